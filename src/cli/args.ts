@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { fail } from '../errors.ts';
+import type { Answers } from '../spec.ts';
+
+/** Every flag, in help order. `field` maps a value flag to the answer it fills. */
+export const OPTIONS = {
+  runtime: { type: 'string', short: 'r' },
+  'function-name': { type: 'string' },
+  region: { type: 'string' },
+  description: { type: 'string' },
+  'memory-size': { type: 'string' },
+  timeout: { type: 'string' },
+  handler: { type: 'string' },
+  initializer: { type: 'string' },
+  'pre-stop': { type: 'string' },
+  'no-initializer': { type: 'boolean' },
+  'no-pre-stop': { type: 'boolean' },
+  'initializer-timeout': { type: 'string' },
+  'pre-stop-timeout': { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export interface CliArgs {
+  answers: Answers;
+  yes: boolean;
+  force: boolean;
+  dryRun: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Parses argv into answers and switches. Throws InputError for unknown or contradictory flags. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'arguments';
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(option, 'unknown option (see --help)');
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(option, 'needs a value (see --help)');
+    fail('arguments', message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    fail('dir', `only one directory may be given, got ${positionals.map((p) => `"${p}"`).join(' ')}`);
+  }
+  for (const hook of ['initializer', 'pre-stop'] as const) {
+    if (values[hook] !== undefined && values[`no-${hook}`]) fail(hook, `--${hook} and --no-${hook} contradict each other`);
+  }
+  const answers: Answers = {
+    dir: positionals[0],
+    runtime: values.runtime,
+    functionName: values['function-name'],
+    region: values.region,
+    description: values.description,
+    memorySize: values['memory-size'],
+    timeout: values.timeout,
+    handler: values.handler,
+    initializer: values['no-initializer'] ? false : values.initializer,
+    preStop: values['no-pre-stop'] ? false : values['pre-stop'],
+    initializerTimeout: values['initializer-timeout'],
+    preStopTimeout: values['pre-stop-timeout'],
+  };
+  for (const key of Object.keys(answers) as (keyof Answers)[]) {
+    if (answers[key] === undefined) delete answers[key];
+  }
+  return {
+    answers,
+    yes: values.yes ?? false,
+    force: values.force ?? false,
+    dryRun: values['dry-run'] ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}

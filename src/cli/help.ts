@@ -1,0 +1,45 @@
+import { DEFAULT_REGION } from '../regions.ts';
+import { RUNTIMES } from '../runtimes/index.ts';
+import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
+
+const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[field].max}`;
+
+/** The --help text, built from the same data the validation uses. */
+export function helpText(): string {
+  const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(12)} ${r.ids.join(', ')}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
+  return `Usage: create-fc-lifecycle [dir] [options]
+
+Writes a Function Compute 3.0 project whose Initializer and PreStop hooks are wired in both the
+code and s.yaml (Serverless Devs, component fc3), with a local test that runs them.
+
+Runtimes:
+${runtimes.join('\n')}
+
+Options (each mirrors the s.yaml field of the same name):
+  -r, --runtime <id>             FC runtime id (default ${DEFAULT_RUNTIME})
+      --function-name <name>     functionName (default: the directory's name)
+      --region <id>              region (default ${DEFAULT_REGION})
+      --description <text>       description
+      --memory-size <MB>         memorySize, multiple of 64, ${range('memory-size')} (default ${DEFAULTS.memorySize})
+      --timeout <s>              timeout, ${range('timeout')} (default ${DEFAULTS.timeout})
+      --handler <entry>          handler entry string, as written in s.yaml
+      --initializer <entry>      instanceLifecycleConfig.initializer.handler
+      --pre-stop <entry>         instanceLifecycleConfig.preStop.handler
+      --no-initializer           leave the Initializer hook out
+      --no-pre-stop              leave the PreStop hook out
+      --initializer-timeout <s>  ${range('initializer-timeout')} (default ${DEFAULTS.hookTimeout})
+      --pre-stop-timeout <s>     ${range('pre-stop-timeout')} (default ${DEFAULTS.hookTimeout})
+  -y, --yes                      never prompt; defaults for everything not given
+      --force                    write into a non-empty directory, overwriting only generated files
+      --dry-run                  print the file plan and write nothing
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Without --yes, and when stdin is a terminal, it asks for what was not given. The directory
+defaults to ${DEFAULT_DIR}. Bad input prints "error: <field>: <rule>" and exits 1 with nothing written.
+
+Examples:
+  npm create fc-lifecycle@latest my-fn -- --runtime python3.10 --yes
+  create-fc-lifecycle my-fn -r nodejs20 --initializer index.init --no-pre-stop --yes
+`;
+}

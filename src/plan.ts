@@ -1,0 +1,41 @@
+import { runtimeFor } from './runtimes/index.ts';
+import type { PlannedFile } from './runtimes/types.ts';
+import { entryStrings, type ProjectSpec } from './spec.ts';
+import { renderSYaml } from './s-yaml.ts';
+import { templateData } from './runtimes/common.ts';
+import { render } from './templates.ts';
+
+/** Everything a generation would write, in memory: the single input of the writer and the snapshots. */
+export interface FilePlan {
+  targetDir: string;
+  files: PlannedFile[];
+  /** How to run the generated project's local lifecycle test, from its root. */
+  testCommand: string;
+}
+
+/** Builds the file plan for a validated spec. Pure: reads and writes nothing. */
+export function buildPlan(spec: ProjectSpec): FilePlan {
+  const definition = runtimeFor(spec.runtime);
+  const names = definition.parseEntries(entryStrings(spec), spec.runtime);
+  const readme = definition.readme(spec, names);
+  const files: PlannedFile[] = [
+    ...definition.files(spec, names),
+    { path: 's.yaml', contents: renderSYaml(spec, definition.resource(spec, names)) },
+    {
+      path: 'README.md',
+      contents: render('_shared/README.md', {
+        ...templateData(spec, names),
+        label: definition.label,
+        initializerTimeout: spec.initializer?.timeout ?? null,
+        preStopTimeout: spec.preStop?.timeout ?? null,
+        files: readme.files,
+        testCommand: readme.testCommand,
+        notes: readme.notes ?? [],
+      }),
+    },
+    // Stored without the dot, as npm drops .gitignore files from published packages.
+    { path: '.gitignore', contents: render('_shared/gitignore', {}) },
+  ];
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  return { targetDir: spec.targetDir, files, testCommand: readme.testCommand };
+}

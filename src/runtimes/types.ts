@@ -1,0 +1,57 @@
+import type { ProjectSpec } from '../spec.ts';
+
+/** The three entry-point strings exactly as they go into s.yaml; a hook that is off is undefined. */
+export interface EntryStrings {
+  handler: string;
+  initializer?: string;
+  preStop?: string;
+}
+
+/** One file of the plan, path relative to the project root, always `/`-separated. */
+export interface PlannedFile {
+  path: string;
+  contents: string;
+  /** Written with mode 0755 (scripts). */
+  executable?: boolean;
+}
+
+/** What a runtime adds to its s.yaml resource: props after the common ones, and Serverless Devs actions. */
+export interface ResourceParts {
+  props: Record<string, unknown>;
+  actions?: Record<string, unknown>;
+}
+
+/** What the generated README says about the runtime's files and how to test them. */
+export interface ReadmeParts {
+  files: { path: string; about: string }[];
+  testCommand: string;
+  /** Extra paragraphs (markdown), e.g. how to build before deploying. */
+  notes?: string[];
+}
+
+/**
+ * Everything the generator knows about one family of runtimes. `Names` is what `parseEntries`
+ * derives from the entry strings (file and function names); the other methods receive it back.
+ */
+export interface RuntimeDefinition<Names = unknown> {
+  /** Key of the family, also the name of its template folder. */
+  family: string;
+  /** Human name for menus and READMEs. */
+  label: string;
+  /** FC runtime ids served by this definition, newest last. */
+  ids: readonly string[];
+  /** Default entry strings (the FC3 docs' names). */
+  defaults: Required<EntryStrings>;
+  /** Validates the entry strings for `runtime` (throws InputError naming the field) and derives names. */
+  parseEntries(entries: EntryStrings, runtime: string): Names;
+  /** Source, test and build files. */
+  files(spec: ProjectSpec, names: Names): PlannedFile[];
+  /** Runtime-specific part of the s.yaml resource. */
+  resource(spec: ProjectSpec, names: Names): ResourceParts;
+  readme(spec: ProjectSpec, names: Names): ReadmeParts;
+}
+
+/** Keeps each definition's `Names` type checked while the registry holds them side by side. */
+export function defineRuntime<Names>(definition: RuntimeDefinition<Names>): RuntimeDefinition<Names> {
+  return definition;
+}

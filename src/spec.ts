@@ -1,0 +1,152 @@
+import { basename, resolve } from 'node:path';
+import { fail } from './errors.ts';
+import { DEFAULT_REGION, REGIONS } from './regions.ts';
+import { RUNTIME_IDS, runtimeFor } from './runtimes/index.ts';
+
+/** A configured lifecycle hook as it goes into s.yaml. */
+export interface HookSpec {
+  handler: string;
+  timeout: number;
+}
+
+/** Everything needed to generate a project: validated, defaults applied. */
+export interface ProjectSpec {
+  /** Absolute path of the directory to generate into. */
+  targetDir: string;
+  runtime: string;
+  functionName: string;
+  region: string;
+  description?: string;
+  memorySize: number;
+  timeout: number;
+  handler: string;
+  initializer?: HookSpec;
+  preStop?: HookSpec;
+}
+
+/**
+ * Raw answers from any front end (CLI flags, prompts, plop, API). Strings are accepted for numbers
+ * because flags and prompts give strings. For a hook: a string is its entry, `false` leaves it out,
+ * `true` or undefined means the runtime's default entry.
+ */
+export interface Answers {
+  dir?: string;
+  runtime?: string;
+  functionName?: string;
+  region?: string;
+  description?: string;
+  memorySize?: string | number;
+  timeout?: string | number;
+  handler?: string;
+  initializer?: string | boolean;
+  preStop?: string | boolean;
+  initializerTimeout?: string | number;
+  preStopTimeout?: string | number;
+}
+
+export const DEFAULT_RUNTIME = 'nodejs20';
+export const DEFAULT_DIR = 'my-fc-function';
+export const DEFAULTS = { memorySize: 512, timeout: 60, hookTimeout: 60 } as const;
+
+/** Whole-number ranges, from the FC3 API and the fc3 schema (spec §2.3). */
+export const LIMITS = {
+  'memory-size': { min: 128, max: 32768, multipleOf: 64 },
+  timeout: { min: 1, max: 86400 },
+  'initializer-timeout': { min: 1, max: 600 },
+  'pre-stop-timeout': { min: 1, max: 900 },
+} as const;
+
+export const FUNCTION_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+export function checkRuntime(value: string): string {
+  if (!RUNTIME_IDS.includes(value)) {
+    fail('runtime', `unknown runtime "${value}"; valid runtimes: ${RUNTIME_IDS.join(', ')}`);
+  }
+  return value;
+}
+
+export function checkFunctionName(value: string): string {
+  if (!FUNCTION_NAME_PATTERN.test(value)) {
+    fail('function-name', `"${value}" must be 1-64 letters, digits, _ or -, not starting with a digit or - (pass --function-name when the directory name does not fit)`);
+  }
+  return value;
+}
+
+export function checkRegion(value: string): string {
+  if (!(REGIONS as readonly string[]).includes(value)) {
+    fail('region', `unknown region "${value}"; valid regions: ${REGIONS.join(', ')}`);
+  }
+  return value;
+}
+
+export function checkWholeNumber(field: keyof typeof LIMITS, value: string | number): number {
+  const limit: { min: number; max: number; multipleOf?: number } = LIMITS[field];
+  const text = String(value).trim();
+  if (!/^\d+$/.test(text)) fail(field, `"${value}" must be a whole number from ${limit.min} to ${limit.max}`);
+  const n = Number(text);
+  if (n < limit.min || n > limit.max) fail(field, `${n} must be from ${limit.min} to ${limit.max}`);
+  if (limit.multipleOf && n % limit.multipleOf !== 0) fail(field, `${n} must be a multiple of ${limit.multipleOf}`);
+  return n;
+}
+
+function hookEntry(answer: string | boolean | undefined, fallback: string): string | undefined {
+  if (answer === false) return undefined;
+  if (answer === true || answer === undefined) return fallback;
+  return answer;
+}
+
+/**
+ * Validates answers and applies defaults, in the order a reader fixes them: runtime first (the entry
+ * formats depend on it), then names, sizes and entry points. Throws InputError on the first bad field.
+ */
+export function resolveSpec(answers: Answers, cwd: string = process.cwd()): ProjectSpec {
+  const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
+  const definition = runtimeFor(runtime);
+
+  const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
+  if (dir.trim() === '') fail('dir', 'must not be empty');
+  const targetDir = resolve(cwd, dir);
+  const functionName = checkFunctionName(answers.functionName ?? basename(targetDir));
+  const region = checkRegion(answers.region ?? DEFAULT_REGION);
+  const memorySize = checkWholeNumber('memory-size', answers.memorySize ?? DEFAULTS.memorySize);
+  const timeout = checkWholeNumber('timeout', answers.timeout ?? DEFAULTS.timeout);
+
+  const handler = answers.handler ?? definition.defaults.handler;
+  const initializer = hookEntry(answers.initializer, definition.defaults.initializer);
+  const preStop = hookEntry(answers.preStop, definition.defaults.preStop);
+  definition.parseEntries({ handler, initializer, preStop }, runtime);
+  if (initializer === undefined && answers.initializerTimeout !== undefined) {
+    fail('initializer-timeout', 'is set but the initializer is off (drop --no-initializer or the timeout)');
+  }
+  if (preStop === undefined && answers.preStopTimeout !== undefined) {
+    fail('pre-stop-timeout', 'is set but the preStop hook is off (drop --no-pre-stop or the timeout)');
+  }
+
+  return {
+    targetDir,
+    runtime,
+    functionName,
+    region,
+    ...(answers.description !== undefined && answers.description !== '' && { description: answers.description }),
+    memorySize,
+    timeout,
+    handler,
+    ...(initializer !== undefined && {
+      initializer: {
+        handler: initializer,
+        timeout: checkWholeNumber('initializer-timeout', answers.initializerTimeout ?? DEFAULTS.hookTimeout),
+      },
+    }),
+    ...(preStop !== undefined && {
+      preStop: {
+        handler: preStop,
+        timeout: checkWholeNumber('pre-stop-timeout', answers.preStopTimeout ?? DEFAULTS.hookTimeout),
+      },
+    }),
+  };
+}
+
+/** The entry strings of a spec, as the runtime definitions take them. */
+export function entryStrings(spec: ProjectSpec) {
+  return { handler: spec.handler, initializer: spec.initializer?.handler, preStop: spec.preStop?.handler };
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import fs from 'fs-extra';
+import { fail } from './errors.ts';
+import type { FilePlan } from './plan.ts';
+
+export interface WriteOptions {
+  /** Overwrite files the plan writes when they already exist. Never deletes anything. */
+  force?: boolean;
+}
+
+export interface WriteResult {
+  written: string[];
+  /** Files that existed and were replaced (only with force). */
+  overwritten: string[];
+}
+
+/**
+ * Refuses a target that would lose user data: a file, or a non-empty directory without `force`;
+ * with `force`, a planned file whose path is a directory (or under a file). Throws InputError.
+ */
+export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): Promise<void> {
+  const { targetDir } = plan;
+  const stat = await fs.stat(targetDir).catch(() => undefined);
+  if (!stat) return;
+  if (!stat.isDirectory()) fail('dir', `${targetDir} exists and is not a directory`);
+  const entries = await fs.readdir(targetDir);
+  if (entries.length === 0) return;
+  if (!options.force) {
+    fail('dir', `${targetDir} is not empty (${entries.length} entries); use an empty directory, or --force to overwrite only the files this generator writes`);
+  }
+  for (const file of plan.files) {
+    const parts = file.path.split('/');
+    for (let i = 1; i <= parts.length; i += 1) {
+      const path = join(targetDir, ...parts.slice(0, i));
+      const existing = await fs.lstat(path).catch(() => undefined);
+      if (!existing) break;
+      const isLast = i === parts.length;
+      if (isLast ? !existing.isFile() : !existing.isDirectory()) {
+        fail('dir', `${path} is in the way of ${file.path} (${existing.isDirectory() ? 'a directory' : 'not a directory'}); --force only replaces files`);
+      }
+    }
+  }
+}
+
+/**
+ * Writes the plan so that a failure leaves no half project: every file is first written to a staging
+ * directory beside the target, then moved into place. A new target directory is moved in one rename.
+ * Into an existing directory, files are moved one by one, and on failure the moved files are taken
+ * back out and replaced ones restored from a backup.
+ */
+export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
+  await checkTarget(plan, options);
+  const { targetDir } = plan;
+  const parent = dirname(targetDir);
+  await fs.ensureDir(parent);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = join(parent, `.${basename(targetDir)}.fc-staging-${suffix}`);
+  try {
+    for (const file of plan.files) {
+      const path = join(staging, ...file.path.split('/'));
+      await fs.outputFile(path, file.contents, { mode: file.executable ? 0o755 : 0o644 });
+    }
+    const written = plan.files.map((file) => file.path);
+    if (!(await fs.pathExists(targetDir))) {
+      await fs.rename(staging, targetDir);
+      return { written, overwritten: [] };
+    }
+    return { written, overwritten: await moveInto(plan, staging, join(parent, `.${basename(targetDir)}.fc-backup-${suffix}`)) };
+  } finally {
+    await fs.remove(staging);
+  }
+}
+
+async function moveInto(plan: FilePlan, staging: string, backup: string): Promise<string[]> {
+  const moved: string[] = [];
+  const replaced: string[] = [];
+  const createdDirs: string[] = [];
+  try {
+    for (const file of plan.files) {
+      const parts = file.path.split('/');
+      const target = join(plan.targetDir, ...parts);
+      for (let i = 1; i < parts.length; i += 1) {
+        const dir = join(plan.targetDir, ...parts.slice(0, i));
+        if (!(await fs.pathExists(dir))) {
+          await fs.mkdir(dir);
+          createdDirs.push(dir);
+        }
+      }
+      if (await fs.pathExists(target)) {
+        await fs.move(target, join(backup, ...parts));
+        replaced.push(file.path);
+      }
+      await fs.rename(join(staging, ...parts), target);
+      moved.push(file.path);
+    }
+    return replaced;
+  } catch (error) {
+    for (const path of moved) await fs.remove(join(plan.targetDir, ...path.split('/')));
+    for (const path of replaced) await fs.move(join(backup, ...path.split('/')), join(plan.targetDir, ...path.split('/')), { overwrite: true });
+    for (const dir of createdDirs.reverse()) await fs.rmdir(dir).catch(() => undefined);
+    throw error;
+  } finally {
+    await fs.remove(backup);
+  }
+}
