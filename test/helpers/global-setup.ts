@@ -1,0 +1,22 @@
+// Packs the package once (as `npm publish` would) so end-to-end tests run the real tarball's bin.
+// `npm test` builds dist/ before vitest starts.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    tarball: string;
+  }
+}
+
+export default function setup(project: TestProject) {
+  if (!existsSync('dist/cli.js')) throw new Error('dist/ is missing: run the tests with `npm test` (it builds first)');
+  const dir = mkdtempSync(join(tmpdir(), 'fc-pack-'));
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' });
+  const tarball = join(dir, out.trim().split('\n').pop()!);
+  project.provide('tarball', tarball);
+  return () => rmSync(dir, { recursive: true, force: true });
+}

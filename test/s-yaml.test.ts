@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { RUNTIMES } from '../src/runtimes/index.ts';
+import { fc3SchemaErrors, FC3_SCHEMA_PATH, hasFc3Schema } from './helpers/fc3-schema.ts';
+import { HOOK_COMBINATIONS, planFor } from './helpers/generate.ts';
+import { isCI } from './helpers/toolchain.ts';
+
+const sYamlOf = (answers: Parameters<typeof planFor>[0]) => planFor(answers).files.find((f) => f.path === 's.yaml')!.contents;
+const propsOf = (text: string) => {
+  const doc = parse(text);
+  const [resource] = Object.values(doc.resources) as { component: string; props: Record<string, any> }[];
+  return { doc, resource: resource!, props: resource!.props };
+};
+
+describe('s.yaml', () => {
+  test.runIf(!hasFc3Schema)('the fc3 schema is present', () => {
+    const why = `${FC3_SCHEMA_PATH} not found: s.yaml files are not validated against the fc3 schema`;
+    if (isCI) throw new Error(why);
+    console.warn(`\n!!! ${why}\n`);
+  });
+
+  for (const definition of RUNTIMES) {
+    for (const runtime of definition.ids) {
+      test.runIf(hasFc3Schema).each(HOOK_COMBINATIONS)(`${runtime}, $name: valid against the fc3 component schema`, ({ answers }) => {
+        expect(fc3SchemaErrors(sYamlOf({ runtime, ...answers }))).toEqual([]);
+      });
+    }
+  }
+
+  test('the schema check catches a broken s.yaml', () => {
+    if (!hasFc3Schema) return;
+    const text = sYamlOf({ runtime: 'python3.10' }).replace('memorySize: 512', 'memorySize: 100').replace('timeout: 60\n', 'timeout: 0\n');
+    const errors = fc3SchemaErrors(text);
+    expect(errors.join('\n')).toMatch(/memorySize/);
+    expect(errors.join('\n')).toMatch(/timeout/);
+  });
+
+  test('edition 3.0.0, component fc3, region through vars', () => {
+    const { doc, resource, props } = propsOf(sYamlOf({ runtime: 'nodejs20', region: 'ap-southeast-1' }));
+    expect(doc.edition).toBe('3.0.0');
+    expect(resource.component).toBe('fc3');
+    expect(doc.vars.region).toBe('ap-southeast-1');
+    expect(props.region).toBe('${vars.region}');
+  });
+
+  test('every configured hook has a handler and a timeout; hooks that are off are absent', () => {
+    const both = propsOf(sYamlOf({ runtime: 'python3.12', initializerTimeout: 30, preStopTimeout: '45' })).props;
+    expect(both.instanceLifecycleConfig).toEqual({
+      initializer: { handler: 'index.initialize', timeout: 30 },
+      preStop: { handler: 'index.preStop', timeout: 45 },
+    });
+    expect(propsOf(sYamlOf({ runtime: 'php7.2', initializer: false })).props.instanceLifecycleConfig).toEqual({
+      preStop: { handler: 'index.preStop', timeout: 60 },
+    });
+    expect(propsOf(sYamlOf({ runtime: 'php7.2', initializer: false, preStop: false })).props).not.toHaveProperty('instanceLifecycleConfig');
+  });
+
+  test.each([
+    'plain text',
+    'colon: and # hash',
+    "quotes ' and \" and \\ backslash",
+    'yes',
+    'true',
+    '0123',
+    '${vars.region} is not expanded by us',
+    '- dash first',
+    '{ not: a map }',
+    '多语言 描述 ✓',
+    'line one\nline two',
+    ' leading and trailing spaces ',
+    '@at *star &amp !bang %percent `tick`',
+  ])('description %j round-trips exactly', (description) => {
+    expect(propsOf(sYamlOf({ runtime: 'nodejs18', description })).props.description).toBe(description);
+  });
+
+  test('function names that YAML would read as other types stay strings', () => {
+    for (const functionName of ['true', 'null', 'no', 'on', '_1e3', 'Infinity']) {
+      const { doc, props } = propsOf(sYamlOf({ runtime: 'nodejs20', functionName }));
+      expect(props.functionName).toBe(functionName);
+      expect(doc.name).toBe(functionName);
+      expect(Object.keys(doc.resources)).toEqual([functionName]);
+    }
+  });
+});
