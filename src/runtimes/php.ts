@@ -43,7 +43,7 @@ export const php = defineRuntime<DottedNames>({
     return {
       files: [
         { path: `code/${names.file}.php`, about: 'the handler and hooks' },
-        { path: 'tests/lifecycle_test.php', about: 'plays FC's part for one instance with a fake FC context (plain `php`)' },
+        { path: 'tests/lifecycle_test.php', about: "plays FC's part for one instance with a fake FC context (plain `php`)" },
       ],
       testCommand: 'php tests/lifecycle_test.php',
     };
