@@ -5,6 +5,7 @@ import { buildPlan, type FilePlan } from '../plan.ts';
 import { resolveSpec, type Answers } from '../spec.ts';
 import { checkTarget, writePlan } from '../writer.ts';
 import { parseCliArgs } from './args.ts';
+import { COMMANDS } from './commands.ts';
 import { helpText } from './help.ts';
 
 export interface Io {
@@ -29,6 +30,8 @@ function describePlan(plan: FilePlan, cwd: string): string {
 /** Runs the CLI; returns the exit code: 0 done, 1 bad input or failed write, 130 cancelled. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
+    const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? COMMANDS[argv[0]] : undefined;
+    if (command) return await (await command())(argv.slice(1), io);
     const args = parseCliArgs(argv);
     if (args.help) {
       io.stdout(helpText());

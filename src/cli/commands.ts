@@ -1,0 +1,7 @@
+// Sub-commands beside the default `create` flow: `create-fc-lifecycle <command> ...`.
+// Each is loaded only when used, so the create path stays light.
+import type { Io } from './main.ts';
+
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+export const COMMANDS: Record<string, () => Promise<Command>> = {};
