@@ -33,7 +33,7 @@ export function buildPlan(spec: ProjectSpec): FilePlan {
         notes: readme.notes ?? [],
       }),
     },
-    // Stored without the dot, as npm drops .gitignore files from published packages.
+    { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand }) },
     { path: '.gitignore', contents: render('_shared/gitignore', {}) },
   ];
   files.sort((a, b) => a.path.localeCompare(b.path));
