@@ -1,0 +1,91 @@
+// Validation rules of the answers -> ProjectSpec step (spec §2.2, §2.3): each bad input names its field
+// and the rule; good input gets the FC3 defaults.
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../src/errors.ts';
+import { RUNTIME_IDS } from '../src/runtimes/index.ts';
+import { resolveSpec, type Answers } from '../src/spec.ts';
+
+function errorOf(answers: Answers): { field: string; rule: string } {
+  try {
+    resolveSpec({ dir: 'my-fn', ...answers }, '/work');
+  } catch (error) {
+    if (error instanceof InputError) return { field: error.field, rule: error.rule };
+    throw error;
+  }
+  throw new Error(`accepted: ${JSON.stringify(answers)}`);
+}
+
+describe('defaults', () => {
+  test('a bare directory gets the FC3 defaults and both hooks', () => {
+    expect(resolveSpec({ dir: 'my-fn' }, '/work')).toEqual({
+      targetDir: '/work/my-fn',
+      runtime: 'nodejs20',
+      functionName: 'my-fn',
+      region: 'cn-hangzhou',
+      memorySize: 512,
+      timeout: 60,
+      handler: 'index.handler',
+      initializer: { handler: 'index.initialize', timeout: 60 },
+      preStop: { handler: 'index.preStop', timeout: 60 },
+    });
+  });
+
+  test('the function name defaults to the directory name, the directory to the function name', () => {
+    expect(resolveSpec({ dir: 'a/b/order_sync' }, '/w').functionName).toBe('order_sync');
+    expect(resolveSpec({ functionName: 'fn1' }, '/w').targetDir).toBe('/w/fn1');
+  });
+
+  test('numbers may come as strings (flags, prompts)', () => {
+    const spec = resolveSpec({ dir: 'x', memorySize: '1024', timeout: '300', initializerTimeout: '600', preStopTimeout: ' 900 ' }, '/w');
+    expect([spec.memorySize, spec.timeout, spec.initializer?.timeout, spec.preStop?.timeout]).toEqual([1024, 300, 600, 900]);
+  });
+
+  test('an empty description is no description', () => {
+    expect(resolveSpec({ dir: 'x', description: '' }, '/w')).not.toHaveProperty('description');
+  });
+});
+
+describe('bad input names the field and the rule', () => {
+  test.each<[string, Answers, string, RegExp]>([
+    ['unknown runtime lists the valid ones', { runtime: 'java99' }, 'runtime', new RegExp(`valid runtimes: ${RUNTIME_IDS.join(', ')}`)],
+    ['function name starting with a digit', { functionName: '1fn' }, 'function-name', /not starting with a digit/],
+    ['function name starting with -', { functionName: '-fn' }, 'function-name', /not starting with a digit or -/],
+    ['function name with a dot', { functionName: 'my.fn' }, 'function-name', /letters, digits, _ or -/],
+    ['function name of 65 characters', { functionName: 'a'.repeat(65) }, 'function-name', /1-64/],
+    ['directory name that is no function name', { dir: 'my fn' }, 'function-name', /pass --function-name/],
+    ['unknown region', { region: 'cn-atlantis' }, 'region', /valid regions: .*cn-hangzhou/],
+    ['memory not a multiple of 64', { memorySize: '500' }, 'memory-size', /multiple of 64/],
+    ['memory too small', { memorySize: 64 }, 'memory-size', /from 128 to 32768/],
+    ['memory with a unit', { memorySize: '512MB' }, 'memory-size', /whole number/],
+    ['timeout zero', { timeout: 0 }, 'timeout', /from 1 to 86400/],
+    ['timeout fractional', { timeout: '1.5' }, 'timeout', /whole number/],
+    ['initializer timeout too long', { initializerTimeout: 601 }, 'initializer-timeout', /from 1 to 600/],
+    ['preStop timeout too long', { preStopTimeout: 901 }, 'pre-stop-timeout', /from 1 to 900/],
+    ['preStop timeout negative', { preStopTimeout: '-1' }, 'pre-stop-timeout', /whole number/],
+    ['a timeout for a hook that is off', { initializer: false, initializerTimeout: 30 }, 'initializer-timeout', /initializer is off/],
+    ['a preStop timeout with --no-pre-stop', { preStop: false, preStopTimeout: 30 }, 'pre-stop-timeout', /preStop hook is off/],
+    ['handler without a dot', { handler: 'handler' }, 'handler', /<file>\.<function>/],
+    ['handler ending in a dot', { handler: 'index.' }, 'handler', /<file>\.<function>/],
+    ['JavaScript keyword', { initializer: 'index.class' }, 'initializer', /reserved word in JavaScript/],
+    ['JavaScript identifier with a dash', { preStop: 'index.pre-stop' }, 'pre-stop', /not a valid JavaScript function name/],
+    ['hooks in another file', { initializer: 'init.initialize' }, 'initializer', /handler and hooks must be in one file/],
+    ['hook reusing the handler', { preStop: 'index.handler' }, 'pre-stop', /already used by --handler/],
+    ['name the generated code uses', { initializer: 'index.createResource' }, 'initializer', /used by the generated code/],
+    ['Python keyword', { runtime: 'python3.10', initializer: 'index.def' }, 'initializer', /reserved word in Python/],
+    ['Python module that is a keyword', { runtime: 'python3.9', handler: 'import.handler', initializer: 'import.init', preStop: 'import.stop' }, 'handler', /not a valid Python file name/],
+    ['Python module with a dash', { runtime: 'python3.12', handler: 'my-mod.handler' }, 'handler', /not a valid Python file name/],
+    ['PHP keyword in any case', { runtime: 'php7.2', preStop: 'index.Function' }, 'pre-stop', /reserved word in PHP/],
+    ['PHP names are case-insensitive', { runtime: 'php7.2', initializer: 'index.Handler' }, 'initializer', /already used by --handler/],
+    ['a path in the entry', { runtime: 'nodejs18', handler: 'src/index.handler' }, 'handler', /no directories/],
+  ])('%s', (_name, answers, field, rule) => {
+    const error = errorOf(answers);
+    expect(error.field).toBe(field);
+    expect(error.rule).toMatch(rule);
+    expect(`${error.field}: ${error.rule}`).not.toContain('\n');
+  });
+
+  test('legal but unusual names are accepted', () => {
+    expect(() => resolveSpec({ dir: 'x', runtime: 'nodejs20', handler: 'my-app.$h', initializer: 'my-app._init', preStop: 'my-app.stop2' }, '/w')).not.toThrow();
+    expect(() => resolveSpec({ dir: 'x', runtime: 'python3.10', handler: 'main.match', initializer: 'main.case', preStop: 'main._' }, '/w')).not.toThrow();
+  });
+});
