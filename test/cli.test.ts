@@ -1,0 +1,192 @@
+// End-to-end: the bin of the packed tarball (what `npm publish` would ship), run as users run it.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { parse } from 'yaml';
+import pkg from '../package.json' with { type: 'json' };
+import { tempDir } from './helpers/generate.ts';
+import { run } from './helpers/toolchain.ts';
+
+let bin: string;
+beforeAll(() => {
+  const dir = tempDir('fc-unpacked-');
+  execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
+  bin = join(dir, 'package', 'index.js');
+});
+
+/** Runs the CLI in a fresh empty directory with stdin closed (never a TTY). */
+function cli(args: string[], cwd = tempDir('fc-cli-')) {
+  return { ...run('node', [bin, ...args], { cwd, input: '' }), cwd };
+}
+
+describe('npm create path', () => {
+  test('`npm exec` of the packed tarball runs the create-fc-lifecycle bin offline', () => {
+    const cwd = tempDir('fc-npx-');
+    const result = run('npm', ['exec', '--offline', '--yes', `--package=${inject('tarball')}`, '--', 'create-fc-lifecycle', 'my-fn', '-r', 'python3.10', '--yes'], {
+      cwd,
+      env: { npm_config_cache: tempDir('fc-npm-cache-'), npm_config_update_notifier: 'false' },
+    });
+    expect(result.status, result.output).toBe(0);
+    expect(readdirSync(join(cwd, 'my-fn')).sort()).toEqual(['.gitignore', '.vscode', 'README.md', 'code', 's.yaml', 'tests']);
+  });
+});
+
+describe('success', () => {
+  test('flags become s.yaml fields and the summary names the next steps', () => {
+    const { status, stdout, stderr, cwd } = cli([
+      'orders', '--runtime', 'nodejs16', '--function-name', 'order_sync', '--region', 'cn-shanghai',
+      '--description', 'Syncs: orders # nightly', '--memory-size', '1024', '--timeout', '120',
+      '--initializer', 'index.init', '--pre-stop-timeout', '30', '--yes',
+    ]);
+    expect(status, stderr).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/Created nodejs16 function order_sync in orders/);
+    expect(stdout).toMatch(/cd orders\n {2}npm test\n {2}s deploy/);
+    const doc = parse(readFileSync(join(cwd, 'orders', 's.yaml'), 'utf8'));
+    expect(doc.vars.region).toBe('cn-shanghai');
+    expect(doc.resources.order_sync.props).toMatchObject({
+      functionName: 'order_sync',
+      description: 'Syncs: orders # nightly',
+      runtime: 'nodejs16',
+      handler: 'index.handler',
+      memorySize: 1024,
+      timeout: 120,
+      instanceLifecycleConfig: { initializer: { handler: 'index.init', timeout: 60 }, preStop: { handler: 'index.preStop', timeout: 30 } },
+    });
+    expect(readFileSync(join(cwd, 'orders', 'code', 'index.js'), 'utf8')).toMatch(/^exports\.init = function \(context, callback\)/m);
+  });
+
+  test('--dry-run prints the plan and writes nothing', () => {
+    const { status, stdout, cwd } = cli(['my-fn', '-r', 'php7.2', '--dry-run', '--yes']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Dry run: nothing written/);
+    expect(stdout).toMatch(/code\/index\.php +\d+ bytes/);
+    expect(stdout).toMatch(/s\.yaml +\d+ bytes/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test('--dry-run still reports a target it would refuse', () => {
+    const cwd = tempDir('fc-cli-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 'keep.txt'), 'x');
+    const { status, stderr } = cli(['my-fn', '--dry-run', '--yes'], cwd);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^error: dir: .*is not empty/);
+  });
+
+  test('without a TTY and without --yes it does not wait for input: defaults are used', () => {
+    const { status, cwd } = cli(['my-fn']);
+    expect(status).toBe(0);
+    expect(existsSync(join(cwd, 'my-fn', 'code', 'index.mjs'))).toBe(true);
+  });
+
+  test('--help and --version print and exit 0; neither is taken for a directory', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: create-fc-lifecycle \[dir\] \[options\]/);
+    for (const flag of ['--runtime', '--no-pre-stop', '--initializer-timeout', '--dry-run', '--force']) expect(help.stdout).toContain(flag);
+    expect(readdirSync(help.cwd)).toEqual([]);
+    for (const flag of ['-v', '--version']) {
+      const version = cli([flag]);
+      expect(version.status).toBe(0);
+      expect(version.stdout).toBe(`${pkg.version}\n`);
+      expect(readdirSync(version.cwd)).toEqual([]);
+    }
+  });
+
+  test('--force writes into a non-empty directory and keeps the user files', () => {
+    const cwd = tempDir('fc-cli-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
+    writeFileSync(join(cwd, 'my-fn', 's.yaml'), 'old');
+    const { status, stdout } = cli(['my-fn', '--force', '--yes'], cwd);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Overwritten \(--force\): s\.yaml/);
+    expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(cwd, 'my-fn', 's.yaml'), 'utf8')).toMatch(/^edition: 3\.0\.0$/m);
+  });
+});
+
+describe('bad input: exit 1, one line naming the field, nothing written', () => {
+  test.each<[string, string[], RegExp]>([
+    ['unknown runtime', ['--runtime', 'java99'], /^error: runtime: unknown runtime "java99"; valid runtimes: nodejs14, /],
+    ['bad function name', ['--function-name', '1fn'], /^error: function-name: "1fn" must be 1-64 letters/],
+    ['bad region', ['--region', 'mars-1'], /^error: region: unknown region "mars-1"/],
+    ['memory not a multiple of 64', ['--memory-size', '100'], /^error: memory-size: 100 must be from 128 to 32768/],
+    ['timeout 0', ['--timeout', '0'], /^error: timeout: 0 must be from 1 to 86400/],
+    ['initializer timeout too long', ['--initializer-timeout', '601'], /^error: initializer-timeout: 601 must be from 1 to 600/],
+    ['handler not file.function', ['--handler', 'index'], /^error: handler: "index" must be <file>\.<function>/],
+    ['hook in another file', ['--initializer', 'other.init'], /^error: initializer: .*must be in one file/],
+    ['keyword as a hook name', ['-r', 'python3.9', '--pre-stop', 'index.class'], /^error: pre-stop: "class" is a reserved word in Python/],
+    ['a hook and its --no- flag', ['--initializer', 'index.init', '--no-initializer'], /^error: initializer: --initializer and --no-initializer contradict/],
+    ['unknown option', ['--frobnicate'], /^error: --frobnicate: unknown option/],
+    ['option without its value', ['--runtime'], /^error: --runtime: needs a value/],
+    ['two directories', ['one', 'two'], /^error: dir: only one directory may be given/],
+  ])('%s', (_name, args, expected) => {
+    const { status, stdout, stderr, cwd } = cli(['my-fn', ...args, '--yes']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(expected);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test('a target that is a file is refused and left as it was', () => {
+    const cwd = tempDir('fc-cli-');
+    writeFileSync(join(cwd, 'my-fn'), 'data');
+    const { status, stderr } = cli(['my-fn', '--yes', '--force'], cwd);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^error: dir: .*my-fn exists and is not a directory\n$/);
+    expect(readFileSync(join(cwd, 'my-fn'), 'utf8')).toBe('data');
+  });
+
+  test('a non-empty directory without --force is refused and left as it was', () => {
+    const cwd = tempDir('fc-cli-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 's.yaml'), 'mine');
+    const { status, stderr } = cli(['my-fn', '--yes'], cwd);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^error: dir: .*is not empty .*--force/);
+    expect(readdirSync(join(cwd, 'my-fn'))).toEqual(['s.yaml']);
+    expect(readFileSync(join(cwd, 'my-fn', 's.yaml'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('interactive (in a pseudo-terminal)', () => {
+  /** Runs the CLI under `script` so stdin is a TTY; `keys` are typed one chunk at a time. */
+  function tty(args: string[], keys: string[], cwd = tempDir('fc-tty-')): Promise<{ status: number | null; output: string; cwd: string }> {
+    return new Promise((resolve) => {
+      const command = ['node', bin, ...args].map((a) => `'${a}'`).join(' ');
+      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'dumb' } });
+      let output = '';
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent < keys.length) child.stdin.write(keys[sent++]!);
+      }, 400);
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.on('close', (status) => {
+        clearInterval(timer);
+        resolve({ status, output, cwd });
+      });
+      setTimeout(() => child.kill('SIGKILL'), 20_000);
+    });
+  }
+
+  test.runIf(process.platform === 'linux')('asks for what was not given and uses the answers', async () => {
+    // Prompts in order: directory, function name (runtime came as a flag), region (default), hooks
+    // (both, the default), "change entry points, memory or timeouts?" (no, the default).
+    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', 'order_fn\r', '\r', '\r', '\r']);
+    expect(output).toMatch(/Project directory/);
+    expect(output).toMatch(/Function name/);
+    expect(status, output).toBe(0);
+    const doc = parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8'));
+    expect(doc.resources.order_fn.props.runtime).toBe('python3.12');
+  });
+
+  test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {
+    const { status, cwd } = await tty([], ['\x03']);
+    expect(status).toBe(130);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
