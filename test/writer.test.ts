@@ -1,7 +1,7 @@
 // The writer never clobbers and never leaves half a project.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import fs from 'fs-extra';
+import fs from 'node:fs/promises';
 import { describe, expect, test, vi } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import type { FilePlan } from '../src/plan.ts';
@@ -86,7 +86,8 @@ describe('writePlan', () => {
     writeFileSync(join(dir, 'notes.txt'), 'keep me\n');
     const rename = fs.rename.bind(fs);
     let moves = 0;
-    const spy = vi.spyOn(fs, 'rename').mockImplementation(async (from: string, to: string) => {
+    // Renames: s.yaml to the backup, staged s.yaml into place, then code/index.js, which fails.
+    const spy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
       moves += 1;
       if (moves === 3) throw Object.assign(new Error('EIO: simulated failure'), { code: 'EIO' });
       return rename(from, to);
@@ -96,7 +97,7 @@ describe('writePlan', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(moves).toBe(3);
+    expect(moves).toBe(4); // the fourth puts the old s.yaml back
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 's.yaml']);
     expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toBe('old\n');
     expect(readdirSync(join(dir, '..')).filter((name) => name.includes('fc-staging') || name.includes('fc-backup'))).toEqual([]);
@@ -104,7 +105,7 @@ describe('writePlan', () => {
 
   test('a failure while creating a new directory leaves nothing behind', async () => {
     const parent = tempDir();
-    const spy = vi.spyOn(fs, 'outputFile').mockImplementationOnce(async () => {
+    const spy = vi.spyOn(fs, 'writeFile').mockImplementationOnce(async () => {
       throw new Error('ENOSPC: simulated full disk');
     });
     try {
