@@ -1,3 +1,4 @@
+import { comparePaths } from './path-order.ts';
 import { runtimeFor } from './runtimes/index.ts';
 import type { PlannedFile } from './runtimes/types.ts';
 import { entryStrings, type ProjectSpec } from './spec.ts';
@@ -36,6 +37,6 @@ export function buildPlan(spec: ProjectSpec): FilePlan {
     { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand }) },
     { path: '.gitignore', contents: render('_shared/gitignore', {}) },
   ];
-  files.sort((a, b) => a.path.localeCompare(b.path));
+  files.sort((a, b) => comparePaths(a.path, b.path));
   return { targetDir: spec.targetDir, files, testCommand: readme.testCommand };
 }
