@@ -1,25 +1,97 @@
 // Bundles the CLI and the programmatic API into dist/ with every library and template inlined,
 // so the published package has no runtime dependencies (the create-vite model).
-import { rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildTemplatesPlugin } from './templates-module.mjs';
 
-const outdir = new URL('../dist', import.meta.url).pathname;
-rmSync(outdir, { recursive: true, force: true });
+const dist = new URL('../dist', import.meta.url).pathname;
 
-await build({
-  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'external',
-  chunkNames: 'chunks/[name]-[hash]',
-  plugins: [esbuildTemplatesPlugin()],
-  // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
+/**
+ * Packages built by tshy (every @inquirer/* one) declare `"sideEffects": false` in their package.json
+ * but ship a nested dist/esm/package.json without it, which is the one esbuild reads. Without the flag
+ * `import { input } from '@inquirer/prompts'` keeps every prompt, including the editor prompt and its
+ * iconv-lite (the prompts chunk was 600 KB instead of 60 KB). This honours the flag of the package root.
+ */
+function packageSideEffectsPlugin() {
+  const owners = new Map(); // directory -> sideEffects of the package.json with a "name" above it
+  const sideEffectsOf = (dir) => {
+    if (!owners.has(dir)) {
+      let pkg = {};
+      try {
+        pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      } catch {}
+      owners.set(dir, pkg.name !== undefined || dirname(dir) === dir ? pkg.sideEffects : sideEffectsOf(dirname(dir)));
+    }
+    return owners.get(dir);
+  };
+  return {
+    name: 'package-side-effects',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async ({ path, pluginData, ...args }) => {
+        if (pluginData === 'package-side-effects') return undefined;
+        const result = await build.resolve(path, { ...args, pluginData: 'package-side-effects' });
+        if (result.errors.length > 0 || !/[\\/]node_modules[\\/]/.test(result.path)) return result;
+        return sideEffectsOf(dirname(result.path)) === false ? { ...result, sideEffects: false } : result;
+      });
+    },
+  };
+}
+
+/**
+ * yaml's "node" export is a CommonJS build that esbuild cannot tree-shake (115 KB, about 10 ms to
+ * load); its ES module build is the same code without Node's process.emitWarning and Buffer, which only
+ * warnings and binary tags use, and shakes down to what s.yaml needs.
+ */
+function yamlEsmPlugin() {
+  return {
+    name: 'yaml-esm',
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, async (args) => {
+        const pkg = await build.resolve('yaml/package.json', { kind: args.kind, resolveDir: args.resolveDir });
+        return { path: join(dirname(pkg.path), 'browser/dist/index.js') };
+      });
+    },
+  };
+}
+
+// Built beside dist/ and swapped in with renames: every test run packs the package (prepack builds),
+// so a concurrent `npm pack` must never see a half-written dist/.
+const staging = `${dist}-build-${process.pid}`;
+const old = `${dist}-old-${process.pid}`;
+try {
+  await build({
+    entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'external',
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [esbuildTemplatesPlugin(), yamlEsmPlugin(), packageSideEffectsPlugin()],
+    // Some bundled CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  // Another build may swap its dist/ in between the two renames: then move that one aside too.
+  for (;;) {
+    rmSync(old, { recursive: true, force: true });
+    try {
+      renameSync(dist, old);
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+    }
+    try {
+      renameSync(staging, dist);
+      break;
+    } catch (error) {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    }
+  }
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+}
