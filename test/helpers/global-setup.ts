@@ -1,7 +1,7 @@
 // Packs the package once (as `npm publish` would) so end-to-end tests run the real tarball's bin.
-// `npm test` builds dist/ before vitest starts.
+// npm pack runs the prepack script, which builds dist/ from the current sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -13,7 +13,6 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject) {
-  if (!existsSync('dist/cli.js')) throw new Error('dist/ is missing: run the tests with `npm test` (it builds first)');
   const dir = mkdtempSync(join(tmpdir(), 'fc-pack-'));
   const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' });
   const tarball = join(dir, out.trim().split('\n').pop()!);
