@@ -1,3 +1,4 @@
+import { go } from './go.ts';
 import { java } from './java.ts';
 import { nodejs } from './nodejs.ts';
 import { php } from './php.ts';
@@ -5,7 +6,7 @@ import { python } from './python.ts';
 import type { RuntimeDefinition } from './types.ts';
 
 /** Every runtime family, in menu order. Add a family here and its ids become valid everywhere. */
-export const RUNTIMES: readonly RuntimeDefinition<any>[] = [nodejs, python, php, java];
+export const RUNTIMES: readonly RuntimeDefinition<any>[] = [nodejs, python, php, java, go];
 
 /** Every FC runtime id the generator accepts, in menu order. */
 export const RUNTIME_IDS: readonly string[] = RUNTIMES.flatMap((definition) => definition.ids);

@@ -1,0 +1,91 @@
+import { ENTRY_FIELDS } from '../entry.ts';
+import { fail } from '../errors.ts';
+import { render } from '../templates.ts';
+import { FC_GO_SDK_VERSION } from '../versions.ts';
+import { templateData } from './common.ts';
+import { defineRuntime } from './types.ts';
+
+// The handler is the name of the binary FC runs; the hook strings are labels (the SDK dispatches hooks by
+// type), kept to characters that read the same in s.yaml, a shell command and a markdown table.
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+export interface GoNames {
+  /** The binary FC runs: `go build -o target/<binary>`. */
+  binary: string;
+  /** The `go build` command s.yaml runs before deploying (from code/). */
+  buildCommand: string;
+  sdkVersion: string;
+}
+
+const DEFAULTS = { handler: 'main', initializer: 'initialize', preStop: 'preStop' };
+
+export const go = defineRuntime<GoNames>({
+  family: 'go',
+  label: 'Go',
+  ids: ['go1'],
+  defaults: DEFAULTS,
+  parseEntries(entries) {
+    if (!NAME.test(entries.handler)) {
+      fail(ENTRY_FIELDS.handler, `"${entries.handler}" must be the name of the Go binary FC runs, e.g. main (letters, digits, _ . -; no directories)`);
+    }
+    for (const key of ['initializer', 'preStop'] as const) {
+      const label = entries[key];
+      if (label !== undefined && !NAME.test(label)) {
+        fail(ENTRY_FIELDS[key], `"${label}" must be a non-empty label of letters, digits, _ . - (Go picks hooks by type, so FC only needs it non-empty), e.g. ${DEFAULTS[key]}`);
+      }
+    }
+    return {
+      binary: entries.handler,
+      buildCommand: `GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o target/${entries.handler} main.go`,
+      sdkVersion: FC_GO_SDK_VERSION,
+    };
+  },
+  files(spec, names) {
+    const labels = [
+      ...(spec.initializer ? [`initializer: ${spec.initializer.handler}`] : []),
+      ...(spec.preStop ? [`preStop: ${spec.preStop.handler}`] : []),
+    ];
+    const data = { ...templateData(spec, names), modulePath: spec.functionName, hasHooks: labels.length > 0, hookLabels: labels.join(', ') };
+    return [
+      { path: 'code/main.go', contents: render('go/main.go', data) },
+      { path: 'code/main_test.go', contents: render('go/main_test.go', data) },
+      { path: 'code/go.mod', contents: render('go/go.mod', data) },
+    ];
+  },
+  resource(spec, names) {
+    return {
+      props: { code: './code/target', handler: names.binary },
+      actions: {
+        'pre-deploy': [
+          { run: 'go mod tidy', path: './code' },
+          { run: names.buildCommand, path: './code' },
+        ],
+      },
+    };
+  },
+  readme(spec, names) {
+    const hooks = [
+      ...(spec.initializer ? [`\`initializer: ${spec.initializer.handler}\` runs the function registered with \`fc.RegisterInitializerFunction\``] : []),
+      ...(spec.preStop ? [`\`preStop: ${spec.preStop.handler}\` runs the one registered with \`fc.RegisterPreStopFunction\``] : []),
+    ];
+    return {
+      files: [
+        {
+          path: 'code/main.go',
+          about: hooks.length > 0 ? 'the handler and hooks; `main` registers the hooks, then calls `fc.Start`' : 'the handler; `main` hands it to `fc.Start`',
+        },
+        { path: 'code/main_test.go', about: "plays FC's part for one instance with a fake FC context (`go test`)" },
+        { path: 'code/go.mod', about: `requires github.com/aliyun/fc-runtime-go-sdk ${FC_GO_SDK_VERSION} (PreStop needs v0.1.0 or newer)` },
+      ],
+      testCommand: 'cd code && go mod tidy && go test -v ./...',
+      notes: [
+        `\`s deploy\` first runs \`go mod tidy\` and \`${names.buildCommand}\` in \`code/\` (the pre-deploy actions in s.yaml); ` +
+          `FC runs the binary \`${names.binary}\` from \`code/target\`.`,
+        ...(hooks.length > 0
+          ? [`Go dispatches hooks by type, not by name, so the hook strings in s.yaml are labels: ${hooks.join(', and ')}. ` +
+            'Register the hooks before `fc.Start`: it never returns, and a hook registered after it is missing when FC calls it.']
+          : []),
+      ],
+    };
+  },
+});
