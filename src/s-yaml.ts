@@ -8,9 +8,16 @@ const HEADER = [
 ].join('\n');
 
 const LIFECYCLE_COMMENT = [
-  ' Lifecycle hooks. Each timeout is written on purpose: when it is missing, fc3 sends 3 seconds.',
-  ' To switch a deployed hook off, set its handler to "" (do not just delete it: older fc3 versions',
-  ' then leave the hook on).',
+  'Lifecycle hooks. Each timeout is written on purpose: when it is missing, fc3 sends 3 seconds.',
+  'To switch a deployed hook off, set its handler to "" (do not just delete it: older fc3 versions',
+  'then leave the hook on).',
+].join('\n');
+
+const COMMAND_COMMENT = [
+  'Command-type initializer (GPU functions only; never together with a handler): FC runs it in the',
+  'instance after it starts. Exit code 0 = success; otherwise the initializer fails and is not run',
+  'again. Its output does not reach the function logs. To switch it off, set command to [] (do not',
+  'just delete it, as for a handler).',
 ].join('\n');
 
 /** The props of the fc3 resource, in the order FC users read them. */
@@ -46,10 +53,20 @@ export function renderSYaml(spec: ProjectSpec, parts: ResourceParts): string {
     resources: { [spec.functionName]: resource },
   });
   doc.commentBefore = HEADER;
-  const props = doc.getIn(['resources', spec.functionName, 'props']);
-  if (isMap(props)) {
-    const pair = props.items.find((item: Pair) => isScalar(item.key) && item.key.value === 'instanceLifecycleConfig');
-    if (pair && isScalar(pair.key)) pair.key.commentBefore = LIFECYCLE_COMMENT;
+  const comments: Record<string, string> = { 'props.instanceLifecycleConfig': LIFECYCLE_COMMENT, ...parts.comments };
+  if (spec.initializer?.command) comments['props.instanceLifecycleConfig.initializer.command'] = COMMAND_COMMENT;
+  for (const [path, comment] of Object.entries(comments)) {
+    commentKey(doc.getIn(['resources', spec.functionName]), path.split('.'), comment);
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Puts a comment above the key at `path` inside `node` (a YAML map); a missing key is left alone. */
+function commentKey(node: unknown, path: string[], comment: string): void {
+  if (!isMap(node)) return;
+  const [key, ...rest] = path;
+  const pair = node.items.find((item: Pair) => isScalar(item.key) && item.key.value === key);
+  if (!pair || !isScalar(pair.key)) return;
+  if (rest.length > 0) commentKey(pair.value, rest, comment);
+  else pair.key.commentBefore = ` ${comment.split('\n').join('\n ')}`;
 }

@@ -1,12 +1,34 @@
 import { basename, resolve } from 'node:path';
 import { fail } from './errors.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
-import { RUNTIME_IDS, runtimeFor } from './runtimes/index.ts';
+import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/index.ts';
+import type { RuntimeDefinition } from './runtimes/types.ts';
 
-/** A configured lifecycle hook as it goes into s.yaml. */
-export interface HookSpec {
+/** A hook that FC runs by calling an entry point (built-in runtimes) or an HTTP route (custom runtimes). */
+export interface HandlerHookSpec {
   handler: string;
+  command?: never;
   timeout: number;
+}
+
+/** A hook that FC runs as a command in the instance (GPU initializers only, spec §1.10): exit code 0 = success. */
+export interface CommandHookSpec {
+  command: string[];
+  handler?: never;
+  timeout: number;
+}
+
+/** A configured lifecycle hook as it goes into s.yaml: a handler or a command, never both. */
+export type HookSpec = HandlerHookSpec | CommandHookSpec;
+
+/** The HTTP server a custom-runtime project is written with. */
+export type ServerKind = 'flask' | 'node';
+
+/** s.yaml gpuConfig of a GPU function. */
+export interface GpuSpec {
+  type: string;
+  /** MB. */
+  memorySize: number;
 }
 
 /** Everything needed to generate a project: validated, defaults applied. */
@@ -21,7 +43,12 @@ export interface ProjectSpec {
   timeout: number;
   handler: string;
   initializer?: HookSpec;
-  preStop?: HookSpec;
+  /** PreStop has no command form in FC. */
+  preStop?: HandlerHookSpec;
+  /** Custom runtimes: the server the code is written with. */
+  server?: ServerKind;
+  /** custom-container: the GPU, which makes it a GPU function. */
+  gpu?: GpuSpec;
 }
 
 /**
@@ -42,6 +69,30 @@ export interface Answers {
   preStop?: string | boolean;
   initializerTimeout?: string | number;
   preStopTimeout?: string | number;
+  /** Custom runtimes: `flask` or `node`. */
+  server?: string;
+  /** custom-container: GPU type (gpuConfig.gpuType). */
+  gpu?: string;
+  gpuMemorySize?: string | number;
+  /** GPU functions: a shell line the initializer runs instead of calling the server. */
+  initializerCommand?: string;
+}
+
+/** Answers only some runtime families take, named as their CLI flags. */
+export const RUNTIME_OPTIONS = {
+  server: 'server',
+  gpu: 'gpu',
+  gpuMemorySize: 'gpu-memory-size',
+  initializerCommand: 'initializer-command',
+} as const;
+export type RuntimeOptionKey = keyof typeof RUNTIME_OPTIONS;
+
+/** Runtime-specific settings, validated and defaulted by the family that takes them. */
+export interface RuntimeOptions {
+  server?: ServerKind;
+  gpu?: GpuSpec;
+  /** The initializer's command, e.g. `['/bin/sh', '-c', line]`. */
+  initializerCommand?: string[];
 }
 
 export const DEFAULT_RUNTIME = 'nodejs20';
@@ -89,10 +140,34 @@ export function checkWholeNumber(field: keyof typeof LIMITS, value: string | num
   return n;
 }
 
-function hookEntry(answer: string | boolean | undefined, fallback: string): string | undefined {
+function hookEntry(field: string, answer: string | boolean | undefined, fallback: string): string | undefined {
   if (answer === false) return undefined;
   if (answer === true || answer === undefined) return fallback;
+  // API callers are not type-checked: a command object here would otherwise become an entry string.
+  if (typeof answer !== 'string') {
+    fail(field, `must be an entry string, true or false${field === 'pre-stop' ? ' (FC has no command-type PreStop hook)' : ' (a command goes in initializerCommand)'}`);
+  }
   return answer;
+}
+
+/**
+ * Runtime-specific answers: a family that does not list one refuses it, naming the runtimes that take
+ * it; the family validates the ones it takes. A command replaces the initializer's handler, so it
+ * cannot come with an explicit handler or with the initializer switched off.
+ */
+function resolveRuntimeOptions(definition: RuntimeDefinition, answers: Answers, runtime: string): RuntimeOptions {
+  for (const key of Object.keys(RUNTIME_OPTIONS) as RuntimeOptionKey[]) {
+    if (answers[key] === undefined || definition.options?.keys.includes(key)) continue;
+    const takers = RUNTIMES.filter((r) => r.options?.keys.includes(key)).flatMap((r) => r.ids);
+    fail(RUNTIME_OPTIONS[key], `only applies to ${takers.join(', ')}, not ${runtime}`);
+  }
+  if (answers.initializerCommand !== undefined) {
+    if (answers.initializer === false) fail('initializer-command', 'contradicts --no-initializer');
+    if (typeof answers.initializer === 'string') {
+      fail('initializer-command', `cannot be combined with --initializer ${answers.initializer}: FC runs a hook's handler or its command, never both`);
+    }
+  }
+  return definition.options?.resolve(answers, runtime) ?? {};
 }
 
 /**
@@ -102,6 +177,7 @@ function hookEntry(answer: string | boolean | undefined, fallback: string): stri
 export function resolveSpec(answers: Answers, cwd: string = process.cwd()): ProjectSpec {
   const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
   const definition = runtimeFor(runtime);
+  const options = resolveRuntimeOptions(definition, answers, runtime);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
@@ -112,10 +188,13 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const timeout = checkWholeNumber('timeout', answers.timeout ?? DEFAULTS.timeout);
 
   const handler = answers.handler ?? definition.defaults.handler;
-  const initializer = hookEntry(answers.initializer, definition.defaults.initializer);
-  const preStop = hookEntry(answers.preStop, definition.defaults.preStop);
+  // A command takes the place of the initializer's entry point.
+  const { initializerCommand } = options;
+  const initializer = initializerCommand ? undefined : hookEntry('initializer', answers.initializer, definition.defaults.initializer);
+  const preStop = hookEntry('pre-stop', answers.preStop, definition.defaults.preStop);
   definition.parseEntries({ handler, initializer, preStop }, runtime);
-  if (initializer === undefined && answers.initializerTimeout !== undefined) {
+  const initializerOn = initializer !== undefined || initializerCommand !== undefined;
+  if (!initializerOn && answers.initializerTimeout !== undefined) {
     fail('initializer-timeout', 'is set but the initializer is off (drop --no-initializer or the timeout)');
   }
   if (preStop === undefined && answers.preStopTimeout !== undefined) {
@@ -131,9 +210,9 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     memorySize,
     timeout,
     handler,
-    ...(initializer !== undefined && {
+    ...(initializerOn && {
       initializer: {
-        handler: initializer,
+        ...(initializerCommand ? { command: initializerCommand } : { handler: initializer! }),
         timeout: checkWholeNumber('initializer-timeout', answers.initializerTimeout ?? DEFAULTS.hookTimeout),
       },
     }),
@@ -143,6 +222,8 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
         timeout: checkWholeNumber('pre-stop-timeout', answers.preStopTimeout ?? DEFAULTS.hookTimeout),
       },
     }),
+    ...(options.server && { server: options.server }),
+    ...(options.gpu && { gpu: options.gpu }),
   };
 }
 

@@ -13,7 +13,8 @@ export function templateData(spec: ProjectSpec, names: DottedNames | object) {
     memorySize: spec.memorySize,
     timeout: spec.timeout,
     handlerEntry: spec.handler,
-    initializerEntry: spec.initializer?.handler ?? null,
+    // A command-type initializer (GPU) shows its command where the others show their entry point.
+    initializerEntry: spec.initializer?.handler ?? spec.initializer?.command?.join(' ') ?? null,
     preStopEntry: spec.preStop?.handler ?? null,
     hasInitializer: spec.initializer !== undefined,
     hasPreStop: spec.preStop !== undefined,

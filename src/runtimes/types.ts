@@ -1,4 +1,4 @@
-import type { ProjectSpec } from '../spec.ts';
+import type { Answers, ProjectSpec, RuntimeOptionKey, RuntimeOptions } from '../spec.ts';
 
 /** The three entry-point strings exactly as they go into s.yaml; a hook that is off is undefined. */
 export interface EntryStrings {
@@ -19,6 +19,8 @@ export interface PlannedFile {
 export interface ResourceParts {
   props: Record<string, unknown>;
   actions?: Record<string, unknown>;
+  /** Comments s.yaml puts above keys, by dotted path from the resource, e.g. `props.handler`. */
+  comments?: Record<string, string>;
 }
 
 /** What the generated README says about the runtime's files and how to test them. */
@@ -42,6 +44,14 @@ export interface RuntimeDefinition<Names = unknown> {
   ids: readonly string[];
   /** Default entry strings (the FC3 docs' names). */
   defaults: Required<EntryStrings>;
+  /**
+   * Answers only this family takes (`keys`; resolveSpec refuses them for every other family) and how
+   * they are validated and defaulted (throws InputError naming the field).
+   */
+  options?: {
+    keys: readonly RuntimeOptionKey[];
+    resolve(answers: Answers, runtime: string): RuntimeOptions;
+  };
   /** Validates the entry strings for `runtime` (throws InputError naming the field) and derives names. */
   parseEntries(entries: EntryStrings, runtime: string): Names;
   /** Source, test and build files. */
