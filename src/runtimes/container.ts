@@ -1,0 +1,126 @@
+// Custom container (spec §1.9, §1.10): the Flask server of the custom runtime, built into an image
+// by code/Dockerfile; s.yaml has customContainerConfig (image, port) and no code. With --gpu it is a GPU
+// function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
+import { fail } from '../errors.ts';
+import { render } from '../templates.ts';
+import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
+import { defineRuntime } from './types.ts';
+
+/** gpuConfig.gpuType values of the fc3 schema (IGpuConfig). */
+export const GPU_TYPES: readonly string[] = ['fc.gpu.ampere.1', 'fc.gpu.tesla.1'];
+/** gpuConfig.gpuMemorySize in MB, as the fc3 schema bounds it; the default is the schema's. */
+export const GPU_MEMORY = { min: 1024, max: 24576, multipleOf: 1024, default: 1024 } as const;
+
+/** Python of the image (its base, python:<version>-slim). */
+const PYTHON = '3.12';
+/** The part of the image name a user must replace: a namespace of their Container Registry. */
+const IMAGE_NAMESPACE = 'your-acr-namespace';
+
+function checkGpuMemory(value: string | number): number {
+  const { min, max, multipleOf } = GPU_MEMORY;
+  const text = String(value).trim();
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max && n % multipleOf === 0)) {
+    fail('gpu-memory-size', `"${value}" must be a whole number of MB from ${min} to ${max}, a multiple of ${multipleOf}`);
+  }
+  return n;
+}
+
+/**
+ * The image s.yaml names: an Alibaba Cloud Container Registry address in the function's region, with
+ * a placeholder namespace, and the function name as a repository (lower case, `-` for `_`).
+ */
+export function placeholderImage(functionName: string): string {
+  const repository = functionName.toLowerCase().replace(/_/g, '-').replace(/^-+|-+$/g, '') || 'fc-function';
+  return `registry.\${vars.region}.aliyuncs.com/${IMAGE_NAMESPACE}/${repository}:latest`;
+}
+
+export const container = defineRuntime<Record<string, never>>({
+  family: 'container',
+  label: 'Custom container',
+  ids: ['custom-container'],
+  defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+  options: {
+    keys: ['gpu', 'gpuMemorySize', 'initializerCommand'],
+    resolve(answers) {
+      if (answers.gpu === undefined) {
+        if (answers.gpuMemorySize !== undefined) fail('gpu-memory-size', 'needs --gpu');
+        if (answers.initializerCommand !== undefined) {
+          fail('initializer-command', 'needs --gpu: FC runs command-type initializers for GPU functions only');
+        }
+        return {};
+      }
+      if (!GPU_TYPES.includes(answers.gpu)) fail('gpu', `unknown GPU type "${answers.gpu}"; valid types: ${GPU_TYPES.join(', ')}`);
+      const gpu = { type: answers.gpu, memorySize: checkGpuMemory(answers.gpuMemorySize ?? GPU_MEMORY.default) };
+      if (answers.initializerCommand === undefined) return { gpu };
+      if (answers.initializerCommand.trim() === '') fail('initializer-command', 'must not be empty');
+      return { gpu, initializerCommand: ['/bin/sh', '-c', answers.initializerCommand] };
+    },
+  },
+  parseEntries: checkOpaqueEntries,
+  files(spec) {
+    const commandInitializer = spec.initializer?.command !== undefined;
+    const data = {
+      ...serverTemplateData(spec, { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
+      pythonVersion: PYTHON,
+      pythonWhere: `the image's python:${PYTHON}-slim`,
+      gpuType: spec.gpu?.type ?? null,
+    };
+    return [
+      { path: 'code/app.py', contents: render('custom/app.py', data) },
+      { path: 'code/requirements.txt', contents: render('custom/requirements.txt', data) },
+      { path: 'code/Dockerfile', contents: render('container/Dockerfile', data) },
+      ...(commandInitializer ? [{ path: 'code/warm-up.sh', contents: render('container/warm-up.sh', data), executable: true }] : []),
+      { path: 'tests/test_lifecycle.py', contents: render('custom/test_lifecycle.py', data) },
+    ];
+  },
+  resource(spec) {
+    return {
+      props: {
+        handler: spec.handler,
+        customContainerConfig: { image: placeholderImage(spec.functionName), port: DEFAULT_PORT },
+        ...(spec.gpu && { gpuConfig: { gpuType: spec.gpu.type, gpuMemorySize: spec.gpu.memorySize } }),
+      },
+      actions: { 'pre-deploy': [{ component: 'fc3 build --dockerfile ./code/Dockerfile' }] },
+      comments: {
+        actions: 'Before deploying, builds code/Dockerfile (context code/) as customContainerConfig.image with docker.',
+        'props.handler': 'Not used by a custom container (the server gets every request), but FC needs it set.',
+        'props.customContainerConfig.image': `Placeholder: replace ${IMAGE_NAMESPACE} with a namespace of your Container Registry\n(ACR) in this region. FC pulls the image from there, so push it after building.`,
+        ...(spec.gpu && { 'props.gpuConfig': 'A GPU function: the image needs the CUDA libraries of your framework (see code/Dockerfile).' }),
+      },
+    };
+  },
+  readme(spec) {
+    const command = spec.initializer?.command;
+    return {
+      files: [
+        { path: 'code/app.py', about: 'the Flask server: hooks and requests' },
+        { path: 'code/requirements.txt', about: 'Flask, installed into the image' },
+        { path: 'code/Dockerfile', about: `the image: python:${PYTHON}-slim, the server on port ${DEFAULT_PORT}` },
+        ...(command ? [{ path: 'code/warm-up.sh', about: 'a command-type initializer: warms the server up through `POST /initialize`' }] : []),
+        { path: 'tests/test_lifecycle.py', about: "starts `python3 app.py` on a free port and plays FC's part over HTTP (`unittest`)" },
+      ],
+      testCommand: 'python3 -m unittest discover -s tests -v',
+      notes: [
+        ENTRY_NOTE,
+        `Before the first deploy, replace \`${IMAGE_NAMESPACE}\` in \`customContainerConfig.image\` (s.yaml) with a ` +
+          'namespace of your Alibaba Cloud Container Registry in the same region. `s deploy` builds `code/Dockerfile` ' +
+          'as that image first (needs docker); push it (`docker push <image>`) if your fc3 version does not, since FC ' +
+          'pulls it from the registry. The local test runs `code/app.py` directly and needs Flask: ' +
+          '`python3 -m pip install -r code/requirements.txt`.',
+        ...(spec.gpu
+          ? [`A GPU function (\`${spec.gpu.type}\`, ${spec.gpu.memorySize} MB of GPU memory): base the image on one with the CUDA libraries your framework needs.`]
+          : []),
+        ...(command
+          ? [
+              `The initializer is a command: FC runs \`${command.join(' ')}\` in the instance once it has started ` +
+                '(exit code 0 = success; a failure is not retried, and its output is not logged). FC then does not call ' +
+                '`POST /initialize` itself; `code/warm-up.sh` (`/code/warm-up.sh` in the image) does, so ' +
+                '`--initializer-command /code/warm-up.sh` runs the same set-up. It exits 1 with a JSON error on stderr ' +
+                'when that fails.',
+            ]
+          : []),
+      ],
+    };
+  },
+});

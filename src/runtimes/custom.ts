@@ -1,0 +1,164 @@
+// Custom runtimes (spec §1.8): the project is an HTTP server that FC starts with
+// customRuntimeConfig.command and calls for requests (any path) and hooks (POST /initialize,
+// GET /pre-stop). The server is Flask or plain node:http, for the interpreters each runtime has built in.
+import { fail } from '../errors.ts';
+import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
+import type { ProjectSpec, ServerKind } from '../spec.ts';
+import { render } from '../templates.ts';
+import { templateData } from './common.ts';
+import { defineRuntime, type EntryStrings } from './types.ts';
+
+/** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
+export const DEFAULT_PORT = 9000;
+
+/** FC's PATH for custom runtimes, as the official templates spell it out when they prepend to it. */
+const BASE_PATH = '/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/bin';
+
+/**
+ * The interpreters each custom runtime has built in (FC docs, "Custom runtimes > Environment
+ * information"): the python3 version and, when it is not on the default PATH, its bin directory;
+ * Node.js likewise. Debian 11 and 12 have no Node.js built in.
+ */
+const BUILT_IN: Record<string, { python: string; pythonBin?: string; node?: string; nodeBin?: string }> = {
+  custom: { python: '3.7', node: '10' },
+  'custom.debian10': { python: '3.10', pythonBin: '/var/fc/lang/python3.10/bin', node: '20', nodeBin: '/var/fc/lang/nodejs20/bin' },
+  'custom.debian11': { python: '3.12', pythonBin: '/var/fc/lang/python3.12/bin' },
+  'custom.debian12': { python: '3.11' },
+};
+
+/** The servers a custom runtime can be generated with; the first is the default. */
+export function serversFor(runtime: string): ServerKind[] {
+  return BUILT_IN[runtime]!.node ? ['flask', 'node'] : ['flask'];
+}
+
+/**
+ * Custom runtimes and containers: FC ignores the entry strings (the server gets every call) but a hook
+ * is only on when its handler is non-empty.
+ */
+export function checkOpaqueEntries(entries: EntryStrings): Record<string, never> {
+  for (const key of Object.keys(ENTRY_FIELDS) as EntryKey[]) {
+    const value = entries[key];
+    if (value === undefined) continue;
+    if (value.trim() === '' || value.length > 128) {
+      fail(ENTRY_FIELDS[key], `must be a non-empty string of at most 128 characters (FC does not use it for a custom runtime or container, but an empty one switches the hook off)`);
+    }
+  }
+  return {};
+}
+
+/** What the server templates need besides the spec, from either family. */
+export function serverTemplateData(spec: ProjectSpec, extra: { startCommand: string; startedBy: string; commandInitializer: boolean }) {
+  return { ...templateData(spec, {}), ...extra, port: DEFAULT_PORT };
+}
+
+/** The README note both families share: the entry strings are placeholders. */
+export const ENTRY_NOTE =
+  'FC does not use the entry strings in s.yaml here: it sends every request to the server, and calls ' +
+  '`POST /initialize` and `GET /pre-stop` for the hooks. A hook is on when its `handler` is non-empty ' +
+  '(by default `"true"`, quoted: a string).';
+
+const SERVERS = {
+  flask: { file: 'app.py', command: ['python3', 'app.py'] },
+  node: { file: 'server.js', command: ['node', 'server.js'] },
+} as const;
+
+export const custom = defineRuntime<Record<string, never>>({
+  family: 'custom',
+  label: 'Custom runtime',
+  ids: ['custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'],
+  defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+  options: {
+    keys: ['server'],
+    resolve(answers, runtime) {
+      const servers = serversFor(runtime);
+      const server = answers.server ?? servers[0]!;
+      if (!Object.keys(SERVERS).includes(server)) fail('server', `unknown server "${server}"; valid servers: ${Object.keys(SERVERS).join(', ')}`);
+      if (!(servers as string[]).includes(server)) {
+        fail('server', `${runtime} has no Node.js built in; use --server flask, or runtime custom.debian10 (Node.js 20) or custom (Node.js 10)`);
+      }
+      return { server: server as ServerKind };
+    },
+  },
+  parseEntries: checkOpaqueEntries,
+  files(spec) {
+    const server = SERVERS[spec.server!];
+    const data = serverTemplateData(spec, {
+      startCommand: server.command.join(' '),
+      startedBy: 'customRuntimeConfig.command in s.yaml',
+      commandInitializer: false,
+    });
+    if (spec.server === 'node') {
+      return [
+        { path: 'code/server.js', contents: render('custom/server.js', data) },
+        { path: 'test/lifecycle.test.mjs', contents: render('custom/lifecycle.test.mjs', data) },
+      ];
+    }
+    const pythonData = { ...data, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
+    return [
+      { path: 'code/app.py', contents: render('custom/app.py', data) },
+      { path: 'code/requirements.txt', contents: render('custom/requirements.txt', pythonData) },
+      { path: 'tests/test_lifecycle.py', contents: render('custom/test_lifecycle.py', data) },
+    ];
+  },
+  resource(spec) {
+    const server = SERVERS[spec.server!];
+    const builtIn = BUILT_IN[spec.runtime]!;
+    const bin = spec.server === 'node' ? builtIn.nodeBin : builtIn.pythonBin;
+    const environmentVariables = {
+      ...(bin && { PATH: `${bin}:${BASE_PATH}` }),
+      ...(spec.server === 'flask' && { PYTHONPATH: '/code/python' }),
+    };
+    return {
+      props: {
+        code: './code',
+        handler: spec.handler,
+        customRuntimeConfig: { command: [...server.command], port: DEFAULT_PORT },
+        ...(Object.keys(environmentVariables).length > 0 && { environmentVariables }),
+      },
+      ...(spec.server === 'flask' && {
+        actions: {
+          'pre-deploy': [
+            {
+              run: `python3 -m pip install --upgrade --target python --platform manylinux2014_x86_64 --implementation cp --python-version ${builtIn.python} --only-binary=:all: -r requirements.txt`,
+              path: './code',
+            },
+          ],
+        },
+      }),
+      comments: {
+        'props.handler': 'Not used by a custom runtime (the server gets every request), but FC needs it set.',
+        'props.customRuntimeConfig': `FC starts the server with this command in /code and sends requests to this port\n(it also gives the port in FC_CUSTOM_LISTEN_PORT).`,
+        ...(spec.server === 'flask' && {
+          actions: `Before deploying, installs Flask into code/python (PYTHONPATH below) as wheels for\nPython ${builtIn.python}, the python3 of ${spec.runtime}, whatever your local Python is.`,
+        }),
+      },
+    };
+  },
+  readme(spec) {
+    const builtIn = BUILT_IN[spec.runtime]!;
+    if (spec.server === 'node') {
+      return {
+        files: [
+          { path: 'code/server.js', about: `the HTTP server (node:http only), run by the Node.js ${builtIn.node} of ${spec.runtime}: hooks and requests` },
+          { path: 'test/lifecycle.test.mjs', about: "starts `node server.js` on a free port and plays FC's part over HTTP (`node --test`)" },
+        ],
+        testCommand: 'node --test test/lifecycle.test.mjs',
+        notes: [ENTRY_NOTE],
+      };
+    }
+    return {
+      files: [
+        { path: 'code/app.py', about: 'the Flask server: hooks and requests' },
+        { path: 'code/requirements.txt', about: `Flask; installed into \`code/python\` for Python ${builtIn.python} before each deploy` },
+        { path: 'tests/test_lifecycle.py', about: "starts `python3 app.py` on a free port and plays FC's part over HTTP (`unittest`)" },
+      ],
+      testCommand: 'python3 -m unittest discover -s tests -v',
+      notes: [
+        ENTRY_NOTE,
+        'The local test needs Flask for your `python3`: `python3 -m pip install -r code/requirements.txt` ' +
+          '(or `apt-get install python3-flask` on Debian). `s deploy` first installs Flask into `code/python` ' +
+          `for Python ${builtIn.python}, the \`python3\` of ${spec.runtime} (pre-deploy action in s.yaml).`,
+      ],
+    };
+  },
+});
