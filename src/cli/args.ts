@@ -17,6 +17,10 @@ export const OPTIONS = {
   'no-pre-stop': { type: 'boolean' },
   'initializer-timeout': { type: 'string' },
   'pre-stop-timeout': { type: 'string' },
+  server: { type: 'string' },
+  gpu: { type: 'string' },
+  'gpu-memory-size': { type: 'string' },
+  'initializer-command': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -66,6 +70,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     preStop: values['no-pre-stop'] ? false : values['pre-stop'],
     initializerTimeout: values['initializer-timeout'],
     preStopTimeout: values['pre-stop-timeout'],
+    server: values.server,
+    gpu: values.gpu,
+    gpuMemorySize: values['gpu-memory-size'],
+    initializerCommand: values['initializer-command'],
   };
   for (const key of Object.keys(answers) as (keyof Answers)[]) {
     if (answers[key] === undefined) delete answers[key];

@@ -1,4 +1,6 @@
 import { DEFAULT_REGION } from '../regions.ts';
+import { GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
+import { custom, serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES } from '../runtimes/index.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
 
@@ -6,6 +8,7 @@ const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[fie
 
 /** The --help text, built from the same data the validation uses. */
 export function helpText(): string {
+  const nodeRuntimes = custom.ids.filter((id) => serversFor(id).includes('node')).join(' and ');
   const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(12)} ${r.ids.join(', ')}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
   return `Usage: create-fc-lifecycle [dir] [options]
 
@@ -29,6 +32,12 @@ Options (each mirrors the s.yaml field of the same name):
       --no-pre-stop              leave the PreStop hook out
       --initializer-timeout <s>  ${range('initializer-timeout')} (default ${DEFAULTS.hookTimeout})
       --pre-stop-timeout <s>     ${range('pre-stop-timeout')} (default ${DEFAULTS.hookTimeout})
+      --server <flask|node>      custom runtimes: the HTTP server to write (default flask; node only
+                                 on ${nodeRuntimes}, which have Node.js built in)
+      --gpu <type>               custom-container: gpuConfig.gpuType, one of ${GPU_TYPES.join(', ')}
+      --gpu-memory-size <MB>     gpuConfig.gpuMemorySize, multiple of ${GPU_MEMORY.multipleOf}, ${GPU_MEMORY.min}-${GPU_MEMORY.max} (default ${GPU_MEMORY.default})
+      --initializer-command <sh> with --gpu: instanceLifecycleConfig.initializer.command, run as
+                                 /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
   -y, --yes                      never prompt; defaults for everything not given
       --force                    write into a non-empty directory, overwriting only generated files
       --dry-run                  print the file plan and write nothing

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
+import { serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES, runtimeFor } from '../runtimes/index.ts';
 import {
   checkFunctionName,
@@ -41,6 +42,15 @@ export async function askMissing(given: Answers): Promise<Answers> {
     pageSize: 12,
   });
   const definition = runtimeFor(answers.runtime);
+  if (definition.options?.keys.includes('server') && answers.server === undefined && serversFor(answers.runtime).length > 1) {
+    answers.server = await select({
+      message: 'Server:',
+      choices: [
+        { name: 'Flask (Python)', value: 'flask' },
+        { name: 'node:http (Node.js)', value: 'node' },
+      ],
+    });
+  }
   answers.functionName ??= await input({
     message: 'Function name:',
     default: basename(answers.dir),
@@ -52,6 +62,8 @@ export async function askMissing(given: Answers): Promise<Answers> {
     choices: REGIONS.map((region) => ({ name: region, value: region })),
     pageSize: 12,
   });
+  // A command initializer (--initializer-command) is an initializer that has no entry point to ask for.
+  if (answers.initializerCommand !== undefined) answers.initializer ??= true;
   if (answers.initializer === undefined || answers.preStop === undefined) {
     const hooks = await checkbox({
       message: 'Lifecycle hooks:',
@@ -69,7 +81,7 @@ export async function askMissing(given: Answers): Promise<Answers> {
   const entries = (extra: Partial<Record<'handler' | 'initializer' | 'preStop', string>>) =>
     validator(() => definition.parseEntries({ handler: answers.handler ?? definition.defaults.handler, ...extra }, answers.runtime!));
   answers.handler ??= await input({ message: 'Handler entry:', default: definition.defaults.handler, validate: (v) => entries({ handler: v })(v) });
-  if (answers.initializer === true) {
+  if (answers.initializer === true && answers.initializerCommand === undefined) {
     answers.initializer = await input({ message: 'Initializer entry:', default: definition.defaults.initializer, validate: (v) => entries({ initializer: v })(v) });
   }
   if (answers.preStop === true) {
