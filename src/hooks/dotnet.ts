@@ -1,0 +1,82 @@
+// C# hooks: any public method `void Name(IFcContext context)` of the handler's class (no interface),
+// added at the end of the class body, with `using Aliyun.Serverless.Core;` when the file lacks it.
+import { relative } from 'node:path';
+import fs from 'node:fs/promises';
+import { fail } from '../errors.ts';
+import { sourceFiles } from './files.ts';
+import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
+import { hookSnippet } from './snippet.ts';
+import { C_LIKE, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff, type Syntax } from './source.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+
+// Verbatim strings (@"...") double their quotes, which this scanner reads as a string ending and another starting.
+const CSHARP: Syntax = { ...C_LIKE, strings: [{ open: '@"', close: '"', escape: false }, ...C_LIKE.strings] };
+const CORE = 'Aliyun.Serverless.Core';
+const DOC_COMMENT = ['///', '//', '*', '/*', '['];
+
+/** `Assembly::Namespace.Class::Method` -> its parts. */
+function parseEntry(entry: string): { namespace: string; className: string; method: string } {
+  const parts = entry.split('::');
+  const type = parts[1] ?? '';
+  const dot = type.lastIndexOf('.');
+  return { namespace: dot === -1 ? '' : type.slice(0, dot), className: type.slice(dot + 1), method: parts[2] ?? '' };
+}
+
+function classOf(file: CodeFile, mask: Uint8Array, entry: string, field: string): ClassBody {
+  const { className } = parseEntry(entry);
+  const body = findClass(file.text, mask, className);
+  if (!body) fail(field, `${file.path} declares no class ${className}`);
+  return body;
+}
+
+function method(file: CodeFile, entry: string, field: string): number | undefined {
+  const mask = codeMask(file.text, CSHARP);
+  return findVoidMethod(file.text, mask, classOf(file, mask, entry, field), parseEntry(entry).method);
+}
+
+export const dotnetHooks: LanguageHooks = {
+  family: 'dotnet',
+  matches: (runtime) => /^dotnetcore\d/.test(runtime),
+  defaultEntry(_kind, handler, runtimeDefault) {
+    const parts = handler.split('::');
+    return parts.length === 3 ? `${parts[0]}::${parts[1]}::${runtimeDefault.split('::').pop()}` : runtimeDefault;
+  },
+  code: {
+    async locate(project) {
+      const { namespace, className } = parseEntry(project.handler);
+      const candidates: CodeFile[] = [];
+      for (const path of await sourceFiles(project.root, ['.cs'])) {
+        const text = await fs.readFile(path, 'utf8');
+        const mask = codeMask(text, CSHARP);
+        const inNamespace = namespace === '' || codeMatches(text, mask, new RegExp(`\\bnamespace\\s+${escapeRegExp(namespace)}\\s*[{;]`, 'g')).length > 0;
+        if (inNamespace && findClass(text, mask, className)) candidates.push({ path, text });
+      }
+      const wanted = `class ${className}${namespace ? ` in namespace ${namespace}` : ''}`;
+      if (candidates.length === 0) fail('handler', `s.yaml's handler ${project.handler} names ${wanted}, and no .cs file in this project declares it`);
+      if (candidates.length > 1) fail('handler', `several .cs files declare ${wanted}: ${candidates.map((c) => relative(project.root, c.path)).join(', ')}; partial classes are not supported`);
+      return candidates[0]!;
+    },
+    find(file, kind, entry) {
+      const at = method(file, entry, HOOK_FLAGS[kind]);
+      return at === undefined ? undefined : lineAt(file.text, at);
+    },
+    add(file, kind, entry) {
+      const mask = codeMask(file.text, CSHARP);
+      const body = classOf(file, mask, entry, HOOK_FLAGS[kind]);
+      const text = appendMember(file.text, body, hookSnippet('dotnet', kind, parseEntry(entry).method, entry));
+      if (codeMatches(file.text, mask, new RegExp(`^[ \\t]*using\\s+${escapeRegExp(CORE)}\\s*;`, 'gm')).length > 0) return text;
+      const usings = codeMatches(file.text, mask, /^[ \t]*using\s+[\w.]+\s*;/gm);
+      const eol = eolOf(file.text);
+      const last = usings.at(-1);
+      return last ? insertAt(text, nextLineStart(file.text, last.index), `using ${CORE};${eol}`) : `using ${CORE};${eol}${eol}${text}`;
+    },
+    switchOff(file, kind, entry) {
+      const at = method(file, entry, HOOK_FLAGS[kind]);
+      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
+    },
+    switchOn(file, kind, entry) {
+      const at = method(file, entry, HOOK_FLAGS[kind]);
+      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
+    },
+  },
+};

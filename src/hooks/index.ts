@@ -1,0 +1,331 @@
+// Adding and switching off lifecycle hooks in an existing project: the one implementation behind
+// `create-fc-lifecycle add|remove` and the plop `hook`/`unhook` generators. Planning reads the project
+// and computes every edit in memory (throwing InputError, with nothing written, for a shape it cannot
+// edit safely); applying writes the planned files atomically.
+import { relative } from 'node:path';
+import fs from 'node:fs/promises';
+import { fail, InputError } from '../errors.ts';
+import { RUNTIMES } from '../runtimes/index.ts';
+import type { RuntimeDefinition } from '../runtimes/types.ts';
+import { checkWholeNumber, DEFAULTS } from '../spec.ts';
+import { unifiedDiff } from './diff.ts';
+import { customHooks } from './custom.ts';
+import { dotnetHooks } from './dotnet.ts';
+import { goHooks } from './go.ts';
+import { javaHooks } from './java.ts';
+import { nodejsHooks } from './nodejs.ts';
+import { phpHooks } from './php.ts';
+import { loadProject, type LoadedProject } from './project.ts';
+import { pythonHooks } from './python.ts';
+import { hookState, switchOffHook, switchOnHook, type HookState } from './s-yaml-edit.ts';
+import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
+
+export { listResources } from './project.ts';
+export { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
+export type { HookState } from './s-yaml-edit.ts';
+
+const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
+
+function languageFor(runtime: string): LanguageHooks {
+  const language = LANGUAGES.find((candidate) => candidate.matches(runtime));
+  if (!language) fail('runtime', `s.yaml's runtime "${runtime}" is not a Function Compute 3.0 runtime create-fc-lifecycle knows`);
+  return language;
+}
+
+/** The generator's definition of the runtime (entry rules and defaults): the same for new and existing projects. */
+function definitionFor(runtime: string, language: LanguageHooks): RuntimeDefinition<any> {
+  const definition = RUNTIMES.find((candidate) => candidate.ids.includes(runtime)) ?? RUNTIMES.find((candidate) => candidate.family === language.family);
+  if (!definition) fail('runtime', `${runtime} is not supported by this version of create-fc-lifecycle yet (supported: ${RUNTIMES.flatMap((r) => r.ids).join(', ')})`);
+  return definition;
+}
+
+/** What the hook prompts need to know about a project before asking. */
+export interface ProjectInfo {
+  root: string;
+  resource: string;
+  runtime: string;
+  handler: string;
+  hooks: Record<HookKind, HookState>;
+  /** Entry each hook gets when none is given. */
+  defaults: Record<HookKind, string>;
+  /** Validates a hook entry for this project: undefined when fine, else the rule it breaks. */
+  checkEntry(kind: HookKind, entry: string): string | undefined;
+}
+
+interface Context {
+  project: LoadedProject;
+  language: LanguageHooks;
+  definition: RuntimeDefinition<any>;
+}
+
+async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
+  const project = await loadProject(dir, cwd, resource);
+  const language = languageFor(project.runtime);
+  return { project, language, definition: definitionFor(project.runtime, language) };
+}
+
+function defaultEntry({ project, language, definition }: Context, kind: HookKind): string {
+  return language.defaultEntry(kind, project.handler, definition.defaults[kind]);
+}
+
+/** Checks hook entries together with the project's handler, with the runtime's own entry rules. */
+function checkEntries({ project, definition }: Context, entries: Partial<Record<HookKind, string>>): void {
+  const handler = project.handler || definition.defaults.handler;
+  try {
+    definition.parseEntries({ handler }, project.runtime);
+  } catch (error) {
+    if (error instanceof InputError) fail('s.yaml', `handler ${handler}: ${error.rule}`);
+    throw error;
+  }
+  definition.parseEntries({ handler, ...entries }, project.runtime);
+}
+
+export async function inspectProject(dir: string, cwd: string, resource?: string): Promise<ProjectInfo> {
+  const context = await open(dir, cwd, resource);
+  const { project } = context;
+  checkEntries(context, {});
+  return {
+    root: project.root,
+    resource: project.resource,
+    runtime: project.runtime,
+    handler: project.handler,
+    hooks: { initializer: hookState(project.sYamlText, project.resource, 'initializer'), preStop: hookState(project.sYamlText, project.resource, 'preStop') },
+    defaults: { initializer: defaultEntry(context, 'initializer'), preStop: defaultEntry(context, 'preStop') },
+    checkEntry(kind, entry) {
+      try {
+        checkEntries(context, { [kind]: entry });
+        return undefined;
+      } catch (error) {
+        if (error instanceof InputError) return error.rule;
+        throw error;
+      }
+    },
+  };
+}
+
+/** One file the plan changes. */
+export interface FileChange {
+  /** Absolute path. */
+  path: string;
+  before: string;
+  after: string;
+}
+
+export interface HookPlan {
+  root: string;
+  resource: string;
+  runtime: string;
+  /** Files to write; empty when everything asked for is already there. */
+  changes: FileChange[];
+  /** What was found and what would change, one line each, for the user. */
+  notes: string[];
+  /** Things the user must do that the tool cannot (custom runtimes: serve a route). */
+  warnings: string[];
+}
+
+export interface AddHooksRequest {
+  dir: string;
+  resource?: string;
+  /** The hook's entry, or true for the default entry; undefined leaves the hook alone. */
+  initializer?: string | true;
+  preStop?: string | true;
+  initializerTimeout?: string | number;
+  preStopTimeout?: string | number;
+}
+
+export interface RemoveHooksRequest {
+  dir: string;
+  resource?: string;
+  initializer?: boolean;
+  preStop?: boolean;
+}
+
+const TIMEOUT_FIELDS = { initializer: 'initializer-timeout', preStop: 'pre-stop-timeout' } as const;
+const TIMEOUT_ANSWERS = { initializer: 'initializerTimeout', preStop: 'preStopTimeout' } as const;
+
+function line(state: HookState): string {
+  return state.line === undefined ? '' : `, s.yaml line ${state.line}`;
+}
+
+/** Plans adding hooks: s.yaml's instanceLifecycleConfig and the hook code, each only where missing. */
+export async function planAddHooks(request: AddHooksRequest, cwd: string): Promise<HookPlan> {
+  const kinds = HOOK_KINDS.filter((kind) => request[kind] !== undefined);
+  for (const kind of HOOK_KINDS) {
+    if (request[kind] === undefined && request[TIMEOUT_ANSWERS[kind]] !== undefined) {
+      fail(TIMEOUT_FIELDS[kind], `is set but --${HOOK_FLAGS[kind]} is not`);
+    }
+  }
+  if (kinds.length === 0) fail('initializer', 'name a hook to add: --initializer <entry> and/or --pre-stop <entry>');
+  const timeouts = Object.fromEntries(
+    kinds.map((kind) => {
+      const given = request[TIMEOUT_ANSWERS[kind]];
+      return [kind, given === undefined ? undefined : checkWholeNumber(TIMEOUT_FIELDS[kind], given)];
+    }),
+  ) as Partial<Record<HookKind, number>>;
+  const context = await open(request.dir, cwd, request.resource);
+  const { project, language } = context;
+  const entries = Object.fromEntries(
+    kinds.map((kind) => {
+      const given = request[kind];
+      return [kind, given === true ? defaultEntry(context, kind) : given];
+    }),
+  ) as Partial<Record<HookKind, string>>;
+  checkEntries(context, entries);
+
+  const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
+  let sYaml = project.sYamlText;
+  let code: CodeFile | undefined;
+  let codeBefore = '';
+  for (const kind of kinds) {
+    const entry = entries[kind]!;
+    const label = HOOK_LABELS[kind];
+    const flag = HOOK_FLAGS[kind];
+    const state = hookState(sYaml, project.resource, kind);
+    if (state.status === 'on') {
+      if (state.command?.length) {
+        fail(flag, `s.yaml already runs the initializer as a command (${state.command.join(' ')}${line(state)}); switch it off first with \`create-fc-lifecycle remove --initializer\``);
+      }
+      if (state.handler !== entry && !language.handlerIsLabel) {
+        fail(flag, `s.yaml already has the ${label} hook ${state.handler}${line(state)}; pass --${flag} ${state.handler}, or switch it off first with \`create-fc-lifecycle remove --${flag}\``);
+      }
+      const timeout = timeouts[kind];
+      if (timeout !== undefined && state.timeout !== timeout) {
+        sYaml = switchOnHook(sYaml, project.resource, kind, { handler: state.handler!, timeout });
+        plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout set to ${timeout}`);
+      } else {
+        plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}`);
+      }
+    } else {
+      const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
+      sYaml = switchOnHook(sYaml, project.resource, kind, { handler: entry, ...(timeout !== undefined && { timeout }) });
+      const after = hookState(sYaml, project.resource, kind);
+      plan.notes.push(`${label}: s.yaml ${state.status === 'off' ? 'switched back on' : 'added'}: handler ${entry}, timeout ${after.timeout}${line(after)}`);
+    }
+    // The code is named after the hook s.yaml has, unless FC ignores that string (Go, custom runtimes).
+    const codeEntry = state.status === 'on' && !language.handlerIsLabel ? state.handler! : entry;
+    if (language.code) {
+      if (!code) {
+        code = await language.code.locate(project);
+        codeBefore = code.text;
+      }
+      const shown = relative(project.root, code.path);
+      const found = language.code.find(code, kind, codeEntry, project);
+      if (found !== undefined) {
+        const unmarked = language.code.switchOn(code, kind, codeEntry, project);
+        const note = unmarked === code.text ? 'code not changed' : 'only its switched-off comment is removed';
+        code.text = unmarked;
+        plan.notes.push(`${label}: ${shown}:${language.code.find(code, kind, codeEntry, project)} already has it; ${note}`);
+      } else {
+        code.text = language.code.add(code, kind, codeEntry, project);
+        const added = language.code.find(code, kind, codeEntry, project);
+        if (added === undefined) throw new Error(`internal: the ${label} hook added to ${shown} is not found in it`);
+        plan.notes.push(`${label}: ${shown}:${added} added`);
+      }
+    }
+    if (language.http) {
+      const route = language.http.route(kind);
+      const served = await language.http.findRoute(project, kind);
+      if (served) {
+        plan.notes.push(`${label}: FC calls ${route.method} ${route.path}; ${relative(project.root, served.path)}:${served.line} mentions that route`);
+      } else {
+        plan.warnings.push(`${label}: FC will call ${route.method} ${route.path} on your server, and no code in ${relative(project.root, project.codeDir ?? project.root) || '.'} mentions ${route.path}: add a route that answers it with 2xx before deploying (a non-2xx answer fails the hook)`);
+      }
+    }
+  }
+  if (sYaml !== project.sYamlText) plan.changes.push({ path: project.sYamlPath, before: project.sYamlText, after: sYaml });
+  if (code && code.text !== codeBefore) plan.changes.push({ path: code.path, before: codeBefore, after: code.text });
+  return plan;
+}
+
+/**
+ * Plans switching hooks off: s.yaml gets the empty form FC documents (handler "", and command [] for
+ * the initializer) with a comment; the code keeps its function, with a comment that it is off.
+ */
+export async function planRemoveHooks(request: RemoveHooksRequest, cwd: string): Promise<HookPlan> {
+  const kinds = HOOK_KINDS.filter((kind) => request[kind]);
+  if (kinds.length === 0) fail('initializer', 'name a hook to switch off: --initializer and/or --pre-stop');
+  const context = await open(request.dir, cwd, request.resource);
+  const { project, language } = context;
+  const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
+  let sYaml = project.sYamlText;
+  let code: CodeFile | undefined;
+  let codeBefore = '';
+  for (const kind of kinds) {
+    const label = HOOK_LABELS[kind];
+    const state = hookState(sYaml, project.resource, kind);
+    if (state.status === 'off') {
+      plan.notes.push(`${label}: already switched off in s.yaml${line(state)}`);
+    } else {
+      sYaml = switchOffHook(sYaml, project.resource, kind);
+      const after = hookState(sYaml, project.resource, kind);
+      plan.notes.push(
+        state.status === 'on'
+          ? `${label}: s.yaml switched off (was ${state.handler || state.command?.join(' ')}): handler ""${kind === 'initializer' ? ', command []' : ''}${line(after)}`
+          : `${label}: s.yaml had none; wrote the switched-off form anyway${line(after)}, which also turns off one deployed earlier`,
+      );
+    }
+    if (language.code) {
+      if (!code) {
+        code = await language.code.locate(project);
+        codeBefore = code.text;
+      }
+      const entry = state.handler || defaultEntry(context, kind);
+      const at = language.code.find(code, kind, entry, project);
+      const marked = language.code.switchOff(code, kind, entry, project);
+      if (at !== undefined && marked !== code.text) {
+        code.text = marked;
+        plan.notes.push(`${label}: ${relative(project.root, code.path)}:${language.code.find(code, kind, entry, project)} kept, with a comment that it is switched off`);
+      }
+    }
+    if (language.http) {
+      const route = language.http.route(kind);
+      plan.notes.push(`${label}: FC stops calling ${route.method} ${route.path}; your server's route is left as it is`);
+    }
+  }
+  if (sYaml !== project.sYamlText) plan.changes.push({ path: project.sYamlPath, before: project.sYamlText, after: sYaml });
+  if (code && code.text !== codeBefore) plan.changes.push({ path: code.path, before: codeBefore, after: code.text });
+  return plan;
+}
+
+/** The plan's changes as unified diffs, paths relative to the project. */
+export function hookPlanDiff(plan: HookPlan): string {
+  return plan.changes.map((change) => unifiedDiff(relative(plan.root, change.path), change.before, change.after)).join('');
+}
+
+/**
+ * Writes the plan's files so that either all change or none: each new text goes to a temporary file
+ * beside its target, then the temporaries are renamed over the targets; a failure part-way puts the
+ * renamed ones back. A file that changed since it was planned stops the write.
+ */
+export async function applyHookPlan(plan: HookPlan): Promise<string[]> {
+  for (const change of plan.changes) {
+    if ((await fs.readFile(change.path, 'utf8')) !== change.before) {
+      fail('dir', `${relative(plan.root, change.path)} changed since it was read; run the command again`);
+    }
+  }
+  const suffix = `.fc-lifecycle-${process.pid}-${Date.now().toString(36)}`;
+  const staged: { change: FileChange; temp: string }[] = [];
+  const renamed: FileChange[] = [];
+  try {
+    for (const change of plan.changes) {
+      const temp = change.path + suffix;
+      const { mode } = await fs.stat(change.path);
+      staged.push({ change, temp });
+      await fs.writeFile(temp, change.after, { mode });
+    }
+    for (const { change, temp } of staged) {
+      await fs.rename(temp, change.path);
+      renamed.push(change);
+    }
+  } catch (error) {
+    for (const change of renamed) {
+      const temp = change.path + suffix;
+      await fs.writeFile(temp, change.before);
+      await fs.rename(temp, change.path);
+    }
+    throw error;
+  } finally {
+    for (const { temp } of staged) await fs.rm(temp, { force: true });
+  }
+  return plan.changes.map((change) => relative(plan.root, change.path));
+}

@@ -1,0 +1,56 @@
+// Class bodies in brace languages (Java, C#): finding a class and adding a method at its end.
+import { codeMatches, eolOf, escapeRegExp, indentAt, lineStart, matchingBrace, shapeBlock } from './source.ts';
+
+export interface ClassBody {
+  /** Index of the `class` keyword. */
+  declaration: number;
+  /** Index of the body's `{`. */
+  open: number;
+  /** Index of the body's `}`. */
+  close: number;
+}
+
+/** The first class named `name` declared in code, or undefined. */
+export function findClass(text: string, mask: Uint8Array, name: string): ClassBody | undefined {
+  for (const match of codeMatches(text, mask, new RegExp(`\\bclass\\s+${escapeRegExp(name)}\\b`, 'g'))) {
+    let open = match.index + match[0].length;
+    while (open < text.length && !(text[open] === '{' && mask[open] === 1)) open += 1;
+    const close = matchingBrace(text, mask, open);
+    if (close !== -1) return { declaration: match.index, open, close };
+  }
+  return undefined;
+}
+
+/** A method whose name is followed by `(`, declared with a `void` result, inside the class body. */
+export function findVoidMethod(text: string, mask: Uint8Array, body: ClassBody, name: string): number | undefined {
+  const pattern = new RegExp(`\\bvoid\\s+${escapeRegExp(name)}\\s*\\(`, 'g');
+  return codeMatches(text, mask, pattern).find((match) => match.index > body.open && match.index < body.close)?.index;
+}
+
+/** The indentation one level deeper than the class declaration, as the file writes it. */
+function memberIndent(text: string, body: ClassBody): { indent: string; unit: string } {
+  const classIndent = indentAt(text, body.declaration);
+  const inside = text.slice(body.open + 1, body.close).split(/\r?\n/).slice(1).find((line) => line.trim() !== '');
+  const indent = inside !== undefined ? /^[ \t]*/.exec(inside)![0] : `${classIndent}${text.includes('\n\t') ? '\t' : '    '}`;
+  const unit = indent.startsWith(classIndent) && indent.length > classIndent.length ? indent.slice(classIndent.length) : '    ';
+  return { indent, unit };
+}
+
+/**
+ * The text with a member (a template indented with 4 spaces per level) added as the last thing in the
+ * class body, re-indented to the file's own indentation.
+ */
+export function appendMember(text: string, body: ClassBody, member: string): string {
+  const eol = eolOf(text);
+  const { indent, unit } = memberIndent(text, body);
+  const block = shapeBlock(member.replace(/^((?: {4})+)/gm, (spaces) => unit.repeat(spaces.length / 4)), indent, eol);
+  const closeLine = lineStart(text, body.close);
+  if (text.slice(closeLine, body.close).trim() === '') {
+    const previous = text.slice(lineStart(text, closeLine - 1), closeLine).trim();
+    const gap = previous === '' || closeLine - 1 <= body.open ? '' : eol;
+    return text.slice(0, closeLine) + gap + block + eol + text.slice(closeLine);
+  }
+  // `}` after code on its line, e.g. `class App { ... }`: the member goes on lines of its own before it.
+  const empty = text.slice(body.open + 1, body.close).trim() === '';
+  return `${text.slice(0, body.close).trimEnd()}${eol}${empty ? '' : eol}${block}${eol}${text.slice(body.close)}`;
+}

@@ -1,0 +1,57 @@
+// PHP hooks: a global `function name($context)` appended to the handler's file (before a closing ?> tag).
+import { join, relative } from 'node:path';
+import fs from 'node:fs/promises';
+import { pathExists } from './files.ts';
+import { fail } from '../errors.ts';
+import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff, type Syntax } from './source.ts';
+import { dottedDefault, requireCodeDir } from './dotted.ts';
+import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
+import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+
+const PHP: Syntax = {
+  lineComments: ['//', '#'],
+  blockComment: ['/*', '*/'],
+  strings: [
+    { open: '"', close: '"', escape: true },
+    { open: "'", close: "'", escape: true },
+  ],
+};
+
+/** The function's definition; PHP function names are case-insensitive. */
+function definition(file: CodeFile, entry: string): number | undefined {
+  const id = escapeRegExp(dottedFunction(entry));
+  return firstInCode(file.text, codeMask(file.text, PHP), [new RegExp(`^[ \\t]*function\\s+&?\\s*${id}\\s*\\(`, 'gmi')]);
+}
+
+const DOC_COMMENT = ['*', '/*', '//', '#'];
+
+export const phpHooks: LanguageHooks = {
+  family: 'php',
+  matches: (runtime) => /^php\d/.test(runtime),
+  defaultEntry: dottedDefault,
+  code: {
+    async locate(project) {
+      const path = join(requireCodeDir(project), `${dottedFile(project.handler)}.php`);
+      if (!(await pathExists(path))) fail('handler', `s.yaml's handler ${project.handler} needs ${relative(project.root, path)}, which does not exist`);
+      return { path, text: await fs.readFile(path, 'utf8') };
+    },
+    find(file, _kind, entry) {
+      const at = definition(file, entry);
+      return at === undefined ? undefined : lineAt(file.text, at);
+    },
+    add(file, kind, entry) {
+      const snippet = hookSnippet('php', kind, dottedFunction(entry), entry);
+      const closing = /\?>\s*$/.exec(file.text);
+      if (!closing) return appendBlock(file.text, snippet);
+      return appendBlock(file.text.slice(0, closing.index), snippet) + file.text.slice(closing.index);
+    },
+    switchOff(file, kind, entry) {
+      const at = definition(file, entry);
+      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
+    },
+    switchOn(file, _kind, entry) {
+      const at = definition(file, entry);
+      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
+    },
+  },
+};

@@ -1,0 +1,58 @@
+// Python hooks: a top-level `def name(context):` appended to the handler's module.
+import { join, relative } from 'node:path';
+import fs from 'node:fs/promises';
+import { pathExists } from './files.ts';
+import { fail } from '../errors.ts';
+import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff, type Syntax } from './source.ts';
+import { dottedDefault, requireCodeDir } from './dotted.ts';
+import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
+import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+
+const PYTHON: Syntax = {
+  lineComments: ['#'],
+  strings: [
+    { open: '"""', close: '"""', escape: true },
+    { open: "'''", close: "'''", escape: true },
+    { open: '"', close: '"', escape: true },
+    { open: "'", close: "'", escape: true },
+  ],
+};
+
+/** A top-level definition or assignment of the name. */
+function definition(file: CodeFile, entry: string): number | undefined {
+  const id = escapeRegExp(dottedFunction(entry));
+  return firstInCode(file.text, codeMask(file.text, PYTHON), [
+    new RegExp(`^(?:async\\s+)?def\\s+${id}\\s*\\(`, 'gm'),
+    new RegExp(`^${id}\\s*(?::[^=\\n]*)?=(?!=)`, 'gm'),
+  ]);
+}
+
+const DECORATION = ['#', '@'];
+
+export const pythonHooks: LanguageHooks = {
+  family: 'python',
+  matches: (runtime) => /^python\d/.test(runtime),
+  defaultEntry: dottedDefault,
+  code: {
+    async locate(project) {
+      const path = join(requireCodeDir(project), `${dottedFile(project.handler)}.py`);
+      if (!(await pathExists(path))) fail('handler', `s.yaml's handler ${project.handler} needs ${relative(project.root, path)}, which does not exist`);
+      return { path, text: await fs.readFile(path, 'utf8') };
+    },
+    find(file, _kind, entry) {
+      const at = definition(file, entry);
+      return at === undefined ? undefined : lineAt(file.text, at);
+    },
+    add(file, kind, entry) {
+      return appendBlock(file.text, hookSnippet('python', kind, dottedFunction(entry), entry), 2);
+    },
+    switchOff(file, kind, entry) {
+      const at = definition(file, entry);
+      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DECORATION), at, '#', HOOK_LABELS[kind]);
+    },
+    switchOn(file, _kind, entry) {
+      const at = definition(file, entry);
+      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DECORATION), at);
+    },
+  },
+};

@@ -1,0 +1,293 @@
+// Edits instanceLifecycleConfig in a user's s.yaml. The file is parsed as a YAML Document to find
+// where things are, and the change is made as a text insertion or a replacement of one value at the
+// positions the Document reports, so comments, key order, quoting and indentation all stay as the user
+// wrote them. Every edit is checked by parsing the result: the data must equal the old data plus the
+// intended change, or nothing is returned.
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { fail } from '../errors.ts';
+import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
+import type { HookKind } from './types.ts';
+
+const FIELD = 's.yaml';
+const LIFECYCLE = 'instanceLifecycleConfig';
+
+/** The comment `remove` writes above a hook it switched off: two lines, removed together by `add`. */
+export const SWITCHED_OFF_COMMENT = [
+  '# Switched off by `create-fc-lifecycle remove`: FC turns a deployed hook off only when its handler',
+  '# (and command) are sent empty; deleting the key would leave it on with older fc3 versions.',
+];
+const SWITCHED_OFF = [/^[ \t]*# Switched off by `create-fc-lifecycle remove`/, /^[ \t]*# \(and command\) are sent empty/];
+
+export function parseSYaml(text: string): Document.Parsed {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) fail(FIELD, `not valid YAML at line ${lineAt(text, error.pos[0])}: ${error.message.split('\n')[0]}`);
+  return doc;
+}
+
+/** Keys of the resources whose component is fc3 (`fc3` or `fc3@<version>`). */
+export function fc3Resources(doc: Document.Parsed): string[] {
+  const resources = doc.get('resources', true);
+  if (!isMap(resources)) return [];
+  return resources.items.flatMap((pair) => {
+    const component = isMap(pair.value) ? pair.value.get('component') : undefined;
+    return isScalar(pair.key) && typeof component === 'string' && /^fc3(@.+)?$/.test(component) ? [String(pair.key.value)] : [];
+  });
+}
+
+/** The fc3 resource to edit: the one asked for, or the only one. */
+export function chooseResource(doc: Document.Parsed, requested?: string): string {
+  const keys = fc3Resources(doc);
+  if (requested !== undefined) {
+    if (!keys.includes(requested)) fail('resource', `s.yaml has no fc3 resource "${requested}"; its fc3 resources: ${keys.join(', ') || 'none'}`);
+    return requested;
+  }
+  if (keys.length === 0) {
+    const legacy = doc.get('edition') !== '3.0.0' ? ' (this looks like a Serverless Devs 2.x file: migrate it with `s cli fc3 s2tos3`)' : '';
+    fail(FIELD, `no resource with component: fc3 under resources${legacy}`);
+  }
+  if (keys.length > 1) fail('resource', `s.yaml has several fc3 resources (${keys.join(', ')}); choose one with --resource <key>`);
+  return keys[0]!;
+}
+
+/** The resource's props as a block mapping that is safe to edit: no anchors, aliases or merge keys in the resource. */
+function editableProps(doc: Document.Parsed, text: string, resource: string): YAMLMap {
+  const node = doc.getIn(['resources', resource], true) as Node | undefined;
+  const where = `resources.${resource}`;
+  if (!isMap(node)) fail(FIELD, `${where} is not a mapping`);
+  for (const holder of [doc.contents, doc.get('resources', true), node] as unknown[]) {
+    if (isMap(holder) && holder.anchor) fail(FIELD, `${where} is inside a YAML anchor (&${holder.anchor}), so editing it would change the alias that copies it; edit s.yaml by hand`);
+  }
+  visit(node, {
+    Alias(_key, alias) {
+      fail(FIELD, `${where} uses a YAML alias (*${alias.source}, line ${lineAt(text, alias.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
+    },
+    Node(_key, inner) {
+      if (inner.anchor) fail(FIELD, `${where} defines a YAML anchor (&${inner.anchor}, line ${lineAt(text, inner.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') fail(FIELD, `${where} uses a YAML merge key (<<, line ${lineAt(text, pair.key.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
+    },
+  });
+  const props = node.get('props', true);
+  if (!isMap(props) || props.items.length === 0) fail(FIELD, `${where}.props is missing or empty`);
+  if (props.flow) fail(FIELD, `${where}.props is a flow mapping ({ ... }) at line ${lineAt(text, props.range![0])}; write it as a block mapping to edit it`);
+  return props;
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as Pair | undefined;
+}
+
+function valueOf(doc: Document.Parsed, pair: Pair): unknown {
+  return (pair.value as Node | null)?.toJS(doc) ?? null;
+}
+
+/** `key:` with nothing after it. */
+function isBareNull(value: unknown): boolean {
+  return value === null || (isScalar(value) && value.value === null && value.source === '');
+}
+
+function isEmptyCommand(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
+export interface HookState {
+  status: 'absent' | 'on' | 'off';
+  handler?: string;
+  command?: string[];
+  timeout?: unknown;
+  /** Line of the hook's key. */
+  line?: number;
+}
+
+export function hookState(text: string, resource: string, kind: HookKind): HookState {
+  const doc = parseSYaml(text);
+  const props = editableProps(doc, text, resource);
+  const lifecycle = pairOf(props, LIFECYCLE)?.value;
+  const pair = isMap(lifecycle) ? pairOf(lifecycle, kind) : undefined;
+  if (!pair) return { status: 'absent' };
+  const line = lineAt(text, (pair.key as Node).range![0]);
+  const hook: unknown = doc.toJS().resources[resource].props[LIFECYCLE][kind];
+  if (hook === null || typeof hook !== 'object' || Array.isArray(hook)) return { status: 'off', line };
+  const { handler, command, timeout } = hook as Record<string, unknown>;
+  const state: HookState = { status: 'off', line, timeout };
+  if (typeof handler === 'string') state.handler = handler;
+  if (Array.isArray(command)) state.command = command.map(String);
+  if ((typeof handler === 'string' && handler !== '') || (state.command?.length ?? 0) > 0) state.status = 'on';
+  return state;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), text);
+}
+
+function column(text: string, node: Node): number {
+  return node.range![0] - lineStart(text, node.range![0]);
+}
+
+/** An edit inserting `lines` (each indented by `indent`) after the last item of a block map. */
+function appendToMap(text: string, map: YAMLMap, indent: number, lines: string[]): Edit {
+  const last = map.items.at(-1)!;
+  const end = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
+  const at = text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  return insertLines(text, at, indent, lines);
+}
+
+function insertLines(text: string, at: number, indent: number, lines: string[]): Edit {
+  const eol = eolOf(text);
+  const block = lines.map((line) => ' '.repeat(indent) + line).join(eol) + eol;
+  const lead = at === text.length && !text.endsWith('\n') && text !== '' ? eol : '';
+  return { start: at, end: at, text: lead + block };
+}
+
+/** An edit replacing a scalar or collection value in place, keeping what follows it on its line. */
+function replaceValue(text: string, pair: Pair, rendered: string): Edit {
+  const keyEnd = (pair.key as Node).range![1];
+  const value = pair.value as Node | null;
+  if (isScalar(value) && value.source !== '') {
+    return { start: value.range![0], end: value.range![1], text: rendered };
+  }
+  const colon = text.indexOf(':', keyEnd);
+  let end = value?.range ? value.range[1] : colon + 1;
+  while (end > colon + 1 && /\s/.test(text[end - 1]!)) end -= 1;
+  return { start: colon + 1, end, text: ` ${rendered}` };
+}
+
+/** An edit removing the whole lines of a pair. */
+function removePair(text: string, pair: Pair): Edit {
+  const start = lineStart(text, (pair.key as Node).range![0]);
+  const value = pair.value as Node | null;
+  const end = value?.range ? value.range[1] : (pair.key as Node).range![1];
+  return { start, end: text[end - 1] === '\n' ? end : nextLineStart(text, end), text: '' };
+}
+
+/** An edit removing the switched-off comment from the lines right above a key, if it is there. */
+function removeSwitchedOffComment(text: string, key: Node): Edit | undefined {
+  let at = lineStart(text, key.range![0]);
+  while (at > 0) {
+    const previous = lineStart(text, at - 1);
+    const line = text.slice(previous, at);
+    if (SWITCHED_OFF[0]!.test(line)) {
+      const second = SWITCHED_OFF[1]!.test(text.slice(at, nextLineStart(text, at)));
+      return { start: previous, end: second ? nextLineStart(text, at) : at, text: '' };
+    }
+    if (!/^[ \t]*#/.test(line)) return undefined;
+    at = previous;
+  }
+  return undefined;
+}
+
+function render(value: string | number | string[]): string {
+  return stringify(value, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+}
+
+function hookLines(fields: Record<string, string | number | string[]>, step: number): string[] {
+  return Object.entries(fields).map(([key, value]) => `${' '.repeat(step)}${key}: ${render(value)}`);
+}
+
+/**
+ * Edits the text so that instanceLifecycleConfig.<kind> gets `fields` (set in place when the key is
+ * there, added in a new line when not). `drop` removes keys whose value is empty. `comment` goes above
+ * the hook key when the hook is new or switched off; `uncomment` removes the switched-off comment.
+ */
+function editHook(
+  text: string,
+  resource: string,
+  kind: HookKind,
+  change: { fields: Record<string, string | number | string[]>; drop: string[]; comment?: string[]; uncomment?: boolean },
+): string {
+  const doc = parseSYaml(text);
+  const props = editableProps(doc, text, resource);
+  const indent = column(text, props.items[0]!.key as Node);
+  const parentKey = (doc.getIn(['resources', resource], true) as YAMLMap).items.find((pair) => isScalar(pair.key) && pair.key.value === 'props')!.key as Node;
+  const step = indent - column(text, parentKey);
+  const comment = change.comment ?? [];
+  const newHook = [...comment, `${kind}:`, ...hookLines(change.fields, step)];
+  const edits: Edit[] = [];
+  const lifecyclePair = pairOf(props, LIFECYCLE);
+  const lifecycle = lifecyclePair?.value;
+  if (!lifecyclePair) {
+    edits.push(appendToMap(text, props, indent, [`${LIFECYCLE}:`, ...newHook.map((line) => ' '.repeat(step) + line)]));
+  } else if (isBareNull(lifecycle)) {
+    edits.push(insertLines(text, nextLineStart(text, (lifecyclePair.key as Node).range![1]), indent + step, newHook));
+  } else if (!isMap(lifecycle) || lifecycle.flow || lifecycle.items.length === 0) {
+    fail(FIELD, `${LIFECYCLE} at line ${lineAt(text, (lifecyclePair.key as Node).range![0])} is not a block mapping; write it as one (key: value lines) to edit it`);
+  } else {
+    const hookIndent = column(text, lifecycle.items[0]!.key as Node);
+    const hookStep = hookIndent > indent ? hookIndent - indent : step;
+    const pair = pairOf(lifecycle, kind);
+    if (!pair) {
+      edits.push(appendToMap(text, lifecycle, hookIndent, [...comment, `${kind}:`, ...hookLines(change.fields, hookStep)]));
+    } else {
+      const key = pair.key as Node;
+      const hook = pair.value;
+      if (isBareNull(hook)) {
+        edits.push(insertLines(text, nextLineStart(text, key.range![1]), hookIndent + hookStep, hookLines(change.fields, 0)));
+      } else if (!isMap(hook) || hook.flow || hook.items.length === 0) {
+        fail(FIELD, `${LIFECYCLE}.${kind} at line ${lineAt(text, key.range![0])} is not a block mapping; write it as one (key: value lines) to edit it`);
+      } else {
+        const fieldIndent = column(text, hook.items[0]!.key as Node);
+        const missing: string[] = [];
+        for (const [name, value] of Object.entries(change.fields)) {
+          const field = pairOf(hook, name);
+          if (!field) missing.push(name);
+          else if (!isDeepStrictEqual(valueOf(doc, field), value)) edits.push(replaceValue(text, field, render(value)));
+        }
+        for (const name of change.drop) {
+          const field = pairOf(hook, name);
+          if (field && isEmptyCommand(valueOf(doc, field))) edits.push(removePair(text, field));
+        }
+        if (missing.length > 0) {
+          edits.push(appendToMap(text, hook, fieldIndent, hookLines(Object.fromEntries(missing.map((name) => [name, change.fields[name]!])), 0)));
+        }
+      }
+      const marked = removeSwitchedOffComment(text, key);
+      if (change.uncomment && marked) edits.push(marked);
+      if (change.comment && !marked) edits.push(insertLines(text, lineStart(text, key.range![0]), column(text, key), change.comment));
+    }
+  }
+  const result = applyEdits(text, edits);
+  verify(doc, result, resource, kind, change);
+  return result;
+}
+
+/** The edited text must parse to the old data with exactly the intended change to the hook. */
+function verify(doc: Document.Parsed, result: string, resource: string, kind: HookKind, change: { fields: Record<string, unknown>; drop: string[] }) {
+  const expected = doc.toJS() as Record<string, any>;
+  const props = expected.resources[resource].props;
+  const lifecycle = (props[LIFECYCLE] ??= {});
+  const hook: Record<string, unknown> = { ...(lifecycle[kind] ?? {}), ...change.fields };
+  for (const name of change.drop) if (name in hook && isEmptyCommand(hook[name])) delete hook[name];
+  lifecycle[kind] = hook;
+  const after = parseDocument(result, { uniqueKeys: true });
+  if (after.errors.length > 0 || !isDeepStrictEqual(after.toJS(), expected)) {
+    fail(FIELD, `cannot edit ${LIFECYCLE}.${kind} of resources.${resource} safely (unusual formatting); edit s.yaml by hand`);
+  }
+}
+
+/** Switches a hook on: handler (and timeout when given) set, an empty command dropped, the switched-off comment removed. */
+export function switchOnHook(text: string, resource: string, kind: HookKind, hook: { handler: string; timeout?: number }): string {
+  const fields: Record<string, string | number> = { handler: hook.handler };
+  if (hook.timeout !== undefined) fields.timeout = hook.timeout;
+  return editHook(text, resource, kind, { fields, drop: ['command'], uncomment: true });
+}
+
+/**
+ * Switches a hook off the way FC documents it (seed 003): handler "" and, for the initializer, command
+ * [] (only recent fc3 versions also clear a hook whose key is deleted), with a comment saying why.
+ */
+export function switchOffHook(text: string, resource: string, kind: HookKind): string {
+  const state = hookState(text, resource, kind);
+  const fields: Record<string, string | string[]> = { handler: '' };
+  if (kind === 'initializer' || state.command !== undefined) fields.command = [];
+  return editHook(text, resource, kind, { fields, drop: [], comment: SWITCHED_OFF_COMMENT });
+}

@@ -1,0 +1,182 @@
+// Text helpers the language modules share: a scanner that tells code from comments and strings (so a
+// search never matches inside either), brace matching, lines and indentation. Hand-written user code is
+// edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
+
+/** How one language spells comments and string literals, as far as a scanner needs to know. */
+export interface Syntax {
+  lineComments: readonly string[];
+  blockComment?: readonly [open: string, close: string];
+  /** String delimiters, longest first. `escape`: a backslash escapes the next character. */
+  strings: readonly { open: string; close: string; escape: boolean }[];
+}
+
+export const C_LIKE: Syntax = {
+  lineComments: ['//'],
+  blockComment: ['/*', '*/'],
+  strings: [
+    { open: '"', close: '"', escape: true },
+    { open: "'", close: "'", escape: true },
+  ],
+};
+
+/**
+ * Marks each character of `text` as code (1) or comment/string (0). Approximate where languages are
+ * hard to scan (JavaScript regex literals, template literal substitutions, PHP heredocs), which only
+ * matters for code that puts hook-like text inside them.
+ */
+export function codeMask(text: string, syntax: Syntax): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let i = 0;
+  while (i < text.length) {
+    const line = syntax.lineComments.find((token) => text.startsWith(token, i));
+    if (line) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+      continue;
+    }
+    if (syntax.blockComment && text.startsWith(syntax.blockComment[0], i)) {
+      const end = text.indexOf(syntax.blockComment[1], i + syntax.blockComment[0].length);
+      i = end === -1 ? text.length : end + syntax.blockComment[1].length;
+      continue;
+    }
+    const string = syntax.strings.find((candidate) => text.startsWith(candidate.open, i));
+    if (string) {
+      i += string.open.length;
+      while (i < text.length && !text.startsWith(string.close, i)) {
+        i += string.escape && text[i] === '\\' ? 2 : 1;
+      }
+      i += string.close.length;
+      continue;
+    }
+    mask[i] = 1;
+    i += 1;
+  }
+  return mask;
+}
+
+/** Every match of `pattern` (must have the g flag) that starts in code. */
+export function codeMatches(text: string, mask: Uint8Array, pattern: RegExp): RegExpExecArray[] {
+  return [...text.matchAll(pattern)].filter((match) => mask[match.index] === 1);
+}
+
+/** Index of the first match, in code, of any of the patterns (each with the g flag), in pattern order. */
+export function firstInCode(text: string, mask: Uint8Array, patterns: readonly RegExp[]): number | undefined {
+  for (const pattern of patterns) {
+    const match = codeMatches(text, mask, pattern)[0];
+    if (match) return match.index;
+  }
+  return undefined;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Index of the `}` that closes the `{` at `open`, or -1. */
+export function matchingBrace(text: string, mask: Uint8Array, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i += 1) {
+    if (mask[i] !== 1) continue;
+    if (text[i] === '{') depth += 1;
+    else if (text[i] === '}') {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** 1-based line number of a character index. */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+export function lineStart(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
+/** Index just after the newline that ends the line holding `index` (or the text's end). */
+export function nextLineStart(text: string, index: number): number {
+  const end = text.indexOf('\n', index);
+  return end === -1 ? text.length : end + 1;
+}
+
+export function indentAt(text: string, index: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStart(text, index)))![0];
+}
+
+/** The file's line ending, so inserted lines match it. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Re-indents a `\n`-separated block and converts it to the file's line ending. */
+export function shapeBlock(block: string, indent: string, eol: string): string {
+  return block
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => (line === '' ? '' : indent + line))
+    .join(eol);
+}
+
+/** Appends a block after the last line, separated by `blankLines` empty lines, ending with a newline. */
+export function appendBlock(text: string, block: string, blankLines = 1): string {
+  const eol = eolOf(text);
+  const body = text.replace(/\s+$/, '');
+  const separator = body === '' ? '' : eol.repeat(blankLines + 1);
+  return `${body}${separator}${shapeBlock(block, '', eol)}${eol}`;
+}
+
+/** Inserts text at an index. */
+export function insertAt(text: string, index: number, insertion: string): string {
+  return text.slice(0, index) + insertion + text.slice(index);
+}
+
+/**
+ * Start of the block of lines that belong to a definition starting at `index`: the lines right above
+ * it that are doc comments, comments or annotations/decorators/attributes.
+ */
+export function definitionStart(text: string, index: number, prefixes: readonly string[]): number {
+  let start = lineStart(text, index);
+  let inBlockComment = false;
+  while (start > 0) {
+    const previous = lineStart(text, start - 1);
+    const line = text.slice(previous, start).trim();
+    if (inBlockComment) {
+      if (line.startsWith('/*')) inBlockComment = false;
+    } else if (line.endsWith('*/') && !line.startsWith('/*')) {
+      inBlockComment = true;
+    } else if (line === '' || !prefixes.some((prefix) => line.startsWith(prefix))) {
+      break;
+    }
+    start = previous;
+  }
+  return start;
+}
+
+const OFF_MARK = /create-fc-lifecycle: the \w+ hook is switched off in s\.yaml/;
+
+/** The one-line comment `remove` puts above a hook function it switched off (comment token given). */
+export function offMarker(token: string, label: string): string {
+  return `${token} create-fc-lifecycle: the ${label} hook is switched off in s.yaml (handler ""), so FC no longer calls this; kept for switching it back on with \`create-fc-lifecycle add\`.`;
+}
+
+/**
+ * Inserts the switched-off comment at `start`, the top of the block of comment lines above the
+ * definition at `definition` (see definitionStart), unless that block already has it.
+ */
+export function markOff(text: string, start: number, definition: number, token: string, label: string): string {
+  if (OFF_MARK.test(text.slice(start, definition))) return text;
+  return insertAt(text, start, `${indentAt(text, definition)}${offMarker(token, label)}${eolOf(text)}`);
+}
+
+/** Removes the switched-off comment line from the block between `start` and `definition` (re-adding a hook). */
+export function unmarkOff(text: string, start: number, definition: number): string {
+  for (let at = start; at < definition; at = nextLineStart(text, at)) {
+    const next = nextLineStart(text, at);
+    if (OFF_MARK.test(text.slice(at, next))) return text.slice(0, at) + text.slice(next);
+  }
+  return text;
+}

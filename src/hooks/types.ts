@@ -1,0 +1,68 @@
+// Shared vocabulary of the hook editors (add/remove, plop hook/unhook).
+
+export type HookKind = 'initializer' | 'preStop';
+export const HOOK_KINDS: readonly HookKind[] = ['initializer', 'preStop'];
+export const HOOK_LABELS: Record<HookKind, string> = { initializer: 'Initializer', preStop: 'PreStop' };
+/** The CLI flag of each hook, also the field named in its errors. */
+export const HOOK_FLAGS: Record<HookKind, 'initializer' | 'pre-stop'> = { initializer: 'initializer', preStop: 'pre-stop' };
+
+/** An existing FC project, as read from its s.yaml. */
+export interface HookProject {
+  /** Absolute directory of s.yaml. */
+  root: string;
+  /** Absolute path of s.yaml. */
+  sYamlPath: string;
+  /** Key of the fc3 resource under `resources`. */
+  resource: string;
+  runtime: string;
+  /** props.handler, or '' when there is none (custom runtimes). */
+  handler: string;
+  /** Absolute path of props.code when it names a directory. */
+  codeDir?: string;
+}
+
+/** One source file, read from disk. */
+export interface CodeFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+  /** What locating the file found out about it that editing needs (Node.js: 'esm' or 'commonjs'). */
+  style?: string;
+}
+
+/** Editing the hook functions of one built-in runtime's language. */
+export interface CodeHooks {
+  /** Reads the file the hook code belongs in; throws InputError when it is missing or ambiguous. */
+  locate(project: HookProject): Promise<CodeFile>;
+  /** Line of the hook's definition when the code already has the hook wired (defined and exported/registered/declared). */
+  find(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined;
+  /**
+   * The text with the hook added. Reuses what is there (a Go function that is only unregistered, a
+   * Java method whose interface is missing); throws InputError for a shape it cannot complete safely.
+   */
+  add(file: CodeFile, kind: HookKind, entry: string, project: HookProject): string;
+  /** The text with a comment above the hook's function saying it is switched off (unchanged when there is no function). */
+  switchOff(file: CodeFile, kind: HookKind, entry: string, project: HookProject): string;
+  /** The text without that comment, for a hook switched back on whose function is there. */
+  switchOn(file: CodeFile, kind: HookKind, entry: string, project: HookProject): string;
+}
+
+/** What a custom runtime or container must serve for a hook. */
+export interface HttpHooks {
+  route(kind: HookKind): { method: 'POST' | 'GET'; path: string };
+  /** Where the project's code mentions the route, if it does. */
+  findRoute(project: HookProject, kind: HookKind): Promise<{ path: string; line: number } | undefined>;
+}
+
+/** The hook knowledge of one runtime family, for code written by hand (not only by the generator). */
+export interface LanguageHooks {
+  /** Runtime family key, as in src/runtimes. */
+  family: string;
+  matches(runtime: string): boolean;
+  /** The entry a hook gets when none is given, from the handler and the runtime's default entry. */
+  defaultEntry(kind: HookKind, handler: string, runtimeDefault: string): string;
+  /** FC ignores the hook's handler string beyond its being non-empty (Go, custom runtimes): any two are the same hook. */
+  handlerIsLabel?: boolean;
+  code?: CodeHooks;
+  http?: HttpHooks;
+}
