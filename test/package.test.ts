@@ -1,0 +1,110 @@
+// The published package, as `npm create fc-lifecycle` downloads it: one package with no runtime
+// dependencies, small, self-contained, and the prompt library loaded only when a prompt is shown.
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { planFor, tempDir } from './helpers/generate.ts';
+import { run } from './helpers/toolchain.ts';
+
+/** Text of @inquirer/core's ExitPromptError; any bundle that holds the prompt library holds it. */
+const PROMPT_LIBRARY_MARKER = 'User force closed the prompt';
+
+let unpacked: string; // the extracted `package/` directory
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeAll(() => {
+  const dir = tempDir('fc-package-');
+  execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
+  unpacked = join(dir, 'package');
+});
+
+describe('packed tarball', () => {
+  test('declares no dependencies of any kind', () => {
+    const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies']) {
+      expect(pkg[field], field).toBeUndefined();
+    }
+    expect(pkg.bin).toEqual({ 'create-fc-lifecycle': 'index.js' });
+  });
+
+  test('holds only the bin shim, the bundle, the readme, the licence and the plop generator', () => {
+    const files = filesUnder(unpacked).map((file) => relative(unpacked, file));
+    const allowed = /^(index\.js|package\.json|README\.md|LICENSE|plopfile\.js|generators\/.+|dist\/.+\.js)$/;
+    expect(files.filter((file) => !allowed.test(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/index.js']));
+  });
+
+  test('installs in under 2 MB', () => {
+    // Bytes on disk, as du counts them (and as `npm run bench` reports them).
+    const bytes = [unpacked, ...filesUnder(unpacked)].reduce((sum, path) => sum + lstatSync(path).blocks * 512, 0);
+    expect(bytes).toBeLessThan(2_000_000);
+  });
+});
+
+describe('bin of the unpacked tarball', () => {
+  test('runs from an empty directory with no node_modules anywhere above it', () => {
+    for (let dir = unpacked; dir !== dirname(dir); dir = dirname(dir)) {
+      expect(existsSync(join(dir, 'node_modules')), `${dir}/node_modules`).toBe(false);
+    }
+    const cwd = tempDir('fc-package-run-');
+    const env = { NODE_PATH: '' };
+    const result = run('node', [join(unpacked, 'index.js'), 'my-fn', '--runtime', 'nodejs20', '--yes'], { cwd, env, input: '' });
+    expect(result.status, result.output).toBe(0);
+
+    // Byte for byte what the sources plan (the bundle uses yaml's ES module build, the tests its Node build).
+    const plan = planFor({ runtime: 'nodejs20' });
+    const root = join(cwd, 'my-fn');
+    expect(filesUnder(root).map((file) => relative(root, file)).sort()).toEqual(plan.files.map((file) => file.path).sort());
+    for (const file of plan.files) {
+      const path = join(root, ...file.path.split('/'));
+      expect(readFileSync(path, 'utf8'), file.path).toBe(file.contents);
+      expect((statSync(path).mode & 0o111) !== 0, `${file.path} executable`).toBe(Boolean(file.executable));
+    }
+  });
+
+  describe('loads the prompt library only to prompt', () => {
+    /** Runs the bin with a module hook that logs every module URL it loads; returns the package files loaded. */
+    function loadedFiles(args: string[]): string[] {
+      const dir = tempDir('fc-loader-');
+      const log = join(dir, 'loaded.txt');
+      writeFileSync(join(dir, 'hooks.mjs'), [
+        "import { appendFileSync } from 'node:fs';",
+        'export async function load(url, context, nextLoad) {',
+        `  appendFileSync(${JSON.stringify(log)}, url + '\\n');`,
+        '  return nextLoad(url, context);',
+        '}',
+      ].join('\n'));
+      writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+      writeFileSync(log, '');
+      const result = run('node', ['--import', join(dir, 'register.mjs'), join(unpacked, 'index.js'), ...args], { cwd: tempDir('fc-package-run-'), input: '' });
+      expect(result.status, result.output).toBe(0);
+      return readFileSync(log, 'utf8').split('\n')
+        .filter((url) => url.startsWith('file:'))
+        .map((url) => fileURLToPath(url))
+        .filter((path) => path.startsWith(unpacked));
+    }
+
+    const holdsPromptLibrary = (path: string) => readFileSync(path, 'utf8').includes(PROMPT_LIBRARY_MARKER);
+
+    test('the marker identifies the bundled prompt library', () => {
+      expect(filesUnder(join(unpacked, 'dist')).filter(holdsPromptLibrary)).not.toEqual([]);
+    });
+
+    test.each([
+      ['--yes', ['my-fn', '--runtime', 'nodejs20', '--yes']],
+      ['--help', ['--help']],
+    ])('%s never loads it', (_name, args) => {
+      const loaded = loadedFiles(args);
+      expect(loaded).toContain(join(unpacked, 'dist', 'cli.js'));
+      expect(loaded.filter(holdsPromptLibrary)).toEqual([]);
+    });
+  });
+});
