@@ -4,4 +4,6 @@ import type { Io } from './main.ts';
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
-export const COMMANDS: Record<string, () => Promise<Command>> = {};
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  doctor: () => import('./doctor.ts').then((m) => m.run),
+};

@@ -1,0 +1,51 @@
+// `create-fc-lifecycle doctor [dir] [--json]`: prints what would break the project's lifecycle hooks,
+// one `file:line: severity: rule: message` line each; exit 1 when there is an error, 0 otherwise.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { diagnose, formatFinding, pathFrom, relativeTo } from '../doctor/index.ts';
+import { fail } from '../errors.ts';
+import type { Io } from './main.ts';
+
+const USAGE = `Usage: create-fc-lifecycle doctor [dir] [--json]
+
+Reads the Serverless Devs project in dir (default: the current directory): s.yaml and the code its
+fc3 resources point at, and reports what would break the Initializer and PreStop hooks at deploy or
+run time, one "file:line: error|warning: rule: message" line each.
+
+  --json      print the findings as a JSON array of {file, line, severity, rule, message}
+  -h, --help  show this help
+
+Exit status: 1 when there is at least one error, 0 with warnings only or none.
+`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const option = /'(-{1,2}[^' ]+)/.exec((error as Error).message)?.[1] ?? 'arguments';
+    fail(option, 'unknown option (see doctor --help)');
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) fail('dir', `only one directory may be given, got ${positionals.map((p) => `"${p}"`).join(' ')}`);
+  const dir = positionals[0] ?? '.';
+  const { project, findings } = diagnose(resolve(io.cwd, dir), dir);
+  const shown = relativeTo(findings, io.cwd);
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  if (values.json) {
+    io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+  } else {
+    const where = `${plural(project.resources.length, 'fc3 resource')} of ${pathFrom(io.cwd, project.sYaml)}`;
+    const summary = findings.length === 0
+      ? `no problems found in ${where}`
+      : `${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')} in ${where}`;
+    io.stdout([...shown.map(formatFinding), summary, ''].join('\n'));
+  }
+  return errors > 0 ? 1 : 0;
+}

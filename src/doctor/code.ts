@@ -1,0 +1,71 @@
+// Finding a resource's code from its s.yaml: the `code` directory and the file a `file.function`
+// entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { readSource, type SourceFile } from './source.ts';
+import type { HookSlot, Project, Resource } from './types.ts';
+
+/** `index.initialize` -> file `index`, name `initialize` (the file may have `/` directories). */
+export function splitDotted(entry: string): { file: string; name: string } | undefined {
+  const dot = entry.lastIndexOf('.');
+  if (dot <= 0 || dot === entry.length - 1) return undefined;
+  return { file: entry.slice(0, dot), name: entry.slice(dot + 1) };
+}
+
+/** The directory `code` points at, when it is a local directory (not a .zip, .jar or OSS object). */
+export function codeDir(resource: Resource): string | undefined {
+  return resource.code && existsSync(resource.code) && statSync(resource.code).isDirectory() ? resource.code : undefined;
+}
+
+/** The first existing `<code>/<file><ext>`; `expected` is the first candidate, for messages. */
+function entryFile(dir: string, file: string, extensions: readonly string[]): { path?: string; expected: string } {
+  const candidates = extensions.map((ext) => join(dir, `${file}${ext}`));
+  const path = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  return { ...(path && { path }), expected: candidates[0]! };
+}
+
+/** A path as shown in messages: relative to the project, `/`-separated. */
+export function shown(project: Project, path: string): string {
+  return relative(project.root, path).split(sep).join('/') || '.';
+}
+
+/**
+ * The hook a function name suggests, for "hook left in code" (names from the FC docs and examples:
+ * initialize/initializer, preStop/pre_stop, spec §1.2-1.7).
+ */
+export function slotForName(name: string): HookSlot | undefined {
+  if (/^initiali[sz]er?$/i.test(name)) return 'initializer';
+  if (/^pre_?stop$/i.test(name)) return 'preStop';
+  return undefined;
+}
+
+/** The entry strings s.yaml uses for a resource (handler and every hook), so they are not "left over". */
+export function configuredEntries(resource: Resource): string[] {
+  return [resource.handler, resource.hooks.initializer?.entry, resource.hooks.preStop?.entry].filter((e): e is string => e !== undefined);
+}
+
+/** Where a `file.function` entry leads: the parsed file and the name, or the file that is missing. */
+export type Located<M> = { file: SourceFile; module: M; name: string } | { missing: string; name: string };
+
+/**
+ * Finds the file a `file.function` entry names under the resource's code directory and parses it
+ * with `read`; undefined when the code is not a local directory or the entry is not dotted.
+ */
+export function locateDotted<M>(resource: Resource, entry: string, extensions: readonly string[], read: (file: SourceFile) => M): Located<M> | undefined {
+  const dir = codeDir(resource);
+  const parts = splitDotted(entry);
+  if (!dir || !parts) return undefined;
+  const { path, expected } = entryFile(dir, parts.file, extensions);
+  const file = path && readSource(path);
+  return file ? { file, module: read(file), name: parts.name } : { missing: expected, name: parts.name };
+}
+
+/** Compares dotted version numbers (1.4.0 vs 1.3.10); qualifiers such as -SNAPSHOT are ignored. */
+export function versionBelow(version: string, minimum: string): boolean {
+  const parse = (v: string) => v.replace(/^v/, '').split(/[-+]/)[0]!.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const [a, b] = [parse(version), parse(minimum)];
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return false;
+}

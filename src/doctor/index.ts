@@ -1,0 +1,47 @@
+// `create-fc-lifecycle doctor`: reads a project and reports what would break its lifecycle hooks.
+import { relative, sep } from 'node:path';
+import { loadProject } from './project.ts';
+import { RULES } from './rules/index.ts';
+import { clearSourceCache } from './source.ts';
+import type { Finding, Project } from './types.ts';
+
+export type { Finding } from './types.ts';
+
+/**
+ * Runs every rule on every fc3 resource of the project in `dir` (absolute; `label` names it in errors);
+ * findings sorted by file and line, s.yaml first.
+ */
+export function diagnose(dir: string, label = dir): { project: Project; findings: Finding[] } {
+  clearSourceCache();
+  const project = loadProject(dir, label);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const resource of project.resources) {
+    for (const rule of RULES) {
+      for (const hit of rule.check(resource, project)) {
+        const finding = { file: hit.file, line: hit.line, severity: rule.severity, rule: rule.id, message: hit.message };
+        const key = JSON.stringify(finding);
+        if (!seen.has(key)) findings.push(finding);
+        seen.add(key);
+      }
+    }
+  }
+  const sYamlFirst = (file: string) => (file === project.sYaml ? '' : file);
+  findings.sort((a, b) => sYamlFirst(a.file).localeCompare(sYamlFirst(b.file)) || a.line - b.line || a.rule.localeCompare(b.rule));
+  return { project, findings };
+}
+
+/** A path as printed: relative to `cwd`, `/`-separated. */
+export function pathFrom(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
+/** Findings with paths as printed, for the text output and --json. */
+export function relativeTo(findings: Finding[], cwd: string): Finding[] {
+  return findings.map((finding) => ({ ...finding, file: pathFrom(cwd, finding.file) }));
+}
+
+/** `path:line: severity: rule: message`, one line each (the compiler format editors link). */
+export function formatFinding(finding: Finding): string {
+  return `${finding.file}:${finding.line}: ${finding.severity}: ${finding.rule}: ${finding.message}`;
+}

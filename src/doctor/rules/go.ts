@@ -1,0 +1,168 @@
+// Go (go1): hooks are registered with fc.RegisterInitializerFunction / fc.RegisterPreStopFunction
+// before fc.Start, as func(context.Context) with no result; the SDK dispatches by hook type, not by
+// the s.yaml string (spec §1.6).
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { shown, versionBelow } from '../code.ts';
+import { findFiles, readSource, type SourceFile } from '../source.ts';
+import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
+
+const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
+const REGISTER: Record<HookSlot, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
+
+interface Registration {
+  slot: HookSlot;
+  file: SourceFile;
+  /** Offset of the call. */
+  at: number;
+  /** The first argument as written: a function name or a func literal. */
+  argument: string;
+  /** Offset of the `(` of the call. */
+  open: number;
+}
+
+interface GoModule {
+  dir: string;
+  files: SourceFile[];
+}
+
+/** The Go module of the resource: the go.mod at or above `code` (code: ./code/target, go.mod in ./code). */
+function goModule(resource: Resource, project: Project): GoModule | undefined {
+  let dir: string | undefined;
+  for (let at = resource.code; at && at.startsWith(project.root); at = dirname(at)) {
+    if (existsSync(join(at, 'go.mod'))) {
+      dir = at;
+      break;
+    }
+    if (at === project.root) break;
+  }
+  if (!dir) {
+    const mods = findFiles(project.root, (name) => name === 'go.mod');
+    if (mods.length !== 1) return undefined;
+    dir = dirname(mods[0]!);
+  }
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'))
+    .sort()
+    .flatMap((name) => readSource(join(dir, name)) ?? []);
+  return { dir, files };
+}
+
+/** The name a file imports the SDK's fc package under (`fc` unless aliased); undefined when not imported. */
+function fcAlias(file: SourceFile): string | undefined {
+  const match = new RegExp(`(?:^|[\\s(])([\\w.]+\\s+)?"${SDK}/fc"`, 'm').exec(file.code);
+  if (!match) return undefined;
+  const alias = match[1]?.trim();
+  return alias === undefined ? 'fc' : /^\w+$/.test(alias) && alias !== '_' ? alias : undefined;
+}
+
+function registrations(module: GoModule): Registration[] {
+  return module.files.flatMap((file) => {
+    const alias = fcAlias(file);
+    if (!alias) return [];
+    return (Object.keys(REGISTER) as HookSlot[]).flatMap((slot) =>
+      [...file.matches(new RegExp(`\\b${alias}\\.${REGISTER[slot]}\\s*\\(`))].map((m) => {
+        const open = m.index + m[0].length - 1;
+        return { slot, file, at: m.index, open, argument: file.items(open)[0] ?? '' };
+      }));
+  });
+}
+
+export const goModel: CodeModel = {
+  resolveHook(resource, hook, project) {
+    const module = goModule(resource, project);
+    if (!module || module.files.length === 0) return undefined;
+    if (registrations(module).some((r) => r.slot === hook.slot)) return { found: true };
+    const name = REGISTER[hook.slot];
+    return {
+      found: false,
+      why: `no fc.${name} call in ${shown(project, module.dir)}/*.go (the Go SDK panics with "no ${hook.slot === 'initializer' ? 'initializer' : 'prestop'} handler registered")`,
+      fix: `call fc.${name}(${hook.slot === 'initializer' ? 'initialize' : 'preStop'}) before fc.Start`,
+    };
+  },
+  hooksInCode(resource, project) {
+    const module = goModule(resource, project);
+    return module
+      ? registrations(module).map((r) => ({ slot: r.slot, file: r.file.path, line: r.file.lineAt(r.at), what: `fc.${REGISTER[r.slot]}(${r.argument})` }))
+      : [];
+  },
+};
+
+/** spec §1.6 (seed 000): registrations are read when fc.Start begins; one after it never takes effect. */
+const registerAfterStart: Rule = {
+  id: 'go-register-after-start',
+  severity: 'error',
+  check(resource, project) {
+    const module = goModule(resource, project);
+    if (!module) return [];
+    return registrations(module).flatMap((registration): Hit[] => {
+      const { file } = registration;
+      const alias = fcAlias(file)!;
+      const [main] = file.matches(/\bfunc\s+main\s*\(\s*\)\s*\{/);
+      if (!main) return [];
+      const bodyStart = main.index + main[0].length - 1;
+      const bodyEnd = file.closing(bodyStart);
+      const [start] = [...file.matches(new RegExp(`\\b${alias}\\.Start(?:Http)?\\s*\\(`))].filter((m) => m.index > bodyStart && m.index < bodyEnd);
+      if (!start || registration.at < start.index || registration.at > bodyEnd) return [];
+      return [{ file: file.path, line: file.lineAt(registration.at), message: `fc.${REGISTER[registration.slot]} runs after fc.Start (line ${file.lineAt(start.index)}), which never returns, so the ${registration.slot} hook is never registered: move it above fc.Start` }];
+    });
+  },
+};
+
+/** The declaration of a registered hook: a func literal, or a top-level `func name(…)`. */
+function hookFunction(registration: Registration): { params: string[]; results: string; line: number; name: string } | undefined {
+  const { file, argument } = registration;
+  let open: number;
+  let name: string;
+  if (/^func\s*\(/.test(argument)) {
+    open = file.bare.indexOf('(', registration.open + 1);
+    name = 'the func literal';
+  } else if (/^\w+$/.test(argument)) {
+    const [declared] = file.matches(new RegExp(`^func\\s+${argument}\\s*\\(`, 'm'));
+    if (!declared) return undefined;
+    open = declared.index + declared[0].length - 1;
+    name = argument;
+  } else {
+    return undefined;
+  }
+  const close = file.closing(open);
+  const brace = file.bare.indexOf('{', close);
+  if (close < 0 || brace < 0) return undefined;
+  return { params: file.items(open), results: file.bare.slice(close, brace).trim(), line: file.lineAt(open), name };
+}
+
+/** spec §1.6: a lifecycle hook must be exactly func(context.Context), with no result; otherwise it panics when called. */
+const hookSignature: Rule = {
+  id: 'go-hook-signature',
+  severity: 'error',
+  check(resource, project) {
+    const module = goModule(resource, project);
+    if (!module) return [];
+    return registrations(module).flatMap((registration): Hit[] => {
+      const fn = hookFunction(registration);
+      if (!fn || (fn.params.length === 1 && fn.results === '')) return [];
+      const problem = fn.results !== '' ? `returns ${fn.results}` : `takes ${fn.params.length} parameters`;
+      return [{ file: registration.file.path, line: fn.line, message: `${registration.slot} hook ${fn.name} ${problem}, but the Go SDK calls hooks as func(ctx context.Context) with no result and panics otherwise: declare func(ctx context.Context)` }];
+    });
+  },
+};
+
+/** spec §1.6 (seed 000): before v0.1.0, RegisterPreStopFunction registered the function as an initializer. */
+const sdkVersion: Rule = {
+  id: 'go-sdk-version',
+  severity: 'error',
+  check(resource, project) {
+    const module = resource.hooks.preStop?.active ? goModule(resource, project) : undefined;
+    const file = module && readSource(join(module.dir, 'go.mod'));
+    if (!file) return [];
+    const replaced = new RegExp(`${SDK.replace(/\./g, '\\.')}(?:\\s+v\\S+)?\\s*=>\\s*(\\S+)(?:\\s+(v\\S+))?`).exec(file.code);
+    if (replaced && !replaced[2]) return [];
+    const required = new RegExp(`(?:^|\\s)${SDK.replace(/\./g, '\\.')}\\s+(v\\S+)`, 'm').exec(file.code);
+    const at = replaced ?? required;
+    const version = replaced?.[2] ?? required?.[1];
+    if (!at || !version || !versionBelow(version, '0.1.0')) return [];
+    return [{ file: file.path, line: file.lineAt(at.index + at[0].indexOf(version)), message: `${SDK} ${version} registers a PreStop hook as an initializer (fixed in v0.1.0), and s.yaml configures preStop: require ${SDK} v0.3.1` }];
+  },
+};
+
+export const goRules: Rule[] = [registerAfterStart, hookSignature, sdkVersion];

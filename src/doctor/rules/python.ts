@@ -1,0 +1,132 @@
+// Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
+// initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
+import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
+import type { SourceFile } from '../source.ts';
+import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
+
+interface PyFunction {
+  line: number;
+  params: string[];
+}
+
+interface PyModule {
+  /** Module-level names: functions (with parameters) and other bindings (assignments, imports). */
+  names: Map<string, { line: number; fn?: PyFunction }>;
+  /** False after `from x import *`, which binds names this reading cannot list. */
+  complete: boolean;
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** Whether the def on line `index` is at module level: no enclosing `class` or `def` block. */
+function atModuleLevel(lines: string[], index: number): boolean {
+  let indent = indentOf(lines[index]!);
+  for (let i = index - 1; i >= 0 && indent > 0; i -= 1) {
+    const line = lines[i]!;
+    if (line.trim() === '' || indentOf(line) >= indent) continue;
+    if (/^\s*(async\s+)?(def|class)\b/.test(line)) return false;
+    indent = indentOf(line);
+  }
+  return true;
+}
+
+function readPythonModule(file: SourceFile): PyModule {
+  const module: PyModule = { names: new Map(), complete: true };
+  const lines = file.bare.split('\n');
+  for (const m of file.matches(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/m)) {
+    const line = file.lineAt(m.index);
+    if (!atModuleLevel(lines, line - 1)) continue;
+    module.names.set(m[1]!, { line, fn: { line, params: file.items(m.index + m[0].length - 1) } });
+  }
+  for (const m of file.matches(/^(\w+)[ \t]*(?::[^=\n]+)?=(?!=)/m)) {
+    if (!module.names.has(m[1]!)) module.names.set(m[1]!, { line: file.lineAt(m.index) });
+  }
+  for (const m of file.matches(/^(?:from[ \t]+\S+[ \t]+)?import[ \t]*/m)) {
+    const at = m.index + m[0].length;
+    const lineEnd = file.bare.indexOf('\n', at);
+    const names = file.bare[at] === '(' ? file.items(at) : file.bare.slice(at, lineEnd < 0 ? undefined : lineEnd).split(',');
+    for (const text of names.map((name) => name.trim()).filter(Boolean)) {
+      if (text === '*') module.complete = false;
+      const name = text.split(/\s+as\s+/).pop()!.split('.')[0]!.trim();
+      if (!module.names.has(name)) module.names.set(name, { line: file.lineAt(m.index) });
+    }
+  }
+  return module;
+}
+
+const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, ['.py'], readPythonModule);
+
+export const pythonModel: CodeModel = {
+  resolveHook(resource, hook, project) {
+    const found = lookUp(resource, hook.entry!);
+    if (!found) return undefined;
+    const fix = `define def ${found.name}(context) at module level in it, or fix the string`;
+    if ('missing' in found) return { found: false, why: `${shown(project, found.missing)} does not exist`, fix: `write it and ${fix}` };
+    if (found.module.names.has(found.name) || !found.module.complete) return { found: true };
+    return { found: false, why: `${shown(project, found.file.path)} has no module-level function \`${found.name}\``, fix };
+  },
+  hooksInCode(resource) {
+    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
+    if (!found || 'missing' in found) return [];
+    const used = new Set(configuredEntries(resource).map((entry) => splitDotted(entry)?.name));
+    return [...found.module.names].flatMap(([name, { line, fn }]) => {
+      const slot = slotForName(name);
+      return slot && fn && !used.has(name) ? [{ slot, file: found.file.path, line, what: `def ${name}` }] : [];
+    });
+  },
+};
+
+/**
+ * How a Python parameter list takes FC's single positional argument (the context): the positional
+ * parameters, how many of them are required, and the required keyword-only ones.
+ */
+function callShape(params: string[]) {
+  let positional = 0;
+  let required = 0;
+  let varargs = false;
+  let keywordOnly = false;
+  const requiredKeywords: string[] = [];
+  for (const param of params) {
+    const name = param.split(/[:=]/)[0]!.trim();
+    const hasDefault = param.includes('=');
+    if (name === '/' || name.startsWith('**')) continue;
+    if (name.startsWith('*')) {
+      varargs ||= name !== '*';
+      keywordOnly = true;
+    } else if (keywordOnly) {
+      if (!hasDefault) requiredKeywords.push(name);
+    } else {
+      positional += 1;
+      if (!hasDefault) required += 1;
+    }
+  }
+  return { positional, required, varargs, requiredKeywords };
+}
+
+/** spec §1.1/§1.3: FC calls a Python hook as hook(context); (event, context) raises TypeError. */
+const hookSignature: Rule = {
+  id: 'python-hook-signature',
+  severity: 'error',
+  check(resource) {
+    return Object.values(resource.hooks).flatMap((hook): Hit[] => {
+      const found = hook.active && hook.entry ? lookUp(resource, hook.entry) : undefined;
+      const fn = found && 'module' in found ? found.module.names.get(found.name)?.fn : undefined;
+      if (!found || 'missing' in found || !fn) return [];
+      const shape = callShape(fn.params);
+      const declared = `def ${found.name}(${fn.params.join(', ')})`;
+      const at = { file: found.file.path, line: fn.line };
+      if (shape.required > 1) {
+        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${found.name}(context)` }];
+      }
+      if (shape.positional === 0 && !shape.varargs) {
+        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${found.name}(context)` }];
+      }
+      if (shape.requiredKeywords.length > 0) {
+        return [{ ...at, message: `${hook.slot} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${found.name}(context)` }];
+      }
+      return [];
+    });
+  },
+};
+
+export const pythonRules: Rule[] = [hookSignature];

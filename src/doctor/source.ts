@@ -1,0 +1,212 @@
+// Source files seen by the static rules. Two masked copies keep every offset and line of the original:
+// `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
+// matches `bare` is real code (not a comment, not text in a string) and braces balance.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+type Syntax = 'js' | 'c' | 'go' | 'python' | 'php' | 'xml';
+
+const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
+  '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.ts': 'js',
+  '.java': 'c', '.cs': 'c',
+  '.go': 'go',
+  '.py': 'python',
+  '.php': 'php',
+  '.xml': 'xml',
+};
+
+interface Delimiters {
+  line: string[];
+  /** Opening and closing marker of block comments. */
+  block?: [string, string];
+  quotes: string[];
+  /** Quotes whose strings may span lines and have no escapes (Go raw strings). */
+  raw: string[];
+}
+
+const DELIMITERS: Record<Syntax, Delimiters> = {
+  js: { line: ['//'], block: ['/*', '*/'], quotes: ['"', "'", '`'], raw: [] },
+  c: { line: ['//'], block: ['/*', '*/'], quotes: ['"', "'"], raw: [] },
+  go: { line: ['//'], block: ['/*', '*/'], quotes: ['"', "'"], raw: ['`'] },
+  python: { line: ['#'], quotes: ['"""', "'''", '"', "'"], raw: [] },
+  php: { line: ['//', '#'], block: ['/*', '*/'], quotes: ['"', "'"], raw: [] },
+  xml: { line: [], block: ['<!--', '-->'], quotes: [], raw: [] },
+};
+
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
+}
+
+/** Returns [code, bare]: comments blanked; comments and string contents blanked. */
+function mask(text: string, syntax: Syntax): [string, string] {
+  const { line, block, quotes, raw } = DELIMITERS[syntax];
+  let code = '';
+  let bare = '';
+  let i = 0;
+  if (text.startsWith('#!')) {
+    const end = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+    code = bare = blank(text.slice(0, end));
+    i = end;
+  }
+  while (i < text.length) {
+    const lineMarker = line.find((marker) => text.startsWith(marker, i));
+    if (lineMarker) {
+      const newline = text.indexOf('\n', i);
+      const end = newline === -1 ? text.length : newline;
+      code += blank(text.slice(i, end));
+      bare += blank(text.slice(i, end));
+      i = end;
+      continue;
+    }
+    if (block && text.startsWith(block[0], i)) {
+      const close = text.indexOf(block[1], i + block[0].length);
+      const end = close === -1 ? text.length : close + block[1].length;
+      code += blank(text.slice(i, end));
+      bare += blank(text.slice(i, end));
+      i = end;
+      continue;
+    }
+    const quote = quotes.find((q) => text.startsWith(q, i)) ?? raw.find((q) => text.startsWith(q, i));
+    if (quote) {
+      const escapes = !raw.includes(quote);
+      const multiline = quote.length === 3 || quote === '`';
+      let j = i + quote.length;
+      while (j < text.length && !text.startsWith(quote, j) && (multiline || text[j] !== '\n')) j += escapes && text[j] === '\\' ? 2 : 1;
+      const closed = text.startsWith(quote, j);
+      const end = closed ? j + quote.length : Math.min(j, text.length);
+      code += text.slice(i, end);
+      bare += quote + blank(text.slice(i + quote.length, Math.min(j, text.length))) + (closed ? quote : '');
+      i = end;
+      continue;
+    }
+    code += text[i];
+    bare += text[i];
+    i += 1;
+  }
+  return [code, bare];
+}
+
+export class SourceFile {
+  readonly code: string;
+  readonly bare: string;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    [this.code, this.bare] = mask(text, SYNTAX_BY_EXTENSION[extname(path)] ?? 'c');
+    for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  /** 1-based line of an offset. */
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+
+  /** Offset just past the bracket that closes the one at `open` (`(`, `[` or `{`), or -1. */
+  closing(open: number): number {
+    let depth = 0;
+    for (let i = open; i < this.bare.length; i += 1) {
+      const c = this.bare[i];
+      if (c === '(' || c === '[' || c === '{') depth += 1;
+      else if (c === ')' || c === ']' || c === '}') {
+        depth -= 1;
+        if (depth === 0) return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The comma-separated items inside the bracket at `open` (a parameter list), as written (comments
+   * dropped, strings kept); `angles` as for splitTopLevel.
+   */
+  items(open: number, angles = false): string[] {
+    const close = this.closing(open);
+    if (close < 0) return [];
+    return splitTopLevel(this.bare.slice(open + 1, close - 1), angles).map(({ text, offset }) =>
+      this.code.slice(open + 1 + offset, open + 1 + offset + text.length));
+  }
+
+  /** Every match of `pattern` (global) in the bare text: real code only. */
+  *matches(pattern: RegExp): Generator<RegExpExecArray> {
+    const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (let match = re.exec(this.bare); match; match = re.exec(this.bare)) yield match;
+  }
+}
+
+const cache = new Map<string, SourceFile | undefined>();
+
+/** Reads a source file (cached for one doctor run); undefined when it is not a readable file. */
+export function readSource(path: string): SourceFile | undefined {
+  if (!cache.has(path)) {
+    const file = existsSync(path) && statSync(path).isFile() ? new SourceFile(path, readFileSync(path, 'utf8')) : undefined;
+    cache.set(path, file);
+  }
+  return cache.get(path);
+}
+
+export function clearSourceCache(): void {
+  cache.clear();
+}
+
+/** One part of a comma-separated list: its trimmed text and the offset where that text starts. */
+interface Part {
+  text: string;
+  offset: number;
+}
+
+/**
+ * Splits a parameter, argument or object-literal list on its top-level commas (empty parts dropped).
+ * `angles` also nests `<…>` (Java and C# generics); leave it off for JavaScript, where `=>` has a `>`.
+ */
+export function splitTopLevel(text: string, angles = false): Part[] {
+  const parts: Part[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{' || (angles && c === '<')) depth += 1;
+    else if (c === ')' || c === ']' || c === '}' || (angles && c === '>')) depth -= 1;
+    if (i === text.length || (c === ',' && depth === 0)) {
+      const raw = text.slice(start, i);
+      const trimmed = raw.trim();
+      if (trimmed) parts.push({ text: trimmed, offset: start + raw.indexOf(trimmed) });
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'target', 'bin', 'obj', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'build', '.s']);
+const MAX_FILES = 5000;
+
+/** Files under `dir` (skipping dependency and build folders) whose name passes `wanted`. */
+export function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
+  const found: string[] = [];
+  const pending = [dir];
+  let seen = 0;
+  while (pending.length > 0 && seen < MAX_FILES) {
+    const current = pending.shift()!;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      seen += 1;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(join(current, entry.name));
+      else if (entry.isFile() && wanted(entry.name)) found.push(join(current, entry.name));
+    }
+  }
+  return found;
+}
