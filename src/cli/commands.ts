@@ -5,5 +5,7 @@ import type { Io } from './main.ts';
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
+  add: () => import('./add.ts').then((m) => m.run),
+  remove: () => import('./remove.ts').then((m) => m.run),
   doctor: () => import('./doctor.ts').then((m) => m.run),
 };

@@ -47,6 +47,10 @@ Options (each mirrors the s.yaml field of the same name):
 Without --yes, and when stdin is a terminal, it asks for what was not given. The directory
 defaults to ${DEFAULT_DIR}. Bad input prints "error: <field>: <rule>" and exits 1 with nothing written.
 
+Commands for an existing project (each has its own --help):
+  add [dir] --initializer <entry> --pre-stop <entry>   add hooks to its code and s.yaml
+  remove [dir] --initializer|--pre-stop                switch hooks off (s.yaml sends them empty)
+
 Examples:
   npm create fc-lifecycle@latest my-fn -- --runtime python3.10 --yes
   create-fc-lifecycle my-fn -r nodejs20 --initializer index.init --no-pre-stop --yes

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fs from 'node:fs/promises';
 import { pathExists } from './files.ts';
 import { fail } from '../errors.ts';
-import { chooseResource, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
+import { chooseResource, editableProps, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
 import type { HookProject } from './types.ts';
 
 /** Serverless Devs reads s.yaml, then s.yml. */
@@ -47,6 +47,8 @@ export async function loadProject(dir: string, cwd: string, resource?: string): 
   const { root, sYamlPath, sYamlText } = await readSYaml(dir, cwd);
   const doc = parseSYaml(sYamlText);
   const key = chooseResource(doc, resource);
+  // Refuses anchors, aliases and merge keys first: they also hide props (a merged runtime reads as missing).
+  editableProps(doc, sYamlText, key);
   const data = doc.toJS() as Record<string, any>;
   const vars = (data.vars ?? {}) as Record<string, unknown>;
   const props = (data.resources[key].props ?? {}) as Record<string, unknown>;

@@ -52,7 +52,7 @@ export function chooseResource(doc: Document.Parsed, requested?: string): string
 }
 
 /** The resource's props as a block mapping that is safe to edit: no anchors, aliases or merge keys in the resource. */
-function editableProps(doc: Document.Parsed, text: string, resource: string): YAMLMap {
+export function editableProps(doc: Document.Parsed, text: string, resource: string): YAMLMap {
   const node = doc.getIn(['resources', resource], true) as Node | undefined;
   const where = `resources.${resource}`;
   if (!isMap(node)) fail(FIELD, `${where} is not a mapping`);
