@@ -41,7 +41,7 @@ export const dotnetModel: CodeModel = {
     if (csFiles(project).length === 0) return undefined;
     const declarations = findClass(project, parts.ns, parts.cls);
     const qualified = parts.ns ? `${parts.ns}.${parts.cls}` : parts.cls;
-    const fix = `add public void ${parts.method}(IFcContext context) to class ${qualified}, or fix the string`;
+    const fix = `add public void ${parts.method}(IFcContext context) to class ${qualified}, or fix the handler string`;
     if (declarations.length === 0) return { found: false, why: `no C# source in the project declares class ${qualified}`, fix };
     if (declaresMethod(declarations, parts.method)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, declarations[0]!.file.path)}) has no method ${parts.method}`, fix };

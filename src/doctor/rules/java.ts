@@ -80,7 +80,7 @@ export const javaModel: CodeModel = {
     if (javaFiles(project).length === 0) return undefined;
     const cls = findClass(project, parts.pkg, parts.cls);
     const qualified = parts.pkg ? `${parts.pkg}.${parts.cls}` : parts.cls;
-    const fix = `add public void ${parts.method}(Context context) throws IOException to class ${qualified} (implementing ${INTERFACES[hook.slot]}), or fix the string`;
+    const fix = `add public void ${parts.method}(Context context) throws IOException to class ${qualified} (implementing ${INTERFACES[hook.slot]}), or fix the handler string`;
     if (!cls) return { found: false, why: `no Java source in the project declares class ${qualified}`, fix };
     if (declaresMethod(cls, parts.method) || superclassOf(cls)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, cls.file.path)}) has no method ${parts.method}`, fix };

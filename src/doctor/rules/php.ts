@@ -32,10 +32,11 @@ export const phpModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const found = lookUp(resource, hook.entry!);
     if (!found) return undefined;
-    const fix = `define function ${found.name}($context) in it, or fix the string`;
-    if ('missing' in found) return { found: false, why: `${shown(project, found.missing)} does not exist`, fix: `write it and ${fix}` };
+    const path = shown(project, 'missing' in found ? found.missing : found.file.path);
+    const fix = `define function ${found.name}($context) in ${path}, or fix the handler string`;
+    if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
     if (found.module.functions.has(found.name.toLowerCase()) || !found.module.complete) return { found: true };
-    return { found: false, why: `${shown(project, found.file.path)} has no global function \`${found.name}\``, fix };
+    return { found: false, why: `${path} has no global function \`${found.name}\``, fix };
   },
   hooksInCode(resource) {
     const found = resource.handler ? lookUp(resource, resource.handler) : undefined;

@@ -60,10 +60,11 @@ export const pythonModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const found = lookUp(resource, hook.entry!);
     if (!found) return undefined;
-    const fix = `define def ${found.name}(context) at module level in it, or fix the string`;
-    if ('missing' in found) return { found: false, why: `${shown(project, found.missing)} does not exist`, fix: `write it and ${fix}` };
+    const path = shown(project, 'missing' in found ? found.missing : found.file.path);
+    const fix = `define def ${found.name}(context) at module level in ${path}, or fix the handler string`;
+    if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
     if (found.module.names.has(found.name) || !found.module.complete) return { found: true };
-    return { found: false, why: `${shown(project, found.file.path)} has no module-level function \`${found.name}\``, fix };
+    return { found: false, why: `${path} has no module-level function \`${found.name}\``, fix };
   },
   hooksInCode(resource) {
     const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
