@@ -1,3 +1,4 @@
+import { dotnet } from './dotnet.ts';
 import { go } from './go.ts';
 import { java } from './java.ts';
 import { container } from './container.ts';
@@ -8,7 +9,7 @@ import { python } from './python.ts';
 import type { RuntimeDefinition } from './types.ts';
 
 /** Every runtime family, in menu order. Add a family here and its ids become valid everywhere. */
-export const RUNTIMES: readonly RuntimeDefinition<any>[] = [nodejs, python, php, java, go, custom, container];
+export const RUNTIMES: readonly RuntimeDefinition<any>[] = [nodejs, python, php, java, go, dotnet, custom, container];
 
 /** Every FC runtime id the generator accepts, in menu order. */
 export const RUNTIME_IDS: readonly string[] = RUNTIMES.flatMap((definition) => definition.ids);
