@@ -639,6 +639,24 @@ test.each([
   expect(diagnose(root).findings).toEqual([]);
 });
 
+describe.each(RUNTIMES)('$family: projects changed by add and remove pass with no finding', (definition) => {
+  const quiet = (cwd: string): Io => ({ stdout: () => {}, stderr: () => {}, interactive: false, cwd });
+
+  test.each(definition.ids)('%s: add both hooks to a project without hooks', async (runtime) => {
+    const { root } = await generateProject({ runtime, initializer: false, preStop: false });
+    const { initializer, preStop } = definition.defaults;
+    expect(await main(['add', '.', '--initializer', initializer, '--pre-stop', preStop, '--yes'], quiet(root))).toBe(0);
+    expect(diagnose(root).findings).toEqual([]);
+  });
+
+  // remove leaves the hook code in place and writes the empty form, which the doctor accepts.
+  test.each(definition.ids)('%s: remove both hooks', async (runtime) => {
+    const { root } = await generateProject({ runtime });
+    expect(await main(['remove', '.', '--initializer', '--pre-stop', '--yes'], quiet(root))).toBe(0);
+    expect(diagnose(root).findings).toEqual([]);
+  });
+});
+
 describe('CLI', () => {
   function doctor(args: string[], cwd: string) {
     let stdout = '';

@@ -1,9 +1,8 @@
 // `create-fc-lifecycle doctor [dir] [--json]`: prints what would break the project's lifecycle hooks,
 // one `file:line: severity: rule: message` line each; exit 1 when there is an error, 0 otherwise.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diagnose, formatFinding, pathFrom, relativeTo } from '../doctor/index.ts';
-import { fail } from '../errors.ts';
+import { parseCommandArgs } from './hook-command.ts';
 import type { Io } from './main.ts';
 
 const USAGE = `Usage: create-fc-lifecycle doctor [dir] [--json]
@@ -21,20 +20,11 @@ Exit status: 1 when there is at least one error, 0 with warnings only or none.
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    const option = /'(-{1,2}[^' ]+)/.exec((error as Error).message)?.[1] ?? 'arguments';
-    fail(option, 'unknown option (see doctor --help)');
-  }
-  const { values, positionals } = parsed;
+  const { values, dir } = parseCommandArgs('doctor', argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout(USAGE);
     return 0;
   }
-  if (positionals.length > 1) fail('dir', `only one directory may be given, got ${positionals.map((p) => `"${p}"`).join(' ')}`);
-  const dir = positionals[0] ?? '.';
   const { project, findings } = diagnose(resolve(io.cwd, dir), dir);
   const shown = relativeTo(findings, io.cwd);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
