@@ -597,6 +597,16 @@ resources:
     expect(findings(php('<?php\nrequire_once __DIR__ . "/hooks.php";\nfunction handler($event, $context) { return "ok"; }\n'))).toEqual([]);
     const app = JAVA_APP('StreamRequestHandler').replace('public class App', 'public class App extends com.acme.BaseHandler');
     expect(findings(java(app, hooks('example.App::initialize', 'example.App::preStop')))).toEqual([]);
+    expect(findings({ ...python(PY_HANDLER, hooks('hooks.initialize', undefined)), 'code/hooks/__init__.py': 'def initialize(context):\n    pass\n' })).toEqual([]);
+  });
+
+  test("a Flask app started by gunicorn is not judged by its app.run(); one started by bootstrap is", () => {
+    const debugRun = FLASK('app.run(debug=True)');
+    const gunicorn = sYaml('custom.debian10', `code: ./code\nhandler: index.handler\ncustomRuntimeConfig:\n  command: [gunicorn, -b, "0.0.0.0:9000", "app:app"]\n${hooks('"true"', '"true"')}`);
+    expect(findings({ 's.yaml': gunicorn, 'code/app.py': debugRun })).toEqual([]);
+    const bootstrapped = sYaml('custom.debian10', `code: ./code\nhandler: index.handler\n${hooks('"true"', '"true"')}`);
+    const found = findings({ 's.yaml': bootstrapped, 'code/app.py': debugRun, 'code/bootstrap': '#!/bin/bash\nexec python3 app.py\n' });
+    expect(found.map((f) => f.rule)).toEqual(['custom-listen-address', 'custom-listen-port']);
   });
 
   test('hooks declared in comments, strings or nested blocks are not taken for real ones', () => {

@@ -23,30 +23,56 @@ function serverDir(resource: Resource, project: Project): string | undefined {
   return dockerfiles.length === 1 ? dirname(dockerfiles[0]!) : undefined;
 }
 
-/** The words of the start command: customRuntimeConfig command/args, customContainerConfig entrypoint/command, Dockerfile CMD/ENTRYPOINT. */
+/** A start command line as words: a JSON array (exec form) or whitespace-separated (shell form). */
+function commandWords(line: string): string[] {
+  try {
+    const words: unknown = JSON.parse(line);
+    if (Array.isArray(words)) return words.map(String);
+  } catch {
+    // shell form
+  }
+  return line.trim().split(/\s+/);
+}
+
+/**
+ * The words of the start command: customRuntimeConfig command/args (else the runtime's default
+ * /code/bootstrap script), customContainerConfig entrypoint/command, the Dockerfile's CMD/ENTRYPOINT.
+ */
 function startWords(resource: Resource, dir: string): string[] {
   const config = resource.custom ?? {};
   const words = ['command', 'args', 'entrypoint'].flatMap((key) => (Array.isArray(config[key]) ? (config[key] as unknown[]).map(String) : []));
   const dockerfile = join(dir, 'Dockerfile');
   if (resource.family === 'custom-container' && existsSync(dockerfile)) {
-    for (const [, args] of readFileSync(dockerfile, 'utf8').matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gim)) {
-      words.push(...(args!.trim().startsWith('[') ? (JSON.parse(args!) as string[]) : args!.split(/\s+/)));
-    }
+    for (const [, line] of readFileSync(dockerfile, 'utf8').matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gim)) words.push(...commandWords(line!));
+  }
+  const bootstrap = join(dir, 'bootstrap');
+  if (words.length === 0 && resource.family === 'custom' && existsSync(bootstrap)) {
+    words.push(...readFileSync(bootstrap, 'utf8').split('\n').filter((line) => !line.trim().startsWith('#')).flatMap(commandWords));
   }
   return words;
 }
 
-/** The server's source files: those the start command names, else every source file at the top of the code folder. */
-function serverFiles(resource: Resource, project: Project): SourceFile[] {
+interface ServerFile {
+  file: SourceFile;
+  /** Run as the program itself (`python3 app.py`), so its `if __name__ == "__main__"` part runs too. */
+  direct: boolean;
+}
+
+/**
+ * The server's source files: those the start command names, else every source file at the top of the
+ * code folder, run directly only when there is no start command to say otherwise (gunicorn, a binary).
+ */
+function serverFiles(resource: Resource, project: Project): ServerFile[] {
   const dir = isCustom(resource) ? serverDir(resource, project) : undefined;
   if (!dir) return [];
-  const named = startWords(resource, dir)
-    .filter((word) => SERVER_EXTENSIONS.includes(extname(word)))
-    .map((word) => join(dir, word.replace(/^\/code\//, '')));
-  const paths = named.some((path) => existsSync(path))
-    ? named
-    : readdirSync(dir).filter((name) => SERVER_EXTENSIONS.includes(extname(name))).sort().map((name) => join(dir, name));
-  return paths.flatMap((path) => readSource(path) ?? []);
+  const words = startWords(resource, dir);
+  const named = words.filter((word) => SERVER_EXTENSIONS.includes(extname(word))).map((word) => join(dir, word.replace(/^\/code\//, '')));
+  const direct = named.some((path) => existsSync(path));
+  const paths = direct ? named : readdirSync(dir).filter((name) => SERVER_EXTENSIONS.includes(extname(name))).sort().map((name) => join(dir, name));
+  return paths.flatMap((path) => {
+    const file = readSource(path);
+    return file ? [{ file, direct: direct || words.length === 0 }] : [];
+  });
 }
 
 type Port = number | 'env' | undefined;
@@ -121,9 +147,11 @@ function nodeListens(file: SourceFile): Listen[] {
   });
 }
 
-function listens(file: SourceFile): Listen[] {
+/** The listen calls of a server file; Flask's app.run only runs when the file is the program. */
+function listens({ file, direct }: ServerFile): Listen[] {
   const ext = extname(file.path);
-  return ext === '.py' ? flaskRuns(file) : ext === '.go' ? goListens(file) : nodeListens(file);
+  if (ext === '.py') return direct ? flaskRuns(file) : [];
+  return ext === '.go' ? goListens(file) : nodeListens(file);
 }
 
 function expectedPort(resource: Resource): number {
@@ -136,7 +164,7 @@ const portKey = (resource: Resource) => (resource.family === 'custom-container' 
 export const customModel: CodeModel = {
   resolveHook: () => undefined,
   hooksInCode(resource, project) {
-    return serverFiles(resource, project).flatMap((file) =>
+    return serverFiles(resource, project).flatMap(({ file }) =>
       (Object.keys(ROUTES) as HookSlot[]).flatMap((slot) => {
         const m = new RegExp(`(['"\`])${ROUTES[slot]}\\1`).exec(file.code);
         return m ? [{ slot, file: file.path, line: file.lineAt(m.index), what: `route ${ROUTES[slot]}` }] : [];

@@ -54,7 +54,8 @@ function readPythonModule(file: SourceFile): PyModule {
   return module;
 }
 
-const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, ['.py'], readPythonModule);
+// A module is a file or a package (spec §1.3: `index.initialize` -> index.py).
+const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, ['.py', '/__init__.py'], readPythonModule);
 
 export const pythonModel: CodeModel = {
   resolveHook(resource, hook, project) {
