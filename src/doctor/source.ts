@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 
 type Syntax = 'js' | 'c' | 'go' | 'python' | 'php' | 'xml';
 
@@ -145,7 +145,7 @@ export class SourceFile {
 
 const cache = new Map<string, SourceFile | undefined>();
 
-/** Reads a source file (cached for one doctor run); undefined when it is not a readable file. */
+/** Reads a source file (cached for one doctor run: clearSourceCache starts the next); undefined when it is not a readable file. */
 export function readSource(path: string): SourceFile | undefined {
   if (!cache.has(path)) {
     const file = existsSync(path) && statSync(path).isFile() ? new SourceFile(path, readFileSync(path, 'utf8')) : undefined;
@@ -156,6 +156,7 @@ export function readSource(path: string): SourceFile | undefined {
 
 export function clearSourceCache(): void {
   cache.clear();
+  trees.clear();
 }
 
 /** One part of a comma-separated list: its trimmed text and the offset where that text starts. */
@@ -189,8 +190,12 @@ export function splitTopLevel(text: string, angles = false): Part[] {
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'target', 'bin', 'obj', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'build', '.s']);
 const MAX_FILES = 5000;
 
-/** Files under `dir` (skipping dependency and build folders) whose name passes `wanted`. */
-export function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
+const trees = new Map<string, string[]>();
+
+/** Every file under `dir`, skipping dependency and build folders (listed once per doctor run). */
+function allFiles(dir: string): string[] {
+  const cached = trees.get(dir);
+  if (cached) return cached;
   const found: string[] = [];
   const pending = [dir];
   let seen = 0;
@@ -202,11 +207,17 @@ export function findFiles(dir: string, wanted: (name: string) => boolean): strin
     } catch {
       continue;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       seen += 1;
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(join(current, entry.name));
-      else if (entry.isFile() && wanted(entry.name)) found.push(join(current, entry.name));
+      else if (entry.isFile()) found.push(join(current, entry.name));
     }
   }
+  trees.set(dir, found);
   return found;
+}
+
+/** Files under `dir` (skipping dependency and build folders) whose name passes `wanted`. */
+export function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
+  return allFiles(dir).filter((path) => wanted(basename(path)));
 }
