@@ -155,9 +155,10 @@ const sdkVersion: Rule = {
     const module = resource.hooks.preStop?.active ? goModule(resource, project) : undefined;
     const file = module && readSource(join(module.dir, 'go.mod'));
     if (!file) return [];
-    const replaced = new RegExp(`${SDK.replace(/\./g, '\\.')}(?:\\s+v\\S+)?\\s*=>\\s*(\\S+)(?:\\s+(v\\S+))?`).exec(file.code);
+    const sdk = SDK.replace(/\./g, '\\.');
+    const replaced = new RegExp(`${sdk}(?:[ \\t]+v\\S+)?[ \\t]*=>[ \\t]*(\\S+)(?:[ \\t]+(v\\S+))?`).exec(file.code);
     if (replaced && !replaced[2]) return [];
-    const required = new RegExp(`(?:^|\\s)${SDK.replace(/\./g, '\\.')}\\s+(v\\S+)`, 'm').exec(file.code);
+    const required = new RegExp(`(?:^|\\s)${sdk}[ \\t]+(v\\S+)`, 'm').exec(file.code);
     const at = replaced ?? required;
     const version = replaced?.[2] ?? required?.[1];
     if (!at || !version || !versionBelow(version, '0.1.0')) return [];
