@@ -50,6 +50,7 @@ defaults to ${DEFAULT_DIR}. Bad input prints "error: <field>: <rule>" and exits 
 Commands for an existing project (each has its own --help):
   add [dir] --initializer <entry> --pre-stop <entry>   add hooks to its code and s.yaml
   remove [dir] --initializer|--pre-stop                switch hooks off (s.yaml sends them empty)
+  doctor [dir] [--json]                                report what would break its hooks (exit 1 on an error)
 
 Examples:
   npm create fc-lifecycle@latest my-fn -- --runtime python3.10 --yes
