@@ -126,7 +126,7 @@ export interface HookPlan {
 export interface AddHooksRequest {
   dir: string;
   resource?: string;
-  /** The hook's entry, or true for the default entry; undefined leaves the hook alone. */
+  /** The hook's entry, or true for the one s.yaml has (when on) or the default; undefined leaves the hook alone. */
   initializer?: string | true;
   preStop?: string | true;
   initializerTimeout?: string | number;
@@ -164,10 +164,13 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
   ) as Partial<Record<HookKind, number>>;
   const context = await open(request.dir, cwd, request.resource);
   const { project, language } = context;
+  // `true`: the hook s.yaml has when it is on, else the default entry.
   const entries = Object.fromEntries(
     kinds.map((kind) => {
       const given = request[kind];
-      return [kind, given === true ? defaultEntry(context, kind) : given];
+      if (given !== true) return [kind, given];
+      const state = hookState(project.sYamlText, project.resource, kind);
+      return [kind, state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind)];
     }),
   ) as Partial<Record<HookKind, string>>;
   checkEntries(context, entries);
