@@ -21,7 +21,7 @@ import { hookState, switchOffHook, switchOnHook, type HookState } from './s-yaml
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
 export { listResources } from './project.ts';
-export { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
+export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
 export type { HookState } from './s-yaml-edit.ts';
 
 const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
