@@ -77,6 +77,14 @@ describe('add', () => {
     expect(parse(readFileSync(sYaml, 'utf8')).resources.thumbs.props.instanceLifecycleConfig.initializer.handler).toBe('app.init');
   });
 
+  test('a runtime id the generator does not offer (nodejs12) is edited with its family's rules', async () => {
+    const root = copyFixture('nodejs16-commonjs');
+    writeFileSync(join(root, 's.yaml'), readFileSync(join(root, 's.yaml'), 'utf8').replace('runtime: nodejs16', 'runtime: nodejs12'));
+    const result = await cli(['add', '--initializer', 'index.initialize'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(root, 'code/index.js'), 'utf8')).toContain('module.exports.initialize = function (context, callback) {');
+  });
+
   test('a custom runtime: only s.yaml, and a warning names the route the server lacks', async () => {
     const root = copyFixture('custom.debian10');
     const result = await cli(['add', '--initializer', 'true', '--pre-stop', 'true'], root);

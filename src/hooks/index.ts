@@ -34,8 +34,9 @@ function languageFor(runtime: string): LanguageHooks {
 
 /** The generator's definition of the runtime (entry rules and defaults): the same for new and existing projects. */
 function definitionFor(runtime: string, language: LanguageHooks): RuntimeDefinition<any> {
+  // By id, or by family for ids the generator does not offer (nodejs12, python3, ...): their entries follow the same rules.
   const definition = RUNTIMES.find((candidate) => candidate.ids.includes(runtime)) ?? RUNTIMES.find((candidate) => candidate.family === language.family);
-  if (!definition) fail('runtime', `${runtime} is not supported by this version of create-fc-lifecycle yet (supported: ${RUNTIMES.flatMap((r) => r.ids).join(', ')})`);
+  if (!definition) throw new Error(`internal: no runtime definition for the ${language.family} hooks`);
   return definition;
 }
 

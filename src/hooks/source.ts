@@ -121,12 +121,15 @@ export function shapeBlock(block: string, indent: string, eol: string): string {
     .join(eol);
 }
 
-/** Appends a block after the last line, separated by `blankLines` empty lines, ending with a newline. */
+/**
+ * Appends a block after the last line, `blankLines` empty lines after it (counting the empty lines the
+ * text already ends with, so nothing is removed), ending with a newline.
+ */
 export function appendBlock(text: string, block: string, blankLines = 1): string {
   const eol = eolOf(text);
-  const body = text.replace(/\s+$/, '');
-  const separator = body === '' ? '' : eol.repeat(blankLines + 1);
-  return `${body}${separator}${shapeBlock(block, '', eol)}${eol}`;
+  const newlines = (/\n*$/.exec(text.replace(/\r/g, ''))![0]).length;
+  const separator = text === '' ? '' : eol.repeat(Math.max(0, blankLines + 1 - newlines));
+  return `${text}${separator}${shapeBlock(block, '', eol)}${eol}`;
 }
 
 /** Inserts text at an index. */
