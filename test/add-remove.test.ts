@@ -77,7 +77,7 @@ describe('add', () => {
     expect(parse(readFileSync(sYaml, 'utf8')).resources.thumbs.props.instanceLifecycleConfig.initializer.handler).toBe('app.init');
   });
 
-  test('a runtime id the generator does not offer (nodejs12) is edited with its family's rules', async () => {
+  test('a runtime id the generator does not offer (nodejs12) is edited with the rules of its family', async () => {
     const root = copyFixture('nodejs16-commonjs');
     writeFileSync(join(root, 's.yaml'), readFileSync(join(root, 's.yaml'), 'utf8').replace('runtime: nodejs16', 'runtime: nodejs12'));
     const result = await cli(['add', '--initializer', 'index.initialize'], root);
