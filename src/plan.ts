@@ -28,6 +28,7 @@ export function buildPlan(spec: ProjectSpec): FilePlan {
         ...templateData(spec, names),
         label: definition.label,
         initializerTimeout: spec.initializer?.timeout ?? null,
+        initializerIsCommand: spec.initializer?.command !== undefined,
         preStopTimeout: spec.preStop?.timeout ?? null,
         files: readme.files,
         testCommand: readme.testCommand,
