@@ -2,11 +2,13 @@
 // `error: <field>: <rule>`, exit 1, no file changed), run in-process; and the prompts on a terminal
 // (the .vscode task runs `add .` with no flags), run from the packed tarball in a pseudo-terminal.
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main, type Io } from '../src/cli/main.ts';
+import { applyHookPlan, planAddHooks } from '../src/hooks/index.ts';
 import { generateProject, tempDir } from './helpers/generate.ts';
 import { copyFixture, readTree } from './helpers/hook-fixtures.ts';
 
@@ -146,6 +148,37 @@ describe('add', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: create-fc-lifecycle add \[dir\] \[options\]/);
     expect(result.stdout).toContain('--initializer-timeout <s>  1-600');
+  });
+});
+
+describe('writing', () => {
+  test('all files or none: when a later rename fails, the files already replaced get their old text back', async () => {
+    const root = copyFixture('python3.10');
+    const before = readTree(root);
+    const plan = await planAddHooks({ dir: root, initializer: true }, root);
+    expect(plan.changes).toHaveLength(2);
+    const rename = fs.rename;
+    let calls = 0;
+    const spy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      calls += 1;
+      if (calls === 2) throw new Error('disk full');
+      return rename(from, to);
+    });
+    try {
+      await expect(applyHookPlan(plan)).rejects.toThrow('disk full');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readTree(root)).toEqual(before);
+  });
+
+  test('a file changed after planning stops the write', async () => {
+    const root = copyFixture('python3.10');
+    const plan = await planAddHooks({ dir: root, initializer: true }, root);
+    writeFileSync(join(root, 'src/main.py'), `${readFileSync(join(root, 'src/main.py'), 'utf8')}# edited meanwhile\n`);
+    const before = readTree(root);
+    await expect(applyHookPlan(plan)).rejects.toThrow('src/main.py changed since it was read; run the command again');
+    expect(readTree(root)).toEqual(before);
   });
 });
 
