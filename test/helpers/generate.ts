@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { buildPlan, type FilePlan } from '../../src/plan.ts';
 import { resolveSpec, type Answers } from '../../src/spec.ts';
 import { writePlan } from '../../src/writer.ts';
@@ -14,8 +14,9 @@ export const HOOK_COMBINATIONS = [
   { name: 'neither hook', answers: { initializer: false, preStop: false } },
 ] as const satisfies readonly { name: string; answers: Answers }[];
 
+/** A fresh directory under the run's temporary root (see global-setup.ts), removed after the run. */
 export function tempDir(prefix = 'fc-gen-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(inject('tmpRoot'), prefix));
 }
 
 /** Plans a project for answers in a fixed directory, so snapshots do not depend on the machine. */

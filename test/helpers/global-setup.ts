@@ -9,13 +9,17 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     tarball: string;
+    /** One directory per run that holds every test's temporary files; removed when the run ends. */
+    tmpRoot: string;
   }
 }
 
 export default function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-pack-'));
+  const root = mkdtempSync(join(tmpdir(), 'fc-tests-'));
+  project.provide('tmpRoot', root);
+  const dir = mkdtempSync(join(root, 'pack-'));
   const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' });
   const tarball = join(dir, out.trim().split('\n').pop()!);
   project.provide('tarball', tarball);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => rmSync(root, { recursive: true, force: true });
 }
