@@ -2,8 +2,8 @@
 // edit as `create-fc-lifecycle add`: s.yaml's instanceLifecycleConfig (comments and layout kept) and
 // the hook function in the handler's file. The last question shows the diff; answering no writes
 // nothing (plop's dry run).
-import { applyHookPlan, checkWholeNumber, DEFAULTS, HOOK_LABELS, hookPlanDiff, inspectProject, listResources, planAddHooks } from '../dist/index.js';
-import { cwd, describeHook, HOOK_CHOICES, memo, planSummary, validator } from './shared.js';
+import { checkWholeNumber, DEFAULTS, HOOK_LABELS, planAddHooks } from '../dist/index.js';
+import { hookEditing, validator } from './shared.js';
 
 const ACTION = 'fc-lifecycle:add-hooks';
 const TIMEOUT_FIELDS = { initializer: 'initializer-timeout', preStop: 'pre-stop-timeout' };
@@ -22,47 +22,18 @@ export function toRequest(data) {
 }
 
 export default function hookGenerator(plop) {
-  const project = memo((dir, resource) => inspectProject(dir, cwd(), resource || undefined));
-  const resources = memo((dir) => listResources(dir, cwd()));
-  const plan = memo((data) => planAddHooks(toRequest(data), cwd()));
-  const info = (answers) => project(answers.dir, answers.resource ?? '');
-  const asks = (kind) => async (answers) => answers.hooks.includes(kind) && (await info(answers)).hooks[kind].status !== 'on';
-
-  plop.setActionType(ACTION, async (data) => {
-    if (data.apply === false) return 'nothing written (not confirmed)';
-    const result = await planAddHooks(toRequest(data), cwd());
-    return planSummary(result, await applyHookPlan(result));
+  const { info, projectPrompts, confirmPrompt } = hookEditing(plop, {
+    action: ACTION,
+    planHooks: planAddHooks,
+    toRequest,
+    hooksMessage: 'Hooks to add to',
+    checked: (state) => state.status !== 'on',
   });
+  const asks = (kind) => async (answers) => answers.hooks.includes(kind) && (await info(answers)).hooks[kind].status !== 'on';
   plop.setGenerator('hook', {
     description: 'add an Initializer and/or PreStop hook to an existing FC project (code and s.yaml)',
     prompts: [
-      {
-        type: 'input',
-        name: 'dir',
-        message: 'Project directory (with s.yaml):',
-        default: '.',
-        // With one fc3 resource, the whole project is checked here, so a problem shows at the first question.
-        validate: validator(async (dir) => ((await resources(dir)).length === 1 ? project(dir, '') : undefined)),
-      },
-      {
-        type: 'input',
-        name: 'resource',
-        message: async (answers) => `fc3 resource (${(await resources(answers.dir)).join(', ')}):`,
-        when: async (answers) => (await resources(answers.dir)).length > 1,
-        default: async (answers) => (await resources(answers.dir))[0],
-        validate: validator((resource, answers) => project(answers.dir, resource)),
-      },
-      {
-        type: 'checkbox',
-        name: 'hooks',
-        message: async (answers) => {
-          const { resource, runtime, hooks } = await info(answers);
-          return `Hooks to add to ${resource} (${runtime}; Initializer ${describeHook(hooks.initializer)}, PreStop ${describeHook(hooks.preStop)}):`;
-        },
-        choices: HOOK_CHOICES,
-        default: async (answers) => Object.entries((await info(answers)).hooks).filter(([, state]) => state.status !== 'on').map(([kind]) => kind),
-        validate: (hooks) => hooks.length > 0 || 'choose at least one hook',
-      },
+      ...projectPrompts,
       ...['initializer', 'preStop'].flatMap((kind) => [
         {
           type: 'input',
@@ -84,14 +55,7 @@ export default function hookGenerator(plop) {
           validate: validator((value) => checkWholeNumber(TIMEOUT_FIELDS[kind], value)),
         },
       ]),
-      {
-        type: 'confirm',
-        name: 'apply',
-        message: async (answers) => `${hookPlanDiff(await plan(answers))}Write these changes?`,
-        // No question when there is nothing to write, or when planning fails (the action reports why).
-        when: async (answers) => plan(answers).then((result) => result.changes.length > 0, () => false),
-        default: true,
-      },
+      confirmPrompt,
     ],
     actions: [{ type: ACTION }],
   });

@@ -1,6 +1,6 @@
 // What the plop generators share. They run in the user's project, from node_modules: relative
 // directories are taken from where plop was started (process.cwd()), not from the plopfile's folder.
-import { InputError } from '../dist/index.js';
+import { applyHookPlan, hookPlanDiff, InputError, inspectProject, listResources } from '../dist/index.js';
 
 /** Where relative directories in answers are resolved from. */
 export const cwd = () => process.cwd();
@@ -45,4 +45,62 @@ export const HOOK_CHOICES = [
 export function planSummary(plan, written) {
   const head = written.length > 0 ? `wrote ${written.join(', ')}` : 'nothing to change: everything asked for is already in place';
   return [head, ...plan.notes.map((note) => `  ${note}`), ...plan.warnings.map((warning) => `  warning: ${warning}`)].join('\n');
+}
+
+/**
+ * What `hook` and `unhook` share: the action that applies the plan, the questions about the project
+ * (directory; resource when s.yaml has several; which hooks, `checked` choosing the default ones from
+ * each hook's state), and the closing question that shows the diff (plop's dry run: no writes nothing).
+ * `planHooks` is planAddHooks or planRemoveHooks, `toRequest` turns answers into its request.
+ */
+export function hookEditing(plop, { action, planHooks, toRequest, hooksMessage, checked }) {
+  const project = memo((dir, resource) => inspectProject(dir, cwd(), resource || undefined));
+  const resources = memo((dir) => listResources(dir, cwd()));
+  const plan = memo((data) => planHooks(toRequest(data), cwd()));
+  const info = (answers) => project(answers.dir, answers.resource ?? '');
+
+  plop.setActionType(action, async (data) => {
+    if (data.apply === false) return 'nothing written (not confirmed)';
+    const result = await planHooks(toRequest(data), cwd());
+    return planSummary(result, await applyHookPlan(result));
+  });
+
+  const projectPrompts = [
+    {
+      type: 'input',
+      name: 'dir',
+      message: 'Project directory (with s.yaml):',
+      default: '.',
+      // With one fc3 resource, the whole project is checked here, so a problem shows at the first question.
+      validate: validator(async (dir) => ((await resources(dir)).length === 1 ? project(dir, '') : undefined)),
+    },
+    {
+      type: 'input',
+      name: 'resource',
+      message: async (answers) => `fc3 resource (${(await resources(answers.dir)).join(', ')}):`,
+      when: async (answers) => (await resources(answers.dir)).length > 1,
+      default: async (answers) => (await resources(answers.dir))[0],
+      validate: validator((resource, answers) => project(answers.dir, resource)),
+    },
+    {
+      type: 'checkbox',
+      name: 'hooks',
+      message: async (answers) => {
+        const { resource, runtime, hooks } = await info(answers);
+        return `${hooksMessage} ${resource} (${runtime}; Initializer ${describeHook(hooks.initializer)}, PreStop ${describeHook(hooks.preStop)}):`;
+      },
+      choices: HOOK_CHOICES,
+      default: async (answers) => Object.entries((await info(answers)).hooks).filter(([, state]) => checked(state)).map(([kind]) => kind),
+      validate: (hooks) => hooks.length > 0 || 'choose at least one hook',
+    },
+  ];
+  const confirmPrompt = {
+    type: 'confirm',
+    name: 'apply',
+    message: async (answers) => `${hookPlanDiff(await plan(answers))}Write these changes?`,
+    // No question when there is nothing to write, or when planning fails (the action reports why).
+    when: async (answers) => plan(answers).then((result) => result.changes.length > 0, () => false),
+    default: true,
+  };
+  return { info, projectPrompts, confirmPrompt };
 }
