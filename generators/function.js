@@ -57,7 +57,7 @@ const number = (field) => validator((value) => checkWholeNumber(field, value));
 export default function functionGenerator(plop) {
   plop.setActionType(ACTION, async (data) => {
     const spec = resolveSpec(toAnswers(data), cwd());
-    const plan = buildPlan(spec);
+    const plan = await buildPlan(spec);
     const { written } = await writePlan(plan);
     return `${spec.runtime} function ${spec.functionName} in ${relative(cwd(), plan.targetDir) || '.'}: ${written.join(', ')}; next: ${plan.testCommand}, then s deploy`;
   });

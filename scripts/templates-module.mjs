@@ -1,13 +1,17 @@
-// Turns every file under templates/ into one ES module of precompiled Handlebars templates.
-// The same function backs the esbuild plugin (the published bundle) and the Vite plugin (vitest),
+// Turns the files under templates/ into ES modules of precompiled Handlebars templates: one module per
+// top-level folder (`virtual:fc-templates/<group>`), imported on demand through the index module
+// `virtual:fc-templates`, so a bundle loads only the groups a run renders (one chunk per group).
+// The same functions back the esbuild plugin (the published bundle) and the Vite plugin (vitest),
 // so tests render exactly what users get, and the package needs no template files or compiler at run time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
-export const TEMPLATES_MODULE_ID = 'virtual:fc-templates';
-export const templatesDir = fileURLToPath(new URL('../templates', import.meta.url));
+const TEMPLATES_MODULE_ID = 'virtual:fc-templates';
+const templatesDir = fileURLToPath(new URL('../templates', import.meta.url));
+/** `virtual:fc-templates` (the index) or `virtual:fc-templates/<group>`. */
+const MODULE_ID = /^virtual:fc-templates(?:\/([^/]+))?$/;
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,25 +20,45 @@ function listFiles(dir) {
   });
 }
 
-/** Every template file's path, so watchers can track them. */
-export function templateFiles() {
-  return listFiles(templatesDir).filter((file) => file.endsWith('.hbs')).sort();
+/** The top-level folders of templates/, sorted. */
+function templateGroups() {
+  return readdirSync(templatesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+/** Every template file's path in one group, so watchers can track them. */
+function templateFiles(group) {
+  return listFiles(join(templatesDir, group)).filter((file) => file.endsWith('.hbs')).sort();
 }
 
 /**
- * Source of the virtual module: `export default { "<runtime>/<file>": template }`, keyed by the path
- * under templates/ without the `.hbs` suffix. `strict` makes a template that names a missing variable
- * throw instead of printing nothing; `noEscape` because the output is code, not HTML.
+ * Source of `virtual:fc-templates`: the Handlebars runtime the templates are bound to (helpers are
+ * registered on it) and one loader per group. Each loader's `import()` names its module literally, so
+ * esbuild splits every group into a chunk of its own.
  */
-export function templatesModuleSource() {
-  const entries = templateFiles().map((file) => {
+function templatesIndexSource() {
+  return [
+    "import Handlebars from 'handlebars/runtime.js';",
+    'export const runtime = Handlebars;',
+    'export const groups = {',
+    ...templateGroups().map((group) => `  ${JSON.stringify(group)}: () => import(${JSON.stringify(`${TEMPLATES_MODULE_ID}/${group}`)}),`),
+    '};',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Source of `virtual:fc-templates/<group>`: `export default { "<group>/<file>": template }`, keyed by
+ * the path under templates/ without the `.hbs` suffix. `strict` makes a template that names a missing
+ * variable throw instead of printing nothing; `noEscape` because the output is code, not HTML.
+ */
+function templatesGroupSource(group) {
+  const entries = templateFiles(group).map((file) => {
     const key = relative(templatesDir, file).split(sep).join('/').replace(/\.hbs$/, '');
     const spec = Handlebars.precompile(readFileSync(file, 'utf8'), { noEscape: true, strict: true });
     return `  ${JSON.stringify(key)}: Handlebars.template(${spec}),`;
   });
   return [
     "import Handlebars from 'handlebars/runtime.js';",
-    'export const runtime = Handlebars;',
     'export default {',
     ...entries,
     '};',
@@ -42,34 +66,45 @@ export function templatesModuleSource() {
   ].join('\n');
 }
 
+/** Whether `id` names the index or the module of a folder that exists. */
+function isTemplatesModule(id) {
+  const match = MODULE_ID.exec(id);
+  return match !== null && (match[1] === undefined || templateGroups().includes(match[1]));
+}
+
+/** Source of a module id (see isTemplatesModule), and the template files it is built from. */
+function moduleFor(id) {
+  const group = MODULE_ID.exec(id)[1];
+  return group === undefined ? { source: templatesIndexSource(), files: [] } : { source: templatesGroupSource(group), files: templateFiles(group) };
+}
+
 /** esbuild plugin. */
 export function esbuildTemplatesPlugin() {
   return {
     name: 'fc-templates',
     setup(build) {
-      build.onResolve({ filter: /^virtual:fc-templates$/ }, () => ({ path: TEMPLATES_MODULE_ID, namespace: 'fc-templates' }));
-      build.onLoad({ filter: /.*/, namespace: 'fc-templates' }, () => ({
-        contents: templatesModuleSource(),
-        loader: 'js',
-        resolveDir: templatesDir,
-        watchFiles: templateFiles(),
-      }));
+      build.onResolve({ filter: MODULE_ID }, ({ path }) =>
+        isTemplatesModule(path) ? { path, namespace: 'fc-templates' } : { errors: [{ text: `${path}: templates/ has no such folder` }] });
+      build.onLoad({ filter: /.*/, namespace: 'fc-templates' }, ({ path }) => {
+        const { source, files } = moduleFor(path);
+        return { contents: source, loader: 'js', resolveDir: templatesDir, watchFiles: files };
+      });
     },
   };
 }
 
 /** Vite plugin (used by vitest). */
 export function viteTemplatesPlugin() {
-  const resolved = '\0' + TEMPLATES_MODULE_ID;
   return {
     name: 'fc-templates',
     resolveId(id) {
-      return id === TEMPLATES_MODULE_ID ? resolved : undefined;
+      return isTemplatesModule(id) ? '\0' + id : undefined;
     },
     load(id) {
-      if (id !== resolved) return undefined;
-      for (const file of templateFiles()) this.addWatchFile(file);
-      return templatesModuleSource();
+      if (!id.startsWith('\0') || !isTemplatesModule(id.slice(1))) return undefined;
+      const { source, files } = moduleFor(id.slice(1));
+      for (const file of files) this.addWatchFile(file);
+      return source;
     },
   };
 }

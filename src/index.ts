@@ -36,7 +36,7 @@ export async function generate(
   answers: Answers,
   options: WriteOptions & { cwd?: string; dryRun?: boolean } = {},
 ): Promise<{ plan: FilePlan; result?: WriteResult }> {
-  const plan = buildPlan(resolveSpec(answers, options.cwd));
+  const plan = await buildPlan(resolveSpec(answers, options.cwd));
   if (options.dryRun) {
     await checkTarget(plan, options);
     return { plan };

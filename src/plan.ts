@@ -4,7 +4,7 @@ import type { PlannedFile } from './runtimes/types.ts';
 import { entryStrings, type ProjectSpec } from './spec.ts';
 import { renderSYaml } from './s-yaml.ts';
 import { templateData } from './runtimes/common.ts';
-import { render } from './templates.ts';
+import { loadTemplates, render } from './templates.ts';
 
 /** Everything a generation would write, in memory: the single input of the writer and the snapshots. */
 export interface FilePlan {
@@ -14,9 +14,13 @@ export interface FilePlan {
   testCommand: string;
 }
 
-/** Builds the file plan for a validated spec. Pure: reads and writes nothing. */
-export function buildPlan(spec: ProjectSpec): FilePlan {
+/**
+ * Builds the file plan for a validated spec. Reads and writes no files: it only loads the template
+ * groups the runtime renders (`_shared` and the definition's folders), once per process.
+ */
+export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const definition = runtimeFor(spec.runtime);
+  await loadTemplates('_shared', ...(definition.templateGroups ?? [definition.family]));
   const names = definition.parseEntries(entryStrings(spec), spec.runtime);
   const readme = definition.readme(spec, names);
   const files: PlannedFile[] = [

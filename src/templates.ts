@@ -1,15 +1,33 @@
-import templates, { runtime as handlebars } from 'virtual:fc-templates';
+import { groups, runtime as handlebars } from 'virtual:fc-templates';
 
 // Helpers the templates may use. Kept tiny: templates hold code, logic stays in TypeScript.
 handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
-/** Renders `templates/<name>.hbs` (name without the suffix) with `data`. */
+type Template = (data: object) => string;
+
+/** Templates of the groups loaded so far, by group (a top-level folder of templates/). */
+const loaded = new Map<string, Record<string, Template>>();
+
+/**
+ * Loads template groups (folders of templates/, e.g. `_shared`, `nodejs`) so `render` can use them.
+ * Each group is a chunk of its own in the bundle: a run loads only the groups it renders.
+ */
+export async function loadTemplates(...names: string[]): Promise<void> {
+  await Promise.all(names.map(async (group) => {
+    if (loaded.has(group)) return;
+    const load = Object.hasOwn(groups, group) ? groups[group] : undefined;
+    if (!load) throw new Error(`internal: no template group "${group}"`);
+    loaded.set(group, (await load()).default);
+  }));
+}
+
+/** Renders `templates/<name>.hbs` (name without the suffix) with `data`; its group must be loaded. */
 export function render(name: string, data: object): string {
+  const group = name.split('/', 1)[0]!;
+  const templates = loaded.get(group);
+  if (!templates) throw new Error(`internal: template group "${group}" is not loaded (render "${name}" after loadTemplates("${group}"))`);
   const template = templates[name];
   if (!template) throw new Error(`internal: no template "${name}"`);
   return template(data);
 }
-
-/** Names of every template, e.g. for tests that check none is left unused. */
-export const templateNames: readonly string[] = Object.keys(templates);

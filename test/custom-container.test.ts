@@ -22,6 +22,7 @@ import {
   hooksOf,
   listensOnAllInterfaces,
 } from './helpers/fake-fc.ts';
+import type { FilePlan } from '../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, planFor, planText, tempDir } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
@@ -32,19 +33,18 @@ const RUNTIME = 'custom-container';
 const GPU = { runtime: RUNTIME, gpu: 'fc.gpu.ampere.1', gpuMemorySize: '8192' } as const;
 const COMMAND = { ...GPU, initializerCommand: '/code/warm-up.sh' } as const;
 
-type Plan = ReturnType<typeof planFor>;
-const fileOf = (plan: Plan, path: string) => plan.files.find((file) => file.path === path);
-const sYamlText = (plan: Plan) => fileOf(plan, 's.yaml')!.contents;
-const resourceOf = (plan: Plan) => Object.values(parse(sYamlText(plan)).resources)[0] as { actions?: Record<string, any>; props: Record<string, any> };
+const fileOf = (plan: FilePlan, path: string) => plan.files.find((file) => file.path === path);
+const sYamlText = (plan: FilePlan) => fileOf(plan, 's.yaml')!.contents;
+const resourceOf = (plan: FilePlan) => Object.values(parse(sYamlText(plan)).resources)[0] as { actions?: Record<string, any>; props: Record<string, any> };
 
 /** The Dockerfile's CMD (exec form), which is what FC runs in the container. */
-function dockerCmd(plan: Plan): string[] {
+function dockerCmd(plan: FilePlan): string[] {
   const line = fileOf(plan, 'code/Dockerfile')!.contents.split('\n').find((l) => l.startsWith('CMD '))!;
   return JSON.parse(line.slice(4));
 }
 
 /** Starts the app as the image would (CMD, in the WORKDIR that holds code/). */
-function startApp(root: string, plan: Plan, env: Record<string, string> = {}) {
+function startApp(root: string, plan: FilePlan, env: Record<string, string> = {}) {
   return FakeFcInstance.start({ command: dockerCmd(plan), cwd: join(root, 'code'), env });
 }
 
@@ -68,39 +68,39 @@ describe('s.yaml', () => {
     ...HOOK_COMBINATIONS.map(({ name, answers }) => ({ name: `GPU, ${name}`, answers: { ...GPU, ...answers } as Answers })),
     { name: 'GPU, command initializer', answers: COMMAND },
     { name: 'GPU, command initializer, no preStop', answers: { ...COMMAND, preStop: false } },
-  ])('$name: valid against the fc3 schema', ({ answers }) => {
-    expect(fc3SchemaErrors(sYamlText(planFor(answers)))).toEqual([]);
+  ])('$name: valid against the fc3 schema', async ({ answers }) => {
+    expect(fc3SchemaErrors(sYamlText(await planFor(answers)))).toEqual([]);
   });
 
-  test('an image and a port, no code; the image is built before deploying', () => {
-    const { actions, props } = resourceOf(planFor({ runtime: RUNTIME, functionName: 'Order_Sync' }));
+  test('an image and a port, no code; the image is built before deploying', async () => {
+    const { actions, props } = resourceOf(await planFor({ runtime: RUNTIME, functionName: 'Order_Sync' }));
     expect(props).not.toHaveProperty('code');
     expect(props).not.toHaveProperty('gpuConfig');
     expect(props.customContainerConfig).toEqual({ image: 'registry.${vars.region}.aliyuncs.com/your-acr-namespace/order-sync:latest', port: 9000 });
     expect(actions).toEqual({ 'pre-deploy': [{ component: 'fc3 build --dockerfile ./code/Dockerfile' }] });
-    const text = sYamlText(planFor({ runtime: RUNTIME }));
+    const text = sYamlText(await planFor({ runtime: RUNTIME }));
     expect(text).toMatch(/# Placeholder: replace your-acr-namespace with a namespace of your Container Registry\n.*\n\s+image: /);
   });
 
-  test('the image name is a valid Docker reference for any function name', () => {
+  test('the image name is a valid Docker reference for any function name', async () => {
     for (const functionName of ['my-fn', 'Order_Sync', '_x', 'A__b--C', '_']) {
-      const { image } = resourceOf(planFor({ runtime: RUNTIME, functionName })).props.customContainerConfig;
+      const { image } = resourceOf(await planFor({ runtime: RUNTIME, functionName })).props.customContainerConfig;
       const path = image.replace('registry.${vars.region}.aliyuncs.com/', '').replace(/:latest$/, '');
       expect(path, functionName).toMatch(/^[a-z0-9]+(?:(?:[._]|__|-*)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-*)[a-z0-9]+)*)*$/);
     }
   });
 
-  test('hook handlers are the quoted string "true" in the raw text', () => {
-    expect(sYamlText(planFor({ runtime: RUNTIME })).match(/^ {10}handler: "true"$/gm)).toHaveLength(2);
+  test('hook handlers are the quoted string "true" in the raw text', async () => {
+    expect(sYamlText(await planFor({ runtime: RUNTIME })).match(/^ {10}handler: "true"$/gm)).toHaveLength(2);
   });
 
-  test('--gpu adds gpuConfig; the memory defaults to the schema default', () => {
-    expect(resourceOf(planFor(GPU)).props.gpuConfig).toEqual({ gpuType: 'fc.gpu.ampere.1', gpuMemorySize: 8192 });
-    expect(resourceOf(planFor({ runtime: RUNTIME, gpu: 'fc.gpu.tesla.1' })).props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 1024 });
+  test('--gpu adds gpuConfig; the memory defaults to the schema default', async () => {
+    expect(resourceOf(await planFor(GPU)).props.gpuConfig).toEqual({ gpuType: 'fc.gpu.ampere.1', gpuMemorySize: 8192 });
+    expect(resourceOf(await planFor({ runtime: RUNTIME, gpu: 'fc.gpu.tesla.1' })).props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 1024 });
   });
 
-  test('--initializer-command: the initializer has a command and no handler; preStop keeps its handler', () => {
-    const plan = planFor({ ...COMMAND, initializerTimeout: 300 });
+  test('--initializer-command: the initializer has a command and no handler; preStop keeps its handler', async () => {
+    const plan = await planFor({ ...COMMAND, initializerTimeout: 300 });
     expect(resourceOf(plan).props.instanceLifecycleConfig).toEqual({
       initializer: { command: ['/bin/sh', '-c', '/code/warm-up.sh'], timeout: 300 },
       preStop: { handler: 'true', timeout: 60 },
@@ -108,18 +108,18 @@ describe('s.yaml', () => {
     expect(sYamlText(plan)).toMatch(/# Command-type initializer \(GPU functions only; never together with a handler\)/);
   });
 
-  test('nothing produces a PreStop command', () => {
+  test('nothing produces a PreStop command', async () => {
     for (const answers of [COMMAND, { ...COMMAND, preStop: 'true' }, GPU, { runtime: RUNTIME }] as Answers[]) {
       const spec = resolveSpec({ dir: 'x', ...answers }, '/w');
       expect(spec.preStop).toEqual({ handler: 'true', timeout: 60 });
-      expect(resourceOf(planFor(answers)).props.instanceLifecycleConfig.preStop).not.toHaveProperty('command');
+      expect(resourceOf(await planFor(answers)).props.instanceLifecycleConfig.preStop).not.toHaveProperty('command');
     }
   });
 });
 
 describe('files', () => {
-  test('the Dockerfile runs app.py on the port s.yaml names; curl and an executable warm-up.sh only with a command initializer', () => {
-    const plain = planFor({ runtime: RUNTIME });
+  test('the Dockerfile runs app.py on the port s.yaml names; curl and an executable warm-up.sh only with a command initializer', async () => {
+    const plain = await planFor({ runtime: RUNTIME });
     const dockerfile = fileOf(plain, 'code/Dockerfile')!.contents;
     expect(dockerCmd(plain)).toEqual(['python3', 'app.py']);
     expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${resourceOf(plain).props.customContainerConfig.port}$`, 'm'));
@@ -127,7 +127,7 @@ describe('files', () => {
     expect(dockerfile).not.toContain('curl');
     expect(fileOf(plain, 'code/warm-up.sh')).toBeUndefined();
 
-    const command = planFor(COMMAND);
+    const command = await planFor(COMMAND);
     expect(fileOf(command, 'code/Dockerfile')!.contents).toMatch(/apt-get install -y --no-install-recommends curl/);
     expect(fileOf(command, 'code/Dockerfile')!.contents).toMatch(/^RUN chmod 0755 warm-up\.sh$/m);
     expect(fileOf(command, 'code/warm-up.sh')!.executable).toBe(true);
@@ -146,7 +146,7 @@ describe('files', () => {
     { variant: 'gpu-command-initializer', hooks: 'both-hooks', answers: COMMAND as Answers },
     { variant: 'gpu-command-initializer', hooks: 'initializer-only', answers: { ...COMMAND, preStop: false } as Answers },
   ])('$variant, $hooks: the plan matches its snapshot', async ({ variant, hooks, answers }) => {
-    await expect(planText(planFor(answers))).toMatchFileSnapshot(`__snapshots__/plans/custom-container--${variant}--${hooks}.txt`);
+    await expect(planText(await planFor(answers))).toMatchFileSnapshot(`__snapshots__/plans/custom-container--${variant}--${hooks}.txt`);
   });
 });
 

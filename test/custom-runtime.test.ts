@@ -21,17 +21,18 @@ import {
   hooksOf,
   listensOnAllInterfaces,
 } from './helpers/fake-fc.ts';
+import type { FilePlan } from '../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, planFor, planText, tempDir } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasFlask = useToolchain(FLASK_PYTHON, ['-c', 'import flask'], 'apt-get install -y python3-flask');
 
-const sYamlText = (plan: ReturnType<typeof planFor>) => plan.files.find((file) => file.path === 's.yaml')!.contents;
-const propsOf = (plan: ReturnType<typeof planFor>) => (Object.values(parse(sYamlText(plan)).resources)[0] as { props: Record<string, any> }).props;
-const actionsOf = (plan: ReturnType<typeof planFor>) => (Object.values(parse(sYamlText(plan)).resources)[0] as { actions?: Record<string, any> }).actions;
+const sYamlText = (plan: FilePlan) => plan.files.find((file) => file.path === 's.yaml')!.contents;
+const propsOf = (plan: FilePlan) => (Object.values(parse(sYamlText(plan)).resources)[0] as { props: Record<string, any> }).props;
+const actionsOf = (plan: FilePlan) => (Object.values(parse(sYamlText(plan)).resources)[0] as { actions?: Record<string, any> }).actions;
 
 /** Starts a generated custom-runtime project's server with the command its s.yaml declares. */
-async function startFromSYaml(root: string, plan: ReturnType<typeof planFor>, env: Record<string, string> = {}, portVariable?: 'FC_SERVER_PORT') {
+async function startFromSYaml(root: string, plan: FilePlan, env: Record<string, string> = {}, portVariable?: 'FC_SERVER_PORT') {
   const { command } = propsOf(plan).customRuntimeConfig;
   return FakeFcInstance.start({ command, cwd: join(root, 'code'), env, portVariable });
 }
@@ -40,8 +41,8 @@ const VARIANTS = custom.ids.flatMap((runtime) => serversFor(runtime).map((server
 const runsWith = (server: string) => (server === 'flask' ? hasFlask : true);
 
 describe.each(VARIANTS)('$runtime, --server $server', ({ runtime, server }) => {
-  test('s.yaml starts the server FC can run: command, port, PATH, code', () => {
-    const plan = planFor({ runtime, server });
+  test('s.yaml starts the server FC can run: command, port, PATH, code', async () => {
+    const plan = await planFor({ runtime, server });
     const props = propsOf(plan);
     const entry = server === 'flask' ? 'app.py' : 'server.js';
     expect(props.customRuntimeConfig).toEqual({ command: [server === 'flask' ? 'python3' : 'node', entry], port: 9000 });
@@ -59,17 +60,17 @@ describe.each(VARIANTS)('$runtime, --server $server', ({ runtime, server }) => {
     }
   });
 
-  test('hook handlers are the quoted string "true" in the raw s.yaml text', () => {
-    const text = sYamlText(planFor({ runtime, server }));
+  test('hook handlers are the quoted string "true" in the raw s.yaml text', async () => {
+    const text = sYamlText(await planFor({ runtime, server }));
     expect(text.match(/^ {10}handler: "true"$/gm)).toHaveLength(2);
-    expect(propsOf(planFor({ runtime, server })).instanceLifecycleConfig).toEqual({
+    expect(propsOf(await planFor({ runtime, server })).instanceLifecycleConfig).toEqual({
       initializer: { handler: 'true', timeout: 60 },
       preStop: { handler: 'true', timeout: 60 },
     });
   });
 
-  test.runIf(hasFc3Schema).each(HOOK_COMBINATIONS)('$name: s.yaml is valid against the fc3 schema', ({ answers }) => {
-    expect(fc3SchemaErrors(sYamlText(planFor({ runtime, server, ...answers })))).toEqual([]);
+  test.runIf(hasFc3Schema).each(HOOK_COMBINATIONS)('$name: s.yaml is valid against the fc3 schema', async ({ answers }) => {
+    expect(fc3SchemaErrors(sYamlText(await planFor({ runtime, server, ...answers })))).toEqual([]);
   });
 
   test.runIf(runsWith(server))('both hooks: the server answers FC on 0.0.0.0 for one whole instance', async () => {
@@ -123,19 +124,19 @@ describe.each(['flask', 'node'])('--server %s', (server) => {
   // The default server (flask) is in test/plan-snapshots.test.ts for every runtime id.
   test.runIf(server === 'node').each(HOOK_COMBINATIONS)('$name: the plan matches its snapshot', async ({ name, answers }) => {
     const slug = name.replace(/\W+/g, '-');
-    await expect(planText(planFor({ runtime, server, ...answers }))).toMatchFileSnapshot(`__snapshots__/plans/${runtime}--server-${server}--${slug}.txt`);
+    await expect(planText(await planFor({ runtime, server, ...answers }))).toMatchFileSnapshot(`__snapshots__/plans/${runtime}--server-${server}--${slug}.txt`);
   });
 });
 
-test.runIf(hasFlask)('the Flask server is Python 3.7 syntax (the python3 of `custom`)', () => {
-  const app = planFor({ runtime: 'custom', server: 'flask' }).files.find((file) => file.path === 'code/app.py')!.contents;
+test.runIf(hasFlask)('the Flask server is Python 3.7 syntax (the python3 of `custom`)', async () => {
+  const app = (await planFor({ runtime: 'custom', server: 'flask' })).files.find((file) => file.path === 'code/app.py')!.contents;
   const result = run(FLASK_PYTHON, ['-c', 'import ast, sys; ast.parse(sys.stdin.read(), feature_version=(3, 7))'], { input: app });
   expect(result.status, result.output).toBe(0);
 });
 
-test('the node server needs no syntax newer than Node.js 10 (the node of `custom`)', () => {
+test('the node server needs no syntax newer than Node.js 10 (the node of `custom`)', async () => {
   for (const combination of HOOK_COMBINATIONS) {
-    const server = planFor({ runtime: 'custom', server: 'node', ...combination.answers }).files.find((file) => file.path === 'code/server.js')!.contents;
+    const server = (await planFor({ runtime: 'custom', server: 'node', ...combination.answers })).files.find((file) => file.path === 'code/server.js')!.contents;
     // esbuild rewrites any syntax Node.js 10 lacks; nothing to rewrite means nothing newer is used.
     expect(transformSync(server, { target: 'node10' }).code).toBe(transformSync(server, { target: 'esnext' }).code);
   }

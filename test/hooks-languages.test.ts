@@ -9,6 +9,7 @@ import { goHooks } from '../src/hooks/go.ts';
 import { javaHooks } from '../src/hooks/java.ts';
 import { nodejsHooks } from '../src/hooks/nodejs.ts';
 import type { HookProject, LanguageHooks } from '../src/hooks/types.ts';
+import { loadTemplates } from '../src/templates.ts';
 import { tempDir } from './helpers/generate.ts';
 import { addedLines } from './helpers/hook-fixtures.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
@@ -27,6 +28,7 @@ async function addBoth(language: LanguageHooks, project: Omit<HookProject, 'root
   }
   const full: HookProject = { root, sYamlPath: join(root, 's.yaml'), resource: 'f', ...project, ...(project.codeDir && { codeDir: join(root, project.codeDir) }) };
   const code = language.code!;
+  await loadTemplates('hooks');
   let file = await code.locate(full);
   const before = file.text;
   for (const [kind, entry] of [['initializer', entries[0]], ['preStop', entries[1]]] as const) {

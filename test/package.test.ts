@@ -26,6 +26,27 @@ beforeAll(() => {
   unpacked = join(dir, 'package');
 });
 
+/** Runs the bin with a module hook that logs every module URL it loads; returns the package files loaded. */
+function loadedFiles(args: string[]): string[] {
+  const dir = tempDir('fc-loader-');
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(join(dir, 'hooks.mjs'), [
+    "import { appendFileSync } from 'node:fs';",
+    'export async function load(url, context, nextLoad) {',
+    `  appendFileSync(${JSON.stringify(log)}, url + '\\n');`,
+    '  return nextLoad(url, context);',
+    '}',
+  ].join('\n'));
+  writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+  writeFileSync(log, '');
+  const result = run('node', ['--import', join(dir, 'register.mjs'), join(unpacked, 'index.js'), ...args], { cwd: tempDir('fc-package-run-'), input: '' });
+  expect(result.status, result.output).toBe(0);
+  return readFileSync(log, 'utf8').split('\n')
+    .filter((url) => url.startsWith('file:'))
+    .map((url) => fileURLToPath(url))
+    .filter((path) => path.startsWith(unpacked));
+}
+
 describe('packed tarball', () => {
   test('declares no dependencies of any kind', () => {
     const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
@@ -50,7 +71,7 @@ describe('packed tarball', () => {
 });
 
 describe('bin of the unpacked tarball', () => {
-  test('runs from an empty directory with no node_modules anywhere above it', () => {
+  test('runs from an empty directory with no node_modules anywhere above it', async () => {
     for (let dir = unpacked; dir !== dirname(dir); dir = dirname(dir)) {
       expect(existsSync(join(dir, 'node_modules')), `${dir}/node_modules`).toBe(false);
     }
@@ -60,7 +81,7 @@ describe('bin of the unpacked tarball', () => {
     expect(result.status, result.output).toBe(0);
 
     // Byte for byte what the sources plan (the bundle uses yaml's ES module build, the tests its Node build).
-    const plan = planFor({ runtime: 'nodejs20' });
+    const plan = await planFor({ runtime: 'nodejs20' });
     const root = join(cwd, 'my-fn');
     expect(filesUnder(root).map((file) => relative(root, file)).sort()).toEqual(plan.files.map((file) => file.path).sort());
     for (const file of plan.files) {
@@ -71,27 +92,6 @@ describe('bin of the unpacked tarball', () => {
   });
 
   describe('loads the prompt library only to prompt', () => {
-    /** Runs the bin with a module hook that logs every module URL it loads; returns the package files loaded. */
-    function loadedFiles(args: string[]): string[] {
-      const dir = tempDir('fc-loader-');
-      const log = join(dir, 'loaded.txt');
-      writeFileSync(join(dir, 'hooks.mjs'), [
-        "import { appendFileSync } from 'node:fs';",
-        'export async function load(url, context, nextLoad) {',
-        `  appendFileSync(${JSON.stringify(log)}, url + '\\n');`,
-        '  return nextLoad(url, context);',
-        '}',
-      ].join('\n'));
-      writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
-      writeFileSync(log, '');
-      const result = run('node', ['--import', join(dir, 'register.mjs'), join(unpacked, 'index.js'), ...args], { cwd: tempDir('fc-package-run-'), input: '' });
-      expect(result.status, result.output).toBe(0);
-      return readFileSync(log, 'utf8').split('\n')
-        .filter((url) => url.startsWith('file:'))
-        .map((url) => fileURLToPath(url))
-        .filter((path) => path.startsWith(unpacked));
-    }
-
     const holdsPromptLibrary = (path: string) => readFileSync(path, 'utf8').includes(PROMPT_LIBRARY_MARKER);
 
     test('the marker identifies the bundled prompt library', () => {
@@ -106,5 +106,23 @@ describe('bin of the unpacked tarball', () => {
       expect(loaded).toContain(join(unpacked, 'dist', 'cli.js'));
       expect(loaded.filter(holdsPromptLibrary)).toEqual([]);
     });
+  });
+});
+
+describe('loads templates by folder', () => {
+  /** The template folders whose precompiled templates `file` holds (keys like "nodejs/package.json"). */
+  const templateGroupsIn = (file: string) => [...readFileSync(file, 'utf8').matchAll(/"([\w-]+)\/[^"]+":[\w$.]+\.template\(/g)].map((match) => match[1]!);
+  const groupsIn = (files: string[]) => [...new Set(files.flatMap(templateGroupsIn))].sort();
+
+  test('the bundle holds every folder of templates/', () => {
+    const folders = readdirSync(fileURLToPath(new URL('../templates', import.meta.url)), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    expect(groupsIn(filesUnder(join(unpacked, 'dist')))).toEqual(folders);
+  });
+
+  test.each([
+    ['nodejs20', ['_shared', 'nodejs']],
+    ['custom-container', ['_shared', 'container', 'custom']],
+  ])('--yes --runtime %s loads only the folders it renders', (runtime, groups) => {
+    expect(groupsIn(loadedFiles(['my-fn', '--runtime', runtime, '--yes']))).toEqual(groups);
   });
 });

@@ -9,7 +9,7 @@ for (const definition of RUNTIMES) {
     for (const runtime of definition.ids) {
       for (const combination of HOOK_COMBINATIONS) {
         test(`${runtime}, ${combination.name}`, async () => {
-          const plan = planFor({ runtime, ...combination.answers });
+          const plan = await planFor({ runtime, ...combination.answers });
           const slug = combination.name.replace(/\W+/g, '-');
           await expect(planText(plan)).toMatchFileSnapshot(`__snapshots__/plans/${runtime}--${slug}.txt`);
         });

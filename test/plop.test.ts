@@ -43,7 +43,7 @@ describe('function', () => {
     const { changes, failures } = await runGenerator('function', { dir, runtime: 'python3.10', functionName: 'orders', region: 'cn-shanghai', hooks: ['initializer'] });
     expect(failures).toEqual([]);
     expect(changes[0]!.path).toMatch(/^python3\.10 function orders in .*: .*s\.yaml.*; next: python3 -m unittest discover -s tests -v, then s deploy$/);
-    const expected = buildPlan(resolveSpec({ dir, runtime: 'python3.10', functionName: 'orders', region: 'cn-shanghai', preStop: false }));
+    const expected = await buildPlan(resolveSpec({ dir, runtime: 'python3.10', functionName: 'orders', region: 'cn-shanghai', preStop: false }));
     expect(readTree(dir)).toEqual(Object.fromEntries(expected.files.map((file) => [file.path, file.contents])));
   });
 

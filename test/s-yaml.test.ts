@@ -5,7 +5,7 @@ import { fc3SchemaErrors, FC3_SCHEMA_PATH, hasFc3Schema } from './helpers/fc3-sc
 import { HOOK_COMBINATIONS, planFor } from './helpers/generate.ts';
 import { isCI } from './helpers/toolchain.ts';
 
-const sYamlOf = (answers: Parameters<typeof planFor>[0]) => planFor(answers).files.find((f) => f.path === 's.yaml')!.contents;
+const sYamlOf = async (answers: Parameters<typeof planFor>[0]) => (await planFor(answers)).files.find((f) => f.path === 's.yaml')!.contents;
 const propsOf = (text: string) => {
   const doc = parse(text);
   const [resource] = Object.values(doc.resources) as { component: string; props: Record<string, any> }[];
@@ -21,38 +21,38 @@ describe('s.yaml', () => {
 
   for (const definition of RUNTIMES) {
     for (const runtime of definition.ids) {
-      test.runIf(hasFc3Schema).each(HOOK_COMBINATIONS)(`${runtime}, $name: valid against the fc3 component schema`, ({ answers }) => {
-        expect(fc3SchemaErrors(sYamlOf({ runtime, ...answers }))).toEqual([]);
+      test.runIf(hasFc3Schema).each(HOOK_COMBINATIONS)(`${runtime}, $name: valid against the fc3 component schema`, async ({ answers }) => {
+        expect(fc3SchemaErrors(await sYamlOf({ runtime, ...answers }))).toEqual([]);
       });
     }
   }
 
-  test('the schema check catches a broken s.yaml', () => {
+  test('the schema check catches a broken s.yaml', async () => {
     if (!hasFc3Schema) return;
-    const text = sYamlOf({ runtime: 'python3.10' }).replace('memorySize: 512', 'memorySize: 100').replace('timeout: 60\n', 'timeout: 0\n');
+    const text = (await sYamlOf({ runtime: 'python3.10' })).replace('memorySize: 512', 'memorySize: 100').replace('timeout: 60\n', 'timeout: 0\n');
     const errors = fc3SchemaErrors(text);
     expect(errors.join('\n')).toMatch(/memorySize/);
     expect(errors.join('\n')).toMatch(/timeout/);
   });
 
-  test('edition 3.0.0, component fc3, region through vars', () => {
-    const { doc, resource, props } = propsOf(sYamlOf({ runtime: 'nodejs20', region: 'ap-southeast-1' }));
+  test('edition 3.0.0, component fc3, region through vars', async () => {
+    const { doc, resource, props } = propsOf(await sYamlOf({ runtime: 'nodejs20', region: 'ap-southeast-1' }));
     expect(doc.edition).toBe('3.0.0');
     expect(resource.component).toBe('fc3');
     expect(doc.vars.region).toBe('ap-southeast-1');
     expect(props.region).toBe('${vars.region}');
   });
 
-  test('every configured hook has a handler and a timeout; hooks that are off are absent', () => {
-    const both = propsOf(sYamlOf({ runtime: 'python3.12', initializerTimeout: 30, preStopTimeout: '45' })).props;
+  test('every configured hook has a handler and a timeout; hooks that are off are absent', async () => {
+    const both = propsOf(await sYamlOf({ runtime: 'python3.12', initializerTimeout: 30, preStopTimeout: '45' })).props;
     expect(both.instanceLifecycleConfig).toEqual({
       initializer: { handler: 'index.initialize', timeout: 30 },
       preStop: { handler: 'index.preStop', timeout: 45 },
     });
-    expect(propsOf(sYamlOf({ runtime: 'php7.2', initializer: false })).props.instanceLifecycleConfig).toEqual({
+    expect(propsOf(await sYamlOf({ runtime: 'php7.2', initializer: false })).props.instanceLifecycleConfig).toEqual({
       preStop: { handler: 'index.preStop', timeout: 60 },
     });
-    expect(propsOf(sYamlOf({ runtime: 'php7.2', initializer: false, preStop: false })).props).not.toHaveProperty('instanceLifecycleConfig');
+    expect(propsOf(await sYamlOf({ runtime: 'php7.2', initializer: false, preStop: false })).props).not.toHaveProperty('instanceLifecycleConfig');
   });
 
   test.each([
@@ -69,13 +69,13 @@ describe('s.yaml', () => {
     'line one\nline two',
     ' leading and trailing spaces ',
     '@at *star &amp !bang %percent `tick`',
-  ])('description %j round-trips exactly', (description) => {
-    expect(propsOf(sYamlOf({ runtime: 'nodejs18', description })).props.description).toBe(description);
+  ])('description %j round-trips exactly', async (description) => {
+    expect(propsOf(await sYamlOf({ runtime: 'nodejs18', description })).props.description).toBe(description);
   });
 
-  test('function names that YAML would read as other types stay strings', () => {
+  test('function names that YAML would read as other types stay strings', async () => {
     for (const functionName of ['true', 'null', 'no', 'on', '_1e3', 'Infinity']) {
-      const { doc, props } = propsOf(sYamlOf({ runtime: 'nodejs20', functionName }));
+      const { doc, props } = propsOf(await sYamlOf({ runtime: 'nodejs20', functionName }));
       expect(props.functionName).toBe(functionName);
       expect(doc.name).toBe(functionName);
       expect(Object.keys(doc.resources)).toEqual([functionName]);

@@ -47,7 +47,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       answers = await askMissing(answers);
     }
     const spec = resolveSpec(answers, io.cwd);
-    const plan = buildPlan(spec);
+    const plan = await buildPlan(spec);
     if (args.dryRun) {
       await checkTarget(plan, { force: args.force });
       io.stdout(`Dry run: nothing written. ${spec.runtime} project for function ${spec.functionName} would be:\n${describePlan(plan, io.cwd)}`);

@@ -8,6 +8,7 @@ import { fail, InputError } from '../errors.ts';
 import { RUNTIMES } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
+import { loadTemplates } from '../templates.ts';
 import { unifiedDiff } from './diff.ts';
 import { customHooks } from './custom.ts';
 import { dotnetHooks } from './dotnet.ts';
@@ -175,6 +176,8 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
     }),
   ) as Partial<Record<HookKind, string>>;
   checkEntries(context, entries);
+  // The hook functions added to code are rendered from templates/hooks.
+  if (language.code) await loadTemplates('hooks');
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
   let sYaml = project.sYamlText;

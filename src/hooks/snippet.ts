@@ -1,7 +1,7 @@
 import { render } from '../templates.ts';
 import type { HookKind } from './types.ts';
 
-/** The hook function a language appends, from templates/hooks/<template>.hbs. */
+/** The hook function a language appends, from templates/hooks/<template>.hbs (`loadTemplates('hooks')` first). */
 export function hookSnippet(template: string, kind: HookKind, name: string, entry: string): string {
   return render(`hooks/${template}`, {
     name,

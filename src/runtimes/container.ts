@@ -37,6 +37,8 @@ export function placeholderImage(functionName: string): string {
 
 export const container = defineRuntime<Record<string, never>>({
   family: 'container',
+  // The image runs the custom runtime's Flask server.
+  templateGroups: ['custom', 'container'],
   label: 'Custom container',
   ids: ['custom-container'],
   defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },

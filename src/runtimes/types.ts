@@ -38,6 +38,11 @@ export interface ReadmeParts {
 export interface RuntimeDefinition<Names = unknown> {
   /** Key of the family, also the name of its template folder. */
   family: string;
+  /**
+   * Template folders `files` renders from (loaded before it runs; `_shared` always is), when not
+   * just the family's own: `[family]` if absent.
+   */
+  templateGroups?: readonly string[];
   /** Human name for menus and READMEs. */
   label: string;
   /** FC runtime ids served by this definition, newest last. */

@@ -20,13 +20,13 @@ export function tempDir(prefix = 'fc-gen-'): string {
 }
 
 /** Plans a project for answers in a fixed directory, so snapshots do not depend on the machine. */
-export function planFor(answers: Answers): FilePlan {
+export function planFor(answers: Answers): Promise<FilePlan> {
   return buildPlan(resolveSpec({ dir: 'my-fn', ...answers }, '/work'));
 }
 
 /** Generates a project on disk in a fresh temp directory; returns its root. */
 export async function generateProject(answers: Answers): Promise<{ root: string; plan: FilePlan }> {
-  const plan = buildPlan(resolveSpec({ dir: 'my-fn', ...answers }, tempDir()));
+  const plan = await buildPlan(resolveSpec({ dir: 'my-fn', ...answers }, tempDir()));
   await writePlan(plan);
   return { root: plan.targetDir, plan };
 }
