@@ -41,15 +41,48 @@ function packageSideEffectsPlugin() {
 /**
  * yaml's "node" export is a CommonJS build that esbuild cannot tree-shake (115 KB, about 10 ms to
  * load); its ES module build is the same code without Node's process.emitWarning and Buffer, which only
- * warnings and binary tags use, and shakes down to what s.yaml needs.
+ * warnings and binary tags use.
+ *
+ * Each file that imports `yaml` gets a module of its own instead of yaml's index: one that re-exports
+ * just the names that file imports, from the files of yaml that define them. With code splitting,
+ * esbuild gives an entry point every file reachable through the imports of the files it loads, used
+ * or not (tree shaking and `sideEffects: false` only remove code, they do not move a file out of a
+ * chunk): through the index, the create path would load yaml's parser, which only add, remove and
+ * doctor use, in the same 98 KB chunk.
  */
 function yamlEsmPlugin() {
+  const IMPORT = /import\s*(type\s+)?\{([^}]*)\}\s*from\s*'yaml'/g;
+  let definitions; // exported name -> its `export { ... } from` line, read from yaml's index
+  const definitionsOf = (index) => {
+    const found = new Map();
+    for (const [, list, file] of readFileSync(index, 'utf8').matchAll(/export \{([^}]*)\} from '([^']+)';/g)) {
+      for (const item of list.split(',')) {
+        const [local, name = local] = item.trim().split(/\s+as\s+/);
+        found.set(name, `export { ${local === name ? name : `${local} as ${name}`} } from '${file}';`);
+      }
+    }
+    return found;
+  };
   return {
     name: 'yaml-esm',
     setup(build) {
-      build.onResolve({ filter: /^yaml$/ }, async (args) => {
-        const pkg = await build.resolve('yaml/package.json', { kind: args.kind, resolveDir: args.resolveDir });
-        return { path: join(dirname(pkg.path), 'browser/dist/index.js') };
+      build.onResolve({ filter: /^yaml$/ }, async ({ importer, kind, resolveDir }) => {
+        const pkg = await build.resolve('yaml/package.json', { kind, resolveDir });
+        return { path: importer, namespace: 'yaml-names', pluginData: join(dirname(pkg.path), 'browser/dist') };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'yaml-names' }, ({ path: importer, pluginData: yamlDist }) => {
+        definitions ??= definitionsOf(join(yamlDist, 'index.js'));
+        const source = readFileSync(importer, 'utf8');
+        const imports = [...source.matchAll(IMPORT)];
+        if (imports.length !== source.match(/from\s*'yaml'/g).length) {
+          return { errors: [{ text: `${importer}: import from 'yaml' only as \`import { a, b } from 'yaml'\`` }] };
+        }
+        const names = imports.filter(([, typeOnly]) => !typeOnly)
+          .flatMap(([, , list]) => list.split(',').map((item) => item.trim()).filter((item) => item && !item.startsWith('type ')))
+          .map((item) => item.split(/\s+as\s+/)[0]);
+        const missing = names.filter((name) => !definitions.has(name));
+        if (missing.length > 0) return { errors: [{ text: `${importer}: yaml's index does not re-export ${missing.join(', ')}` }] };
+        return { contents: [...new Set(names.map((name) => definitions.get(name)))].join('\n'), loader: 'js', resolveDir: yamlDist };
       });
     },
   };
