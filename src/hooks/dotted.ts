@@ -1,7 +1,10 @@
 // What the `file.function` languages (Node.js, Python, PHP) share.
+import fs from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fail } from '../errors.ts';
+import { pathExists } from './files.ts';
 import { dottedFile, dottedFunction } from './snippet.ts';
-import type { HookKind, HookProject } from './types.ts';
+import type { CodeFile, HookKind, HookProject } from './types.ts';
 
 /** A hook's default entry: the runtime's default function name, in the handler's file. */
 export function dottedDefault(_kind: HookKind, handler: string, runtimeDefault: string): string {
@@ -12,4 +15,11 @@ export function dottedDefault(_kind: HookKind, handler: string, runtimeDefault: 
 export function requireCodeDir(project: HookProject): string {
   if (!project.codeDir) fail('s.yaml', `resources.${project.resource}.props.code must name a directory of this project (the handler file is looked up in it)`);
   return project.codeDir;
+}
+
+/** Reads the handler's file, `<code dir>/<file><extension>` for a `file.function` handler (Python, PHP). */
+export async function readDottedHandlerFile(project: HookProject, extension: string): Promise<CodeFile> {
+  const path = join(requireCodeDir(project), `${dottedFile(project.handler)}${extension}`);
+  if (!(await pathExists(path))) fail('handler', `s.yaml's handler ${project.handler} needs ${relative(project.root, path)}, which does not exist`);
+  return { path, text: await fs.readFile(path, 'utf8') };
 }

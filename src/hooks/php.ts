@@ -1,11 +1,7 @@
 // PHP hooks: a global `function name($context)` appended to the handler's file (before a closing ?> tag).
-import { join, relative } from 'node:path';
-import fs from 'node:fs/promises';
-import { pathExists } from './files.ts';
-import { fail } from '../errors.ts';
 import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff, type Syntax } from './source.ts';
-import { dottedDefault, requireCodeDir } from './dotted.ts';
-import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
+import { dottedDefault, readDottedHandlerFile } from './dotted.ts';
+import { dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
 const PHP: Syntax = {
@@ -30,11 +26,7 @@ export const phpHooks: LanguageHooks = {
   matches: (runtime) => /^php\d/.test(runtime),
   defaultEntry: dottedDefault,
   code: {
-    async locate(project) {
-      const path = join(requireCodeDir(project), `${dottedFile(project.handler)}.php`);
-      if (!(await pathExists(path))) fail('handler', `s.yaml's handler ${project.handler} needs ${relative(project.root, path)}, which does not exist`);
-      return { path, text: await fs.readFile(path, 'utf8') };
-    },
+    locate: (project) => readDottedHandlerFile(project, '.php'),
     find(file, _kind, entry) {
       const at = definition(file, entry);
       return at === undefined ? undefined : lineAt(file.text, at);
