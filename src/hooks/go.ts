@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
 import { sourceFiles } from './files.ts';
 import { hookSnippet } from './snippet.ts';
-import { appendBlock, C_LIKE, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff, type Syntax } from './source.ts';
+import { appendBlock, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff, type Syntax } from './source.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
 const GO: Syntax = {
