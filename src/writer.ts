@@ -7,6 +7,11 @@ import type { FilePlan } from './plan.ts';
 // node:crypto cost about 10 and 7 ms of start-up, a tenth of the whole run.
 const pathExists = (path: string) => fs.access(path).then(() => true, () => false);
 const remove = (path: string) => fs.rm(path, { recursive: true, force: true });
+/** Like Promise.all, but rejects only once every operation has ended, so that none runs on during clean-up. */
+async function settleAll(operations: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(operations)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 /** Renames, creating the destination's parent directories. Both ends are beside the target, on one file system. */
 async function move(from: string, to: string): Promise<void> {
   await fs.mkdir(dirname(to), { recursive: true });
@@ -67,20 +72,21 @@ export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Pro
   const suffix = `${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
   const staging = join(parent, `.${basename(targetDir)}.fc-staging-${suffix}`);
   await fs.mkdir(staging);
+  let staged = true; // false once the staging directory has become the target
   try {
-    for (const file of plan.files) {
-      const path = join(staging, ...file.path.split('/'));
-      await fs.mkdir(dirname(path), { recursive: true });
-      await fs.writeFile(path, file.contents, { mode: file.executable ? 0o755 : 0o644 });
-    }
+    // All at once: awaited one by one, every small write is a round trip to the thread pool (about 2 ms in all).
+    const paths = plan.files.map((file) => join(staging, ...file.path.split('/')));
+    await settleAll([...new Set(paths.map((path) => dirname(path)))].map((dir) => fs.mkdir(dir, { recursive: true })));
+    await settleAll(plan.files.map((file, i) => fs.writeFile(paths[i]!, file.contents, { mode: file.executable ? 0o755 : 0o644 })));
     const written = plan.files.map((file) => file.path);
     if (!(await pathExists(targetDir))) {
       await fs.rename(staging, targetDir);
+      staged = false;
       return { written, overwritten: [] };
     }
     return { written, overwritten: await moveInto(plan, staging, join(parent, `.${basename(targetDir)}.fc-backup-${suffix}`)) };
   } finally {
-    await remove(staging);
+    if (staged) await remove(staging);
   }
 }
 
