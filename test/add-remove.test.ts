@@ -1,7 +1,7 @@
 // `create-fc-lifecycle add|remove`: flags, output, exit codes and the error contract (one line
 // `error: <field>: <rule>`, exit 1, no file changed), run in-process; and the prompts on a terminal
 // (the .vscode task runs `add .` with no flags), run from the packed tarball in a pseudo-terminal.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { main, type Io } from '../src/cli/main.ts';
 import { applyHookPlan, planAddHooks } from '../src/hooks/index.ts';
 import { generateProject, tempDir } from './helpers/generate.ts';
 import { copyFixture, readTree } from './helpers/hook-fixtures.ts';
+import { runInTerminal } from './helpers/toolchain.ts';
 
 async function cli(args: string[], cwd: string, interactive = false) {
   let stdout = '';
@@ -215,24 +216,8 @@ describe('on a terminal (packed tarball, pseudo-terminal)', () => {
     bin = join(dir, 'package', 'index.js');
   });
 
-  /** Runs the bin under `script` so stdin is a TTY; `keys` are typed one chunk at a time. */
-  function tty(args: string[], keys: string[], cwd: string): Promise<{ status: number | null; output: string }> {
-    return new Promise((resolve) => {
-      const command = ['node', bin, ...args].map((a) => `'${a}'`).join(' ');
-      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'dumb' } });
-      let output = '';
-      let sent = 0;
-      const timer = setInterval(() => {
-        if (sent < keys.length) child.stdin.write(keys[sent++]!);
-      }, 400);
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.on('close', (status) => {
-        clearInterval(timer);
-        resolve({ status, output });
-      });
-      setTimeout(() => child.kill('SIGKILL'), 30_000);
-    });
-  }
+  /** Runs the packed bin in a pseudo-terminal. */
+  const tty = (args: string[], keys: string[], cwd: string) => runInTerminal(['node', bin, ...args], keys, { cwd });
 
   test.runIf(process.platform === 'linux')('`add .` (the .vscode task) asks which hooks, their entries and timeouts, shows the diff and asks before writing', async () => {
     const { root } = await generateProject({ runtime: 'nodejs16', initializer: false, preStop: false });

@@ -1,12 +1,12 @@
 // End-to-end: the bin of the packed tarball (what `npm publish` would ship), run as users run it.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import pkg from '../package.json' with { type: 'json' };
 import { tempDir } from './helpers/generate.ts';
-import { run } from './helpers/toolchain.ts';
+import { run, runInTerminal } from './helpers/toolchain.ts';
 
 let bin: string;
 beforeAll(() => {
@@ -154,23 +154,9 @@ describe('bad input: exit 1, one line naming the field, nothing written', () => 
 });
 
 describe('interactive (in a pseudo-terminal)', () => {
-  /** Runs the CLI under `script` so stdin is a TTY; `keys` are typed one chunk at a time. */
-  function tty(args: string[], keys: string[], cwd = tempDir('fc-tty-')): Promise<{ status: number | null; output: string; cwd: string }> {
-    return new Promise((resolve) => {
-      const command = ['node', bin, ...args].map((a) => `'${a}'`).join(' ');
-      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'dumb' } });
-      let output = '';
-      let sent = 0;
-      const timer = setInterval(() => {
-        if (sent < keys.length) child.stdin.write(keys[sent++]!);
-      }, 400);
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.on('close', (status) => {
-        clearInterval(timer);
-        resolve({ status, output, cwd });
-      });
-      setTimeout(() => child.kill('SIGKILL'), 20_000);
-    });
+  /** Runs the CLI in a pseudo-terminal in a fresh directory. */
+  async function tty(args: string[], keys: string[], cwd = tempDir('fc-tty-')) {
+    return { ...(await runInTerminal(['node', bin, ...args], keys, { cwd, timeoutMs: 20_000 })), cwd };
   }
 
   test.runIf(process.platform === 'linux')('asks for what was not given and uses the answers', async () => {

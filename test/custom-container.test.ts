@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { InputError } from '../src/errors.ts';
 import { GPU_TYPES } from '../src/runtimes/container.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { fc3SchemaErrors, hasFc3Schema } from './helpers/fc3-schema.ts';
@@ -23,7 +22,7 @@ import {
   listensOnAllInterfaces,
 } from './helpers/fake-fc.ts';
 import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, planFor, planText, tempDir } from './helpers/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasFlask = useToolchain(FLASK_PYTHON, ['-c', 'import flask'], 'apt-get install -y python3-flask');
@@ -263,15 +262,6 @@ describe.runIf(hasCurl)('warm-up.sh against a tiny local server', () => {
   });
 });
 
-function errorOf(answers: Answers): { field: string; rule: string } {
-  try {
-    resolveSpec({ dir: 'my-fn', ...answers }, '/work');
-  } catch (error) {
-    if (error instanceof InputError) return { field: error.field, rule: error.rule };
-    throw error;
-  }
-  throw new Error(`accepted: ${JSON.stringify(answers)}`);
-}
 
 test.each<[string, Answers, string, RegExp]>([
   ['--gpu on a built-in runtime', { runtime: 'python3.10', gpu: 'fc.gpu.tesla.1' }, 'gpu', /only applies to custom-container, not python3\.10/],
@@ -287,12 +277,12 @@ test.each<[string, Answers, string, RegExp]>([
   ['an empty --initializer-command', { ...GPU, initializerCommand: '  ' }, 'initializer-command', /must not be empty/],
   ['a PreStop command (API callers only: there is no flag)', { runtime: RUNTIME, preStop: { command: ['/bin/sh', '-c', 'true'] } as unknown as string }, 'pre-stop', /FC has no command-type PreStop hook/],
 ])('%s is refused', (_name, answers, field, rule) => {
-  const error = errorOf(answers);
+  const error = specErrorOf(answers);
   expect(error.field).toBe(field);
   expect(error.rule).toMatch(rule);
 });
 
 test('a command initializer keeps the initializer timeout; the timeout needs an initializer', () => {
   expect(resolveSpec({ dir: 'x', ...COMMAND, initializerTimeout: '120' }, '/w').initializer).toEqual({ command: ['/bin/sh', '-c', '/code/warm-up.sh'], timeout: 120 });
-  expect(errorOf({ runtime: RUNTIME, initializer: false, initializerTimeout: 30 }).field).toBe('initializer-timeout');
+  expect(specErrorOf({ runtime: RUNTIME, initializer: false, initializerTimeout: 30 }).field).toBe('initializer-timeout');
 });

@@ -9,7 +9,6 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { parseCliArgs } from '../src/cli/args.ts';
 import { helpText } from '../src/cli/help.ts';
-import { InputError } from '../src/errors.ts';
 import { custom, serversFor } from '../src/runtimes/custom.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { fc3SchemaErrors, hasFc3Schema } from './helpers/fc3-schema.ts';
@@ -22,7 +21,7 @@ import {
   listensOnAllInterfaces,
 } from './helpers/fake-fc.ts';
 import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, planFor, planText, tempDir } from './helpers/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasFlask = useToolchain(FLASK_PYTHON, ['-c', 'import flask'], 'apt-get install -y python3-flask');
@@ -149,15 +148,6 @@ test('the default server is flask; node is offered where Node.js is built in', (
   expect(resolveSpec({ dir: 'x', runtime: 'nodejs20' }, '/w')).not.toHaveProperty('server');
 });
 
-function errorOf(answers: Answers): { field: string; rule: string } {
-  try {
-    resolveSpec({ dir: 'my-fn', ...answers }, '/work');
-  } catch (error) {
-    if (error instanceof InputError) return { field: error.field, rule: error.rule };
-    throw error;
-  }
-  throw new Error(`accepted: ${JSON.stringify(answers)}`);
-}
 
 test.each<[string, Answers, string, RegExp]>([
   ['--server on a built-in runtime', { runtime: 'python3.10', server: 'flask' }, 'server', /only applies to custom, custom\.debian10, custom\.debian11, custom\.debian12, not python3\.10/],
@@ -169,7 +159,7 @@ test.each<[string, Answers, string, RegExp]>([
   ['--initializer-command on a custom runtime', { runtime: 'custom', initializerCommand: 'true' }, 'initializer-command', /only applies to custom-container/],
   ['an empty hook handler', { runtime: 'custom', preStop: ' ' }, 'pre-stop', /non-empty/],
 ])('%s is refused', (_name, answers, field, rule) => {
-  const error = errorOf(answers);
+  const error = specErrorOf(answers);
   expect(error.field).toBe(field);
   expect(error.rule).toMatch(rule);
 });

@@ -2,7 +2,7 @@
 // answers given up front (as plop's bypass does), their prompt logic called directly, and `hook` run by
 // the real plop CLI in a pseudo-terminal from a project that has the packed package in node_modules.
 // They import dist/, so `npm test` (or `npm run build`) must have built it.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { buildPlan } from '../src/plan.ts';
 import { resolveSpec } from '../src/spec.ts';
 import { tempDir } from './helpers/generate.ts';
 import { copyFixture, readTree } from './helpers/hook-fixtures.ts';
+import { runInTerminal } from './helpers/toolchain.ts';
 
 const PLOPFILE = fileURLToPath(new URL('../plopfile.js', import.meta.url));
 const PLOP_BIN = fileURLToPath(new URL('../node_modules/plop/bin/plop.js', import.meta.url));
@@ -156,21 +157,7 @@ describe('the plop CLI in a user project (pseudo-terminal)', () => {
     // Prompts: directory (.), hooks (both, the default: neither is on), each hook's entry and timeout
     // (defaults; PreStop keeps the timeout s.yaml has), write? (yes).
     const keys = ['\r', '\r', '\r', '\r', '\r', '\r', '\r'];
-    const command = `node '${PLOP_BIN}' --plopfile node_modules/create-fc-lifecycle/plopfile.js hook`;
-    const { status, output } = await new Promise<{ status: number | null; output: string }>((resolve) => {
-      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: project, env: { ...process.env, TERM: 'dumb' } });
-      let text = '';
-      let sent = 0;
-      const timer = setInterval(() => {
-        if (sent < keys.length) child.stdin.write(keys[sent++]!);
-      }, 600);
-      child.stdout.on('data', (chunk) => (text += chunk));
-      child.on('close', (code) => {
-        clearInterval(timer);
-        resolve({ status: code, output: text });
-      });
-      setTimeout(() => child.kill('SIGKILL'), 30_000);
-    });
+    const { status, output } = await runInTerminal(['node', PLOP_BIN, '--plopfile', 'node_modules/create-fc-lifecycle/plopfile.js', 'hook'], keys, { cwd: project, keyDelayMs: 600 });
     expect(output).toMatch(/Hooks to add to scorer \(python3\.10; Initializer not in s\.yaml, PreStop\s+switched off\)/);
     expect(output).toMatch(/\+def initialize\(context\):/);
     expect(output).toMatch(/Write these changes\?/);

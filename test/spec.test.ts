@@ -1,19 +1,10 @@
 // Validation rules of the answers -> ProjectSpec step (spec §2.2, §2.3): each bad input names its field
 // and the rule; good input gets the FC3 defaults.
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../src/errors.ts';
 import { RUNTIME_IDS } from '../src/runtimes/index.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
+import { specErrorOf } from './helpers/generate.ts';
 
-function errorOf(answers: Answers): { field: string; rule: string } {
-  try {
-    resolveSpec({ dir: 'my-fn', ...answers }, '/work');
-  } catch (error) {
-    if (error instanceof InputError) return { field: error.field, rule: error.rule };
-    throw error;
-  }
-  throw new Error(`accepted: ${JSON.stringify(answers)}`);
-}
 
 describe('defaults', () => {
   test('a bare directory gets the FC3 defaults and both hooks', () => {
@@ -78,7 +69,7 @@ describe('bad input names the field and the rule', () => {
     ['PHP names are case-insensitive', { runtime: 'php7.2', initializer: 'index.Handler' }, 'initializer', /already used by --handler/],
     ['a path in the entry', { runtime: 'nodejs18', handler: 'src/index.handler' }, 'handler', /no directories/],
   ])('%s', (_name, answers, field, rule) => {
-    const error = errorOf(answers);
+    const error = specErrorOf(answers);
     expect(error.field).toBe(field);
     expect(error.rule).toMatch(rule);
     expect(`${error.field}: ${error.rule}`).not.toContain('\n');

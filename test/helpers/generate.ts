@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildPlan, type FilePlan } from '../../src/plan.ts';
+import { InputError } from '../../src/errors.ts';
 import { resolveSpec, type Answers } from '../../src/spec.ts';
 import { writePlan } from '../../src/writer.ts';
 import { parse } from 'yaml';
@@ -48,4 +49,15 @@ export function sYamlEntries(plan: FilePlan): { handler?: string; initializer?: 
     initializer: props.instanceLifecycleConfig?.initializer?.handler,
     preStop: props.instanceLifecycleConfig?.preStop?.handler,
   };
+}
+
+/** The InputError that `resolveSpec` throws for answers (in `my-fn`), as field and rule; fails when it accepts them. */
+export function specErrorOf(answers: Answers): { field: string; rule: string } {
+  try {
+    resolveSpec({ dir: 'my-fn', ...answers }, '/work');
+  } catch (error) {
+    if (error instanceof InputError) return { field: error.field, rule: error.rule };
+    throw error;
+  }
+  throw new Error(`accepted: ${JSON.stringify(answers)}`);
 }

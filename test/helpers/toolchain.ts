@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { test } from 'vitest';
 
 export const isCI = Boolean(process.env.CI);
@@ -29,4 +29,33 @@ export function useToolchain(command: string, args: string[] = ['--version'], in
 export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...options, env: { ...process.env, ...options.env } });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+/**
+ * Runs a command under `script`, so its stdin is a terminal, and types `keys` one chunk every
+ * `keyDelayMs`. Resolves with the exit status and everything the terminal showed; killed after
+ * `timeoutMs`.
+ */
+export function runInTerminal(
+  command: string[],
+  keys: string[],
+  options: { cwd: string; keyDelayMs?: number; timeoutMs?: number },
+): Promise<{ status: number | null; output: string }> {
+  const { cwd, keyDelayMs = 400, timeoutMs = 30_000 } = options;
+  return new Promise((resolve) => {
+    const line = command.map((arg) => `'${arg}'`).join(' ');
+    const child = spawn('script', ['-qefc', line, '/dev/null'], { cwd, env: { ...process.env, TERM: 'dumb' } });
+    let output = '';
+    let sent = 0;
+    const typing = setInterval(() => {
+      if (sent < keys.length) child.stdin.write(keys[sent++]!);
+    }, keyDelayMs);
+    const deadline = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => {
+      clearInterval(typing);
+      clearTimeout(deadline);
+      resolve({ status, output });
+    });
+  });
 }
