@@ -3,85 +3,28 @@
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-
-type Syntax = 'js' | 'c' | 'go' | 'python' | 'php' | 'xml';
+import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
-  '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.ts': 'js',
-  '.java': 'c', '.cs': 'c',
-  '.go': 'go',
-  '.py': 'python',
-  '.php': 'php',
-  '.xml': 'xml',
+  '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
+  '.java': SYNTAX.java,
+  '.cs': SYNTAX.csharp,
+  '.go': SYNTAX.go,
+  '.py': SYNTAX.python,
+  '.php': SYNTAX.php,
+  '.xml': SYNTAX.xml,
 };
 
-interface Delimiters {
-  line: string[];
-  /** Opening and closing marker of block comments. */
-  block?: [string, string];
-  quotes: string[];
-  /** Quotes whose strings may span lines and have no escapes (Go raw strings). */
-  raw: string[];
-}
-
-const DELIMITERS: Record<Syntax, Delimiters> = {
-  js: { line: ['//'], block: ['/*', '*/'], quotes: ['"', "'", '`'], raw: [] },
-  c: { line: ['//'], block: ['/*', '*/'], quotes: ['"', "'"], raw: [] },
-  go: { line: ['//'], block: ['/*', '*/'], quotes: ['"', "'"], raw: ['`'] },
-  python: { line: ['#'], quotes: ['"""', "'''", '"', "'"], raw: [] },
-  php: { line: ['//', '#'], block: ['/*', '*/'], quotes: ['"', "'"], raw: [] },
-  xml: { line: [], block: ['<!--', '-->'], quotes: [], raw: [] },
-};
-
-function blank(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
-}
-
-/** Returns [code, bare]: comments blanked; comments and string contents blanked. */
+/** Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept). */
 function mask(text: string, syntax: Syntax): [string, string] {
-  const { line, block, quotes, raw } = DELIMITERS[syntax];
+  const kinds = scan(text, syntax);
   let code = '';
   let bare = '';
-  let i = 0;
-  if (text.startsWith('#!')) {
-    const end = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
-    code = bare = blank(text.slice(0, end));
-    i = end;
-  }
-  while (i < text.length) {
-    const lineMarker = line.find((marker) => text.startsWith(marker, i));
-    if (lineMarker) {
-      const newline = text.indexOf('\n', i);
-      const end = newline === -1 ? text.length : newline;
-      code += blank(text.slice(i, end));
-      bare += blank(text.slice(i, end));
-      i = end;
-      continue;
-    }
-    if (block && text.startsWith(block[0], i)) {
-      const close = text.indexOf(block[1], i + block[0].length);
-      const end = close === -1 ? text.length : close + block[1].length;
-      code += blank(text.slice(i, end));
-      bare += blank(text.slice(i, end));
-      i = end;
-      continue;
-    }
-    const quote = quotes.find((q) => text.startsWith(q, i)) ?? raw.find((q) => text.startsWith(q, i));
-    if (quote) {
-      const escapes = !raw.includes(quote);
-      const multiline = quote.length === 3 || quote === '`';
-      let j = i + quote.length;
-      while (j < text.length && !text.startsWith(quote, j) && (multiline || text[j] !== '\n')) j += escapes && text[j] === '\\' ? 2 : 1;
-      const closed = text.startsWith(quote, j);
-      const end = closed ? j + quote.length : Math.min(j, text.length);
-      code += text.slice(i, end);
-      bare += quote + blank(text.slice(i + quote.length, Math.min(j, text.length))) + (closed ? quote : '');
-      i = end;
-      continue;
-    }
-    code += text[i];
-    bare += text[i];
-    i += 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    const kind = kinds[i];
+    code += kind === COMMENT && c !== '\n' ? ' ' : c;
+    bare += (kind === COMMENT || kind === TEXT) && c !== '\n' ? ' ' : c;
   }
   return [code, bare];
 }
@@ -95,7 +38,7 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
   ) {
-    [this.code, this.bare] = mask(text, SYNTAX_BY_EXTENSION[extname(path)] ?? 'c');
+    [this.code, this.bare] = mask(text, SYNTAX_BY_EXTENSION[extname(path)] ?? SYNTAX.c);
     for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') this.lineStarts.push(i + 1);
   }
 

@@ -6,11 +6,12 @@ import { fail } from '../errors.ts';
 import { sourceFiles } from './files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
-import { C_LIKE, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff, type Syntax } from './source.ts';
+import { codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
+import { SYNTAX } from '../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
 // Verbatim strings (@"...") double their quotes, which this scanner reads as a string ending and another starting.
-const CSHARP: Syntax = { ...C_LIKE, strings: [{ open: '@"', close: '"', escape: false }, ...C_LIKE.strings] };
+const CSHARP = SYNTAX.csharp;
 const CORE = 'Aliyun.Serverless.Core';
 const DOC_COMMENT = ['///', '//', '*', '/*', '['];
 

@@ -6,18 +6,11 @@ import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
 import { sourceFiles } from './files.ts';
 import { hookSnippet } from './snippet.ts';
-import { appendBlock, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff, type Syntax } from './source.ts';
+import { appendBlock, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from './source.ts';
+import { SYNTAX } from '../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
-const GO: Syntax = {
-  lineComments: ['//'],
-  blockComment: ['/*', '*/'],
-  strings: [
-    { open: '`', close: '`', escape: false },
-    { open: '"', close: '"', escape: true },
-    { open: "'", close: "'", escape: true },
-  ],
-};
+const GO = SYNTAX.go;
 const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
 const REGISTER: Record<HookKind, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
 const DEFAULT_NAMES: Record<HookKind, string> = { initializer: 'initialize', preStop: 'preStop' };

@@ -7,10 +7,11 @@ import { fail } from '../errors.ts';
 import { sourceFiles } from './files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
-import { C_LIKE, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff, type Syntax } from './source.ts';
+import { codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
+import { SYNTAX } from '../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
-const JAVA: Syntax = { ...C_LIKE, strings: [{ open: '"""', close: '"""', escape: true }, ...C_LIKE.strings] };
+const JAVA = SYNTAX.java;
 const RUNTIME_PACKAGE = 'com.aliyun.fc.runtime';
 const INTERFACES: Record<HookKind, string> = { initializer: 'FunctionInitializer', preStop: 'PreStopHandler' };
 const DOC_COMMENT = ['*', '/*', '//', '@'];

@@ -5,20 +5,13 @@ import fs from 'node:fs/promises';
 import { pathExists } from './files.ts';
 import { fail } from '../errors.ts';
 import { nodeModuleStyle } from '../runtimes/nodejs.ts';
-import { appendBlock, codeMask, codeMatches, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff, type Syntax } from './source.ts';
+import { appendBlock, codeMask, codeMatches, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';
+import { SYNTAX } from '../source-scan.ts';
 import { dottedDefault, requireCodeDir } from './dotted.ts';
 import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
-const JS: Syntax = {
-  lineComments: ['//'],
-  blockComment: ['/*', '*/'],
-  strings: [
-    { open: '"', close: '"', escape: true },
-    { open: "'", close: "'", escape: true },
-    { open: '`', close: '`', escape: true },
-  ],
-};
+const JS = SYNTAX.javascript;
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs'];
 

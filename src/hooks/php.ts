@@ -1,17 +1,11 @@
 // PHP hooks: a global `function name($context)` appended to the handler's file (before a closing ?> tag).
-import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff, type Syntax } from './source.ts';
+import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
+import { SYNTAX } from '../source-scan.ts';
 import { dottedDefault, readDottedHandlerFile } from './dotted.ts';
 import { dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
-const PHP: Syntax = {
-  lineComments: ['//', '#'],
-  blockComment: ['/*', '*/'],
-  strings: [
-    { open: '"', close: '"', escape: true },
-    { open: "'", close: "'", escape: true },
-  ],
-};
+const PHP = SYNTAX.php;
 
 /** The function's definition; PHP function names are case-insensitive. */
 function definition(file: CodeFile, entry: string): number | undefined {

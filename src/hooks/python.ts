@@ -1,18 +1,11 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
-import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff, type Syntax } from './source.ts';
+import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
+import { SYNTAX } from '../source-scan.ts';
 import { dottedDefault, readDottedHandlerFile } from './dotted.ts';
 import { dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
-const PYTHON: Syntax = {
-  lineComments: ['#'],
-  strings: [
-    { open: '"""', close: '"""', escape: true },
-    { open: "'''", close: "'''", escape: true },
-    { open: '"', close: '"', escape: true },
-    { open: "'", close: "'", escape: true },
-  ],
-};
+const PYTHON = SYNTAX.python;
 
 /** A top-level definition or assignment of the name. */
 function definition(file: CodeFile, entry: string): number | undefined {

@@ -1,57 +1,11 @@
-// Text helpers the language modules share: a scanner that tells code from comments and strings (so a
-// search never matches inside either), brace matching, lines and indentation. Hand-written user code is
-// edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
+// Text helpers the language modules share: a code mask from the shared scanner (src/source-scan.ts), so a
+// search never matches inside comments or strings, brace matching, lines and indentation. Hand-written user
+// code is edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
+import { CODE, scan, type Syntax } from '../source-scan.ts';
 
-/** How one language spells comments and string literals, as far as a scanner needs to know. */
-export interface Syntax {
-  lineComments: readonly string[];
-  blockComment?: readonly [open: string, close: string];
-  /** String delimiters, longest first. `escape`: a backslash escapes the next character. */
-  strings: readonly { open: string; close: string; escape: boolean }[];
-}
-
-export const C_LIKE: Syntax = {
-  lineComments: ['//'],
-  blockComment: ['/*', '*/'],
-  strings: [
-    { open: '"', close: '"', escape: true },
-    { open: "'", close: "'", escape: true },
-  ],
-};
-
-/**
- * Marks each character of `text` as code (1) or comment/string (0). Approximate where languages are
- * hard to scan (JavaScript regex literals, template literal substitutions, PHP heredocs), which only
- * matters for code that puts hook-like text inside them.
- */
+/** Marks each character of `text` as code (1) or comment/string (0). */
 export function codeMask(text: string, syntax: Syntax): Uint8Array {
-  const mask = new Uint8Array(text.length);
-  let i = 0;
-  while (i < text.length) {
-    const line = syntax.lineComments.find((token) => text.startsWith(token, i));
-    if (line) {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
-      continue;
-    }
-    if (syntax.blockComment && text.startsWith(syntax.blockComment[0], i)) {
-      const end = text.indexOf(syntax.blockComment[1], i + syntax.blockComment[0].length);
-      i = end === -1 ? text.length : end + syntax.blockComment[1].length;
-      continue;
-    }
-    const string = syntax.strings.find((candidate) => text.startsWith(candidate.open, i));
-    if (string) {
-      i += string.open.length;
-      while (i < text.length && !text.startsWith(string.close, i)) {
-        i += string.escape && text[i] === '\\' ? 2 : 1;
-      }
-      i += string.close.length;
-      continue;
-    }
-    mask[i] = 1;
-    i += 1;
-  }
-  return mask;
+  return scan(text, syntax).map((kind) => (kind === CODE ? 1 : 0));
 }
 
 /** Every match of `pattern` (must have the g flag) that starts in code. */
