@@ -1,8 +1,9 @@
 // Source files seen by the static rules. Two masked copies keep every offset and line of the original:
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { listProjectFiles } from '../project-files.ts';
 import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
@@ -130,37 +131,10 @@ export function splitTopLevel(text: string, angles = false): Part[] {
   return parts;
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'target', 'bin', 'obj', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'build', '.s']);
-const MAX_FILES = 5000;
-
 const trees = new Map<string, string[]>();
 
-/** Every file under `dir`, skipping dependency and build folders (listed once per doctor run). */
-function allFiles(dir: string): string[] {
-  const cached = trees.get(dir);
-  if (cached) return cached;
-  const found: string[] = [];
-  const pending = [dir];
-  let seen = 0;
-  while (pending.length > 0 && seen < MAX_FILES) {
-    const current = pending.shift()!;
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      seen += 1;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(join(current, entry.name));
-      else if (entry.isFile()) found.push(join(current, entry.name));
-    }
-  }
-  trees.set(dir, found);
-  return found;
-}
-
-/** Files under `dir` (skipping dependency and build folders) whose name passes `wanted`. */
+/** Files under `dir` (see listProjectFiles; listed once per doctor run) whose name passes `wanted`. */
 export function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
-  return allFiles(dir).filter((path) => wanted(basename(path)));
+  if (!trees.has(dir)) trees.set(dir, listProjectFiles(dir));
+  return trees.get(dir)!.filter((path) => wanted(basename(path)));
 }

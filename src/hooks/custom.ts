@@ -23,7 +23,7 @@ export const customHooks: LanguageHooks = {
     route: (kind) => ROUTES[kind],
     async findRoute(project, kind) {
       const pattern = new RegExp(`['"\`]${ROUTES[kind].path}['"\`/?]`);
-      for (const path of await sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)) {
+      for (const path of sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)) {
         const text = await readFile(path, 'utf8');
         const match = pattern.exec(text);
         if (match) return { path, line: lineAt(text, match.index) };

@@ -46,7 +46,7 @@ export const dotnetHooks: LanguageHooks = {
     async locate(project) {
       const { namespace, className } = parseEntry(project.handler);
       const candidates: CodeFile[] = [];
-      for (const path of await sourceFiles(project.root, ['.cs'])) {
+      for (const path of sourceFiles(project.root, ['.cs'])) {
         const text = await fs.readFile(path, 'utf8');
         const mask = codeMask(text, CSHARP);
         const inNamespace = namespace === '' || codeMatches(text, mask, new RegExp(`\\bnamespace\\s+${escapeRegExp(namespace)}\\s*[{;]`, 'g')).length > 0;

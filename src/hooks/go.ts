@@ -99,7 +99,7 @@ export const goHooks: LanguageHooks = {
   code: {
     async locate(project) {
       const found: CodeFile[] = [];
-      for (const path of await sourceFiles(project.root, ['.go'])) {
+      for (const path of sourceFiles(project.root, ['.go'])) {
         if (path.endsWith('_test.go')) continue;
         const text = await fs.readFile(path, 'utf8');
         const mask = codeMask(text, GO);

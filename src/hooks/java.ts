@@ -68,7 +68,7 @@ export const javaHooks: LanguageHooks = {
     async locate(project) {
       const { packageName, className } = parseEntry(project.handler);
       const candidates: CodeFile[] = [];
-      for (const path of await sourceFiles(project.root, [`${className}.java`])) {
+      for (const path of sourceFiles(project.root, [`${className}.java`])) {
         if (!path.endsWith(`/${className}.java`)) continue;
         const text = await fs.readFile(path, 'utf8');
         const mask = codeMask(text, JAVA);
