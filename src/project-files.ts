@@ -1,7 +1,11 @@
-// Listing the files of a user's project, as the doctor and the hook editor look for code: in a stable
-// order, skipping dependency, build and hidden directories, and bounded for very large trees.
+// Files of a user's project: whether a path exists, and listing its files as the doctor and the hook
+// editor look for code: in a stable order, skipping dependency, build and hidden directories, and
+// bounded for very large trees.
 import { readdirSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import { join } from 'node:path';
+
+export const pathExists = (path: string) => fs.access(path).then(() => true, () => false);
 
 /** Directories that hold dependencies or build output, never the function's own sources. */
 const SKIPPED_DIRS = new Set(['node_modules', 'target', 'build', 'out', 'bin', 'obj', 'vendor', 'dist', 'venv', '__pycache__']);
@@ -33,4 +37,9 @@ export function listProjectFiles(dir: string): string[] {
   };
   walk(dir);
   return found;
+}
+
+/** Files under `dir` whose names end with one of `suffixes` (see listProjectFiles). */
+export function sourceFiles(dir: string, suffixes: readonly string[]): string[] {
+  return listProjectFiles(dir).filter((path) => suffixes.some((suffix) => path.endsWith(suffix)));
 }

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail } from './errors.ts';
+import { pathExists } from './project-files.ts';
 import type { FilePlan } from './plan.ts';
 
 // Plain node:fs/promises: this module loads on every CLI run, and fs-extra (with graceful-fs) and
 // node:crypto cost about 10 and 7 ms of start-up, a tenth of the whole run.
-const pathExists = (path: string) => fs.access(path).then(() => true, () => false);
 const remove = (path: string) => fs.rm(path, { recursive: true, force: true });
 /** Like Promise.all, but rejects only once every operation has ended, so that none runs on during clean-up. */
 async function settleAll(operations: Promise<unknown>[]): Promise<void> {

@@ -3,7 +3,7 @@
 // hand-written server cannot be added safely in general (any language, any framework), so only s.yaml
 // is edited; the plan says which route the server must serve, and whether the code mentions it.
 import { readFile } from 'node:fs/promises';
-import { sourceFiles } from './files.ts';
+import { sourceFiles } from '../project-files.ts';
 import { lineAt } from './source.ts';
 import type { HookKind, LanguageHooks } from './types.ts';
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fail } from '../errors.ts';
-import { pathExists } from './files.ts';
+import { pathExists } from '../project-files.ts';
 import { dottedFile, dottedFunction } from './snippet.ts';
 import type { CodeFile, HookKind, HookProject } from './types.ts';
 

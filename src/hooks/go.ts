@@ -4,7 +4,7 @@
 import { relative } from 'node:path';
 import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
-import { sourceFiles } from './files.ts';
+import { sourceFiles } from '../project-files.ts';
 import { hookSnippet } from './snippet.ts';
 import { appendBlock, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';

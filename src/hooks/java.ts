@@ -4,7 +4,7 @@
 import { relative } from 'node:path';
 import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
-import { sourceFiles } from './files.ts';
+import { sourceFiles } from '../project-files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
 import { codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';

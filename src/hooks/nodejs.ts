@@ -2,7 +2,7 @@
 // (valid on every Node.js runtime), an ES module gets an exported async function (nodejs18 and newer).
 import { join, relative } from 'node:path';
 import fs from 'node:fs/promises';
-import { pathExists } from './files.ts';
+import { pathExists } from '../project-files.ts';
 import { fail } from '../errors.ts';
 import { nodeModuleStyle } from '../runtimes/nodejs.ts';
 import { appendBlock, codeMask, codeMatches, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';

@@ -1,7 +1,7 @@
 // Reads an existing FC project: its s.yaml, the fc3 resource to work on, and where its code is.
 import { resolve } from 'node:path';
 import fs from 'node:fs/promises';
-import { pathExists } from './files.ts';
+import { pathExists } from '../project-files.ts';
 import { fail } from '../errors.ts';
 import { chooseResource, editableProps, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
 import type { HookProject } from './types.ts';
