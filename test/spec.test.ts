@@ -1,7 +1,7 @@
 // Validation rules of the answers -> ProjectSpec step (spec §2.2, §2.3): each bad input names its field
 // and the rule; good input gets the FC3 defaults.
 import { describe, expect, test } from 'vitest';
-import { RUNTIME_IDS } from '../src/runtimes/index.ts';
+import { RUNTIME_IDS, RUNTIMES, runtimeFamily } from '../src/runtimes/index.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { specErrorOf } from './helpers/generate.ts';
 
@@ -78,5 +78,18 @@ describe('bad input names the field and the rule', () => {
   test('legal but unusual names are accepted', () => {
     expect(() => resolveSpec({ dir: 'x', runtime: 'nodejs20', handler: 'my-app.$h', initializer: 'my-app._init', preStop: 'my-app.stop2' }, '/w')).not.toThrow();
     expect(() => resolveSpec({ dir: 'x', runtime: 'python3.10', handler: 'main.match', initializer: 'main.case', preStop: 'main._' }, '/w')).not.toThrow();
+  });
+});
+
+describe('runtimeFamily', () => {
+  test('every id the generator offers belongs to the family of its definition', () => {
+    for (const definition of RUNTIMES) {
+      for (const id of definition.ids) expect(runtimeFamily(id), id).toBe(definition.family);
+    }
+  });
+
+  test('older FC ids the doctor and the hook editor still read have their family; others none', () => {
+    expect(['nodejs12', 'python3', 'java8', 'dotnetcore2.1', 'custom'].map(runtimeFamily)).toEqual(['nodejs', 'python', 'java', 'dotnet', 'custom']);
+    expect(['ruby2.7', 'custom.alpine', 'go', 'micro-sandbox'].map(runtimeFamily)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

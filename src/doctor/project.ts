@@ -4,20 +4,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
-import { HOOK_SLOTS, type Family, type HookConfig, type HookSlot, type Project, type Resource, type YamlValue } from './types.ts';
-
-/** The language family of an FC runtime id (spec §2.1). */
-function familyOf(runtime: string): Family | undefined {
-  if (/^nodejs\d+$/.test(runtime)) return 'nodejs';
-  if (/^python\d/.test(runtime)) return 'python';
-  if (/^php\d/.test(runtime)) return 'php';
-  if (/^java\d+$/.test(runtime)) return 'java';
-  if (runtime === 'go1') return 'go';
-  if (/^dotnetcore\d/.test(runtime)) return 'dotnet';
-  if (runtime === 'custom-container') return 'custom-container';
-  if (/^custom(\.debian\d+)?$/.test(runtime)) return 'custom';
-  return undefined;
-}
+import { runtimeFamily } from '../runtimes/index.ts';
+import { HOOK_SLOTS, type HookConfig, type HookSlot, type Project, type Resource, type YamlValue } from './types.ts';
 
 /** `fc3`, `devsapp/fc3`, `fc3@0.1.x`: the Serverless Devs component for FC 3.0 (spec §3.2). */
 const FC3_COMPONENT = /^(devsapp\/)?fc3(@.+)?$/;
@@ -132,7 +120,7 @@ function readResource(reader: YamlReader, root: string, key: string, keyNode: No
   return {
     key,
     line: reader.line(keyNode),
-    ...(typeof runtime === 'string' && { runtime, family: familyOf(runtime) }),
+    ...(typeof runtime === 'string' && { runtime, family: runtimeFamily(runtime) }),
     ...(typeof handler === 'string' && { handler }),
     ...(typeof codePath === 'string' && { code: resolve(root, codePath) }),
     hooks,

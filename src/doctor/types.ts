@@ -1,3 +1,4 @@
+import type { RuntimeFamily } from '../runtimes/index.ts';
 export type Severity = 'error' | 'warning';
 
 /** One problem, as printed: `file:line: severity: rule: message`. `file` is absolute until output. */
@@ -40,7 +41,8 @@ export interface HookConfig {
 }
 
 /** The language family of an FC runtime id; undefined for ids the doctor does not know. */
-export type Family = 'nodejs' | 'python' | 'php' | 'java' | 'go' | 'dotnet' | 'custom' | 'custom-container';
+/** A runtime family, as runtimeFamily (src/runtimes) names it. */
+export type Family = RuntimeFamily;
 
 /** One fc3 resource of s.yaml. */
 export interface Resource {

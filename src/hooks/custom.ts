@@ -15,8 +15,7 @@ const ROUTES = {
 const SOURCE_SUFFIXES = ['.py', '.js', '.mjs', '.cjs', '.ts', '.go', '.java', '.kt', '.php', '.rb', '.rs', '.cs', '.sh', '.lua', '.conf'];
 
 export const customHooks: LanguageHooks = {
-  family: 'custom',
-  matches: (runtime) => runtime === 'custom' || runtime.startsWith('custom.') || runtime === 'custom-container',
+  families: ['custom', 'container'],
   defaultEntry: (_kind, _handler, runtimeDefault) => runtimeDefault,
   handlerIsLabel: true,
   http: {

@@ -36,8 +36,7 @@ function method(file: CodeFile, entry: string, field: string): number | undefine
 }
 
 export const dotnetHooks: LanguageHooks = {
-  family: 'dotnet',
-  matches: (runtime) => /^dotnetcore\d/.test(runtime),
+  families: ['dotnet'],
   defaultEntry(_kind, handler, runtimeDefault) {
     const parts = handler.split('::');
     return parts.length === 3 ? `${parts[0]}::${parts[1]}::${runtimeDefault.split('::').pop()}` : runtimeDefault;

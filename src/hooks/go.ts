@@ -92,8 +92,7 @@ function addImport(text: string, mask: Uint8Array, path: string, near: string): 
 }
 
 export const goHooks: LanguageHooks = {
-  family: 'go',
-  matches: (runtime) => /^go\d/.test(runtime),
+  families: ['go'],
   defaultEntry: (_kind, _handler, runtimeDefault) => runtimeDefault,
   handlerIsLabel: true,
   code: {

@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import fs from 'node:fs/promises';
 import { fail, InputError } from '../errors.ts';
-import { RUNTIMES } from '../runtimes/index.ts';
+import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
@@ -28,16 +28,17 @@ export type { HookState } from './s-yaml-edit.ts';
 const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
 
 function languageFor(runtime: string): LanguageHooks {
-  const language = LANGUAGES.find((candidate) => candidate.matches(runtime));
+  const family = runtimeFamily(runtime);
+  const language = LANGUAGES.find((candidate) => family !== undefined && candidate.families.includes(family));
   if (!language) fail('runtime', `s.yaml's runtime "${runtime}" is not a Function Compute 3.0 runtime create-fc-lifecycle knows`);
   return language;
 }
 
 /** The generator's definition of the runtime (entry rules and defaults): the same for new and existing projects. */
-function definitionFor(runtime: string, language: LanguageHooks): RuntimeDefinition<any> {
+function definitionFor(runtime: string): RuntimeDefinition<any> {
   // By id, or by family for ids the generator does not offer (nodejs12, python3, ...): their entries follow the same rules.
-  const definition = RUNTIMES.find((candidate) => candidate.ids.includes(runtime)) ?? RUNTIMES.find((candidate) => candidate.family === language.family);
-  if (!definition) throw new Error(`internal: no runtime definition for the ${language.family} hooks`);
+  const definition = RUNTIMES.find((candidate) => candidate.ids.includes(runtime)) ?? RUNTIMES.find((candidate) => candidate.family === runtimeFamily(runtime));
+  if (!definition) throw new Error(`internal: no runtime definition for ${runtime} (family ${runtimeFamily(runtime)})`);
   return definition;
 }
 
@@ -63,7 +64,7 @@ interface Context {
 async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
   const project = await loadProject(dir, cwd, resource);
   const language = languageFor(project.runtime);
-  return { project, language, definition: definitionFor(project.runtime, language) };
+  return { project, language, definition: definitionFor(project.runtime) };
 }
 
 function defaultEntry({ project, language, definition }: Context, kind: HookKind): string {

@@ -59,8 +59,7 @@ function importsFor(file: CodeFile, mask: Uint8Array, names: string[], field: st
 }
 
 export const javaHooks: LanguageHooks = {
-  family: 'java',
-  matches: (runtime) => /^java\d+$/.test(runtime),
+  families: ['java'],
   defaultEntry(_kind, handler, runtimeDefault) {
     return handler.includes('::') ? `${handler.split('::')[0]}::${runtimeDefault.split('::')[1]}` : runtimeDefault;
   },

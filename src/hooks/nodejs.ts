@@ -64,8 +64,7 @@ function style(file: CodeFile): string {
 }
 
 export const nodejsHooks: LanguageHooks = {
-  family: 'nodejs',
-  matches: (runtime) => /^nodejs\d+$/.test(runtime),
+  families: ['nodejs'],
   defaultEntry: dottedDefault,
   code: {
     async locate(project) {

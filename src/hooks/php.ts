@@ -16,8 +16,7 @@ function definition(file: CodeFile, entry: string): number | undefined {
 const DOC_COMMENT = ['*', '/*', '//', '#'];
 
 export const phpHooks: LanguageHooks = {
-  family: 'php',
-  matches: (runtime) => /^php\d/.test(runtime),
+  families: ['php'],
   defaultEntry: dottedDefault,
   code: {
     locate: (project) => readDottedHandlerFile(project, '.php'),

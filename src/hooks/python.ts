@@ -19,8 +19,7 @@ function definition(file: CodeFile, entry: string): number | undefined {
 const DECORATION = ['#', '@'];
 
 export const pythonHooks: LanguageHooks = {
-  family: 'python',
-  matches: (runtime) => /^python\d/.test(runtime),
+  families: ['python'],
   defaultEntry: dottedDefault,
   code: {
     locate: (project) => readDottedHandlerFile(project, '.py'),

@@ -1,4 +1,5 @@
 // Shared vocabulary of the hook editors (add/remove, plop hook/unhook).
+import type { RuntimeFamily } from '../runtimes/index.ts';
 
 export type HookKind = 'initializer' | 'preStop';
 export const HOOK_KINDS: readonly HookKind[] = ['initializer', 'preStop'];
@@ -56,9 +57,8 @@ export interface HttpHooks {
 
 /** The hook knowledge of one runtime family, for code written by hand (not only by the generator). */
 export interface LanguageHooks {
-  /** Runtime family key, as in src/runtimes. */
-  family: string;
-  matches(runtime: string): boolean;
+  /** The runtime families (runtimeFamily) whose projects this module edits. */
+  families: readonly RuntimeFamily[];
   /** The entry a hook gets when none is given, from the handler and the runtime's default entry. */
   defaultEntry(kind: HookKind, handler: string, runtimeDefault: string): string;
   /** FC ignores the hook's handler string beyond its being non-empty (Go, custom runtimes): any two are the same hook. */

@@ -19,3 +19,26 @@ export function runtimeFor(id: string): RuntimeDefinition<any> {
   if (!definition) throw new Error(`internal: no runtime definition for "${id}"`);
   return definition;
 }
+
+/** The runtime families, as RuntimeDefinition.family names them. */
+export type RuntimeFamily = 'nodejs' | 'python' | 'php' | 'java' | 'go' | 'dotnet' | 'custom' | 'container';
+
+/** Every FC 3.0 runtime id by family, including ids the generator does not offer (nodejs12, python3, ...). */
+const FAMILY_PATTERNS: readonly [RegExp, RuntimeFamily][] = [
+  [/^nodejs\d+$/, 'nodejs'],
+  [/^python\d/, 'python'],
+  [/^php\d/, 'php'],
+  [/^java\d+$/, 'java'],
+  [/^go\d+$/, 'go'],
+  [/^dotnetcore\d/, 'dotnet'],
+  [/^custom(\.debian\d+)?$/, 'custom'],
+  [/^custom-container$/, 'container'],
+];
+
+/**
+ * The family (as RuntimeDefinition.family) of any FC 3.0 runtime id, offered or not: the doctor and the
+ * hook editor read projects on older runtimes too, whose code follows their family's rules.
+ */
+export function runtimeFamily(id: string): RuntimeFamily | undefined {
+  return FAMILY_PATTERNS.find(([pattern]) => pattern.test(id))?.[1];
+}

@@ -13,12 +13,12 @@ const DEFAULT_PORT = 9000;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 const ROUTES: Record<HookSlot, string> = { initializer: '/initialize', preStop: '/pre-stop' };
 
-const isCustom = (resource: Resource) => resource.family === 'custom' || resource.family === 'custom-container';
+const isCustom = (resource: Resource) => resource.family === 'custom' || resource.family === 'container';
 
 /** Where the server's code is: `code`, or for a container without `code` the folder of its only Dockerfile. */
 function serverDir(resource: Resource, project: Project): string | undefined {
   const dir = codeDir(resource);
-  if (dir || resource.family !== 'custom-container') return dir;
+  if (dir || resource.family !== 'container') return dir;
   const dockerfiles = findFiles(project.root, (name) => name === 'Dockerfile');
   return dockerfiles.length === 1 ? dirname(dockerfiles[0]!) : undefined;
 }
@@ -42,7 +42,7 @@ function startWords(resource: Resource, dir: string): string[] {
   const config = resource.custom ?? {};
   const words = ['command', 'args', 'entrypoint'].flatMap((key) => (Array.isArray(config[key]) ? (config[key] as unknown[]).map(String) : []));
   const dockerfile = join(dir, 'Dockerfile');
-  if (resource.family === 'custom-container' && existsSync(dockerfile)) {
+  if (resource.family === 'container' && existsSync(dockerfile)) {
     for (const [, line] of readFileSync(dockerfile, 'utf8').matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gim)) words.push(...commandWords(line!));
   }
   const bootstrap = join(dir, 'bootstrap');
@@ -159,7 +159,7 @@ function expectedPort(resource: Resource): number {
   return Number.isInteger(port) ? port : DEFAULT_PORT;
 }
 
-const portKey = (resource: Resource) => (resource.family === 'custom-container' ? 'customContainerConfig.port' : 'customRuntimeConfig.port');
+const portKey = (resource: Resource) => (resource.family === 'container' ? 'customContainerConfig.port' : 'customRuntimeConfig.port');
 
 export const customModel: CodeModel = {
   resolveHook: () => undefined,

@@ -18,7 +18,7 @@ const MODELS: Partial<Record<Family, CodeModel>> = {
   go: goModel,
   dotnet: dotnetModel,
   custom: customModel,
-  'custom-container': customModel,
+  container: customModel,
 };
 
 /** Language rules run only on resources of their family. */
