@@ -34,7 +34,7 @@ export const nodejs = defineRuntime<NodeNames>({
       identifier: /^[A-Za-z_$][A-Za-z0-9_$]*$/,
       reserved: JS_RESERVED,
       fileIsIdentifier: false,
-      generatedNames: ['resource', 'createResource'],
+      generatedNames: ['resource', 'createResource', 'getResource'],
     });
     const style = nodeModuleStyle(runtime);
     return { ...names, style, entryFile: `${names.file}.${style === 'esm' ? 'mjs' : 'js'}` };

@@ -26,7 +26,10 @@ export const php = defineRuntime<DottedNames>({
       reserved: PHP_RESERVED,
       fileIsIdentifier: false,
       caseInsensitive: true,
-      generatedNames: ['fc_create_resource', 'fc_log', 'fc_test_check', 'fc_test_context', 'fc_test_invoke', 'fc_test_parameters'],
+      generatedNames: [
+        'fc_create_resource', 'fc_get_resource', 'fc_log',
+        'fc_test_check', 'fc_test_context', 'fc_test_invoke', 'fc_test_parameters', 'fc_test_hooks_in_s_yaml', 'fc_test_new_instance', 'fc_test_lazy_lines',
+      ],
     });
   },
   files(spec, names) {

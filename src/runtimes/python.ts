@@ -23,7 +23,7 @@ export const python = defineRuntime<DottedNames>({
       identifier: /^[A-Za-z_][A-Za-z0-9_]*$/,
       reserved: PY_RESERVED,
       fileIsIdentifier: true,
-      generatedNames: ['json', 'logging', 'logger', 'resource', 'create_resource'],
+      generatedNames: ['json', 'logging', 'logger', 'resource', 'create_resource', 'get_resource'],
     });
   },
   files(spec, names) {

@@ -1,0 +1,163 @@
+// Issue 9 for the Node.js, Python and PHP runtimes: whatever the hooks in s.yaml are, the handler
+// reaches the shared resource through its accessor, which creates it once when no initializer ran. Each
+// project is generated, edited with the real `add`/`remove` commands, then its handler is run the way
+// FC runs it with no initializer (two requests on one instance, with node, python3 or php), its
+// generated lifecycle test is run, and the doctor reads it.
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main, type Io } from '../src/cli/main.ts';
+import { diagnose } from '../src/doctor/index.ts';
+import type { Answers } from '../src/spec.ts';
+import { generateProject } from './helpers/generate.ts';
+import { run, useToolchain } from './helpers/toolchain.ts';
+
+const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
+const hasPhp = useToolchain('php', ['--version'], 'apt-get install -y php-cli');
+
+/** The ways a project ends up with a hook switched off, or added back later. */
+const PATHS = [
+  { name: 'generated with both hooks, then `remove --initializer`', answers: {}, edit: ['remove', '--initializer'] },
+  { name: 'generated with --no-initializer', answers: { initializer: false }, edit: [] },
+  { name: 'generated with --no-initializer, then `add --initializer`', answers: { initializer: false }, edit: ['add', '--initializer', 'index.initialize'] },
+  { name: 'generated with both hooks, then `remove --pre-stop`', answers: {}, edit: ['remove', '--pre-stop'] },
+] as const satisfies readonly { name: string; answers: Answers; edit: readonly string[] }[];
+
+/**
+ * Drivers that load the handler as FC's runtime does and send it two requests on one instance, with no
+ * initializer call; each prints {results: [parsed response, ...], logs: [line, ...]} as JSON.
+ */
+const NODE_DRIVER = `
+import { pathToFileURL } from 'node:url';
+const [path, name] = process.argv.slice(1);
+const mod = await import(pathToFileURL(path).href);
+const handler = mod[name] ?? mod.default[name];
+const logs = [];
+const log = (message) => logs.push(message);
+const context = (requestId) => ({ requestId, logger: { debug: log, info: log, warn: log, error: log } });
+const call = (requestId) => handler.length === 3
+  ? new Promise((resolve, reject) => handler(Buffer.from('{}'), context(requestId), (err, out) => (err ? reject(err) : resolve(out))))
+  : handler(Buffer.from('{}'), context(requestId));
+const results = [];
+for (const requestId of ['req-1', 'req-2']) results.push(JSON.parse(await call(requestId)));
+console.log(JSON.stringify({ results, logs }));
+`;
+
+const PYTHON_DRIVER = `
+import importlib, json, logging, sys
+from types import SimpleNamespace
+sys.path.insert(0, 'code')
+logs = []
+class Lines(logging.Handler):
+    def emit(self, record):
+        logs.append(record.getMessage())
+logging.getLogger().addHandler(Lines())
+logging.getLogger().setLevel(logging.INFO)
+module, name = sys.argv[1].rsplit('.', 1)
+handler = getattr(importlib.import_module(module), name)
+results = [json.loads(handler(b'{}', SimpleNamespace(request_id=request_id))) for request_id in ('req-1', 'req-2')]
+print(json.dumps({'results': results, 'logs': logs}))
+`;
+
+const PHP_DRIVER = `
+class Lines { public $lines = []; public function __call($level, $args) { $this->lines[] = $args[0]; } }
+$GLOBALS['fcLogger'] = new Lines();
+list($file, $name) = explode('.', $argv[1], 2);
+require 'code/' . $file . '.php';
+$results = [];
+foreach (['req-1', 'req-2'] as $requestId) {
+    $results[] = json_decode($name('{}', ['requestId' => $requestId]), true);
+}
+echo json_encode(['results' => $results, 'logs' => $GLOBALS['fcLogger']->lines]);
+`;
+
+interface Family {
+  id: string;
+  available: boolean;
+  /** The command that runs the handler `index.handler` in the project's root. */
+  driver: (root: string) => [string, string[]];
+  /** The generated lifecycle test, run as its README says (node --test without npm, to keep it fast). */
+  lifecycleTest: (root: string) => [string, string[]];
+  passed: RegExp;
+}
+
+const node = (file: string): Family => ({
+  id: 'node',
+  available: true,
+  driver: (root) => [process.execPath, ['--input-type=module', '-e', NODE_DRIVER, join(root, 'code', file), 'handler']],
+  lifecycleTest: () => [process.execPath, ['--test', 'test/lifecycle.test.mjs']],
+  passed: /^# fail 0$/m,
+});
+const FAMILIES: Record<string, Family> = {
+  commonjs: node('index.js'),
+  esm: node('index.mjs'),
+  python: {
+    id: 'python',
+    available: hasPython,
+    driver: () => ['python3', ['-c', PYTHON_DRIVER, 'index.handler']],
+    lifecycleTest: () => ['python3', ['-m', 'unittest', 'discover', '-s', 'tests', '-v']],
+    passed: /^OK$/m,
+  },
+  php: {
+    id: 'php',
+    available: hasPhp,
+    driver: () => ['php', ['-d', 'display_errors=stderr', '-r', PHP_DRIVER, 'index.handler']],
+    lifecycleTest: () => ['php', ['tests/lifecycle_test.php']],
+    passed: /^\d+ passed, 0 failed$/m,
+  },
+};
+
+async function cli(args: readonly string[], cwd: string) {
+  let output = '';
+  const io: Io = { stdout: (text) => (output += text), stderr: (text) => (output += text), interactive: false, cwd };
+  const status = await main([...args], io);
+  return { status, output };
+}
+
+/** Generates the project for the path and applies its edit through the CLI. */
+async function projectFor(runtime: string, path: (typeof PATHS)[number]): Promise<string> {
+  const { root } = await generateProject({ runtime, ...path.answers });
+  if (path.edit.length > 0) {
+    const edited = await cli(path.edit, root);
+    expect(edited.status, edited.output).toBe(0);
+  }
+  return root;
+}
+
+/** Runs the handler as FC would with no initializer: two requests succeed and share one lazily created resource. */
+function expectHandlerWorksWithoutInitializer(family: Family, root: string): void {
+  const [command, args] = family.driver(root);
+  const result = run(command, args, { cwd: root });
+  expect(result.status, result.output).toBe(0);
+  const { results, logs } = JSON.parse(result.stdout) as { results: { resource: { id: string; uses: number } }[]; logs: string[] };
+  expect(results.map((response) => response.resource.id)).toEqual(['resource-req-1', 'resource-req-1']);
+  expect(results.map((response) => response.resource.uses)).toEqual([1, 2]);
+  expect(logs.filter((line) => line.includes('created resource-req-1 lazily'))).toHaveLength(1);
+}
+
+function expectLifecycleTestPasses(family: Family, root: string): void {
+  const [command, args] = family.lifecycleTest(root);
+  const result = run(command, args, { cwd: root });
+  expect(result.status, result.output).toBe(0);
+  expect(result.output).toMatch(family.passed);
+}
+
+/** Every path on one runtime per code style; the other runtimes share those templates, so one path each. */
+const MATRIX: { runtime: string; family: Family; paths: readonly (typeof PATHS)[number][] }[] = [
+  { runtime: 'nodejs14', family: FAMILIES.commonjs!, paths: PATHS },
+  { runtime: 'nodejs16', family: FAMILIES.commonjs!, paths: [PATHS[0]] },
+  { runtime: 'nodejs18', family: FAMILIES.esm!, paths: [PATHS[0]] },
+  { runtime: 'nodejs20', family: FAMILIES.esm!, paths: PATHS },
+  { runtime: 'python3.9', family: FAMILIES.python!, paths: [PATHS[0]] },
+  { runtime: 'python3.10', family: FAMILIES.python!, paths: PATHS },
+  { runtime: 'python3.12', family: FAMILIES.python!, paths: [PATHS[1]] },
+  { runtime: 'php7.2', family: FAMILIES.php!, paths: PATHS },
+];
+
+describe.each(MATRIX)('$runtime', ({ runtime, family, paths }) => {
+  test.runIf(family.available).each(paths)('$name: the handler answers without an initializer, the lifecycle test passes, the doctor is clean', async (path) => {
+    const root = await projectFor(runtime, path);
+    expectHandlerWorksWithoutInitializer(family, root);
+    expectLifecycleTestPasses(family, root);
+    expect(diagnose(root, '.').findings).toEqual([]);
+  });
+});
