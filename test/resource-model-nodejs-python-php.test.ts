@@ -3,6 +3,7 @@
 // project is generated, edited with the real `add`/`remove` commands, then its handler is run the way
 // FC runs it with no initializer (two requests on one instance, with node, python3 or php), its
 // generated lifecycle test is run, and the doctor reads it.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, type Io } from '../src/cli/main.ts';
@@ -16,11 +17,12 @@ const hasPhp = useToolchain('php', ['--version'], 'apt-get install -y php-cli');
 
 /** The ways a project ends up with a hook switched off, or added back later. */
 const PATHS = [
-  { name: 'generated with both hooks, then `remove --initializer`', answers: {}, edit: ['remove', '--initializer'] },
-  { name: 'generated with --no-initializer', answers: { initializer: false }, edit: [] },
-  { name: 'generated with --no-initializer, then `add --initializer`', answers: { initializer: false }, edit: ['add', '--initializer', 'index.initialize'] },
-  { name: 'generated with both hooks, then `remove --pre-stop`', answers: {}, edit: ['remove', '--pre-stop'] },
-] as const satisfies readonly { name: string; answers: Answers; edit: readonly string[] }[];
+  { name: 'generated with both hooks, then `remove --initializer`', answers: {}, edits: [['remove', '--initializer']] },
+  { name: 'generated with --no-initializer', answers: { initializer: false }, edits: [] },
+  { name: 'generated with --no-initializer, then `add --initializer`', answers: { initializer: false }, edits: [['add', '--initializer', 'index.initialize']] },
+  { name: 'generated with both hooks, then `remove --pre-stop`', answers: {}, edits: [['remove', '--pre-stop']] },
+  { name: 'generated with both hooks, then `remove --initializer` and `add --initializer`', answers: {}, edits: [['remove', '--initializer'], ['add', '--initializer', 'index.initialize']] },
+] as const satisfies readonly { name: string; answers: Answers; edits: readonly (readonly string[])[] }[];
 
 /**
  * Drivers that load the handler as FC's runtime does and send it two requests on one instance, with no
@@ -72,6 +74,10 @@ echo json_encode(['results' => $results, 'logs' => $GLOBALS['fcLogger']->lines])
 
 interface Family {
   id: string;
+  /** Code file of a generated project with the default entries. */
+  entryFile: string;
+  /** The generated hook function `name` with a first statement that throws, to see whether a test calls it. */
+  throwingHook: (text: string, name: string) => string;
   available: boolean;
   /** The command that runs the handler `index.handler` in the project's root. */
   driver: (root: string) => [string, string[]];
@@ -80,18 +86,30 @@ interface Family {
   passed: RegExp;
 }
 
-const node = (file: string): Family => ({
+/** Inserts the line `statement` right after `opening` (the first match), which must be in the text. */
+function insertAfter(text: string, opening: string | RegExp, statement: string): string {
+  const match = typeof opening === 'string' ? { index: text.indexOf(opening), 0: opening } : opening.exec(text);
+  if (!match || match.index < 0) throw new Error(`not in the generated code: ${opening}`);
+  const end = match.index + match[0].length;
+  return `${text.slice(0, end)}${statement}\n${text.slice(end)}`;
+}
+
+const node = (file: string, opening: (name: string) => string): Family => ({
   id: 'node',
+  entryFile: `code/${file}`,
+  throwingHook: (text, name) => insertAfter(text, opening(name), `  throw new Error('${name} was called');`),
   available: true,
   driver: (root) => [process.execPath, ['--input-type=module', '-e', NODE_DRIVER, join(root, 'code', file), 'handler']],
   lifecycleTest: () => [process.execPath, ['--test', 'test/lifecycle.test.mjs']],
   passed: /^# fail 0$/m,
 });
 const FAMILIES: Record<string, Family> = {
-  commonjs: node('index.js'),
-  esm: node('index.mjs'),
+  commonjs: node('index.js', (name) => `exports.${name} = function (context, callback) {\n`),
+  esm: node('index.mjs', (name) => `export const ${name} = async (context) => {\n`),
   python: {
     id: 'python',
+    entryFile: 'code/index.py',
+    throwingHook: (text, name) => insertAfter(text, new RegExp(`def ${name}\\(context\\):\\n {4}"""[^]*?"""\\n`), `    raise RuntimeError("${name} was called")`),
     available: hasPython,
     driver: () => ['python3', ['-c', PYTHON_DRIVER, 'index.handler']],
     lifecycleTest: () => ['python3', ['-m', 'unittest', 'discover', '-s', 'tests', '-v']],
@@ -99,6 +117,8 @@ const FAMILIES: Record<string, Family> = {
   },
   php: {
     id: 'php',
+    entryFile: 'code/index.php',
+    throwingHook: (text, name) => insertAfter(text, `function ${name}($context)\n{\n`, `    throw new RuntimeException('${name} was called');`),
     available: hasPhp,
     driver: () => ['php', ['-d', 'display_errors=stderr', '-r', PHP_DRIVER, 'index.handler']],
     lifecycleTest: () => ['php', ['tests/lifecycle_test.php']],
@@ -113,13 +133,16 @@ async function cli(args: readonly string[], cwd: string) {
   return { status, output };
 }
 
-/** Generates the project for the path and applies its edit through the CLI. */
+/** Runs `create-fc-lifecycle <args>` in the project, which must succeed. */
+async function edit(root: string, args: readonly string[]): Promise<void> {
+  const edited = await cli(args, root);
+  expect(edited.status, edited.output).toBe(0);
+}
+
+/** Generates the project for the path and applies its edits through the CLI. */
 async function projectFor(runtime: string, path: (typeof PATHS)[number]): Promise<string> {
   const { root } = await generateProject({ runtime, ...path.answers });
-  if (path.edit.length > 0) {
-    const edited = await cli(path.edit, root);
-    expect(edited.status, edited.output).toBe(0);
-  }
+  for (const args of path.edits) await edit(root, args);
   return root;
 }
 
@@ -134,9 +157,13 @@ function expectHandlerWorksWithoutInitializer(family: Family, root: string): voi
   expect(logs.filter((line) => line.includes('created resource-req-1 lazily'))).toHaveLength(1);
 }
 
-function expectLifecycleTestPasses(family: Family, root: string): void {
+function runLifecycleTest(family: Family, root: string) {
   const [command, args] = family.lifecycleTest(root);
-  const result = run(command, args, { cwd: root });
+  return run(command, args, { cwd: root });
+}
+
+function expectLifecycleTestPasses(family: Family, root: string): void {
+  const result = runLifecycleTest(family, root);
   expect(result.status, result.output).toBe(0);
   expect(result.output).toMatch(family.passed);
 }
@@ -159,5 +186,30 @@ describe.each(MATRIX)('$runtime', ({ runtime, family, paths }) => {
     expectHandlerWorksWithoutInitializer(family, root);
     expectLifecycleTestPasses(family, root);
     expect(diagnose(root, '.').findings).toEqual([]);
+  });
+});
+
+// The generated test plays FC as s.yaml says: with hooks that throw when called, it fails while s.yaml
+// switches either hook on and passes once `remove` has switched both off (the handler alone works).
+describe.each([
+  { runtime: 'nodejs16', family: FAMILIES.commonjs! },
+  { runtime: 'nodejs18', family: FAMILIES.esm! },
+  { runtime: 'python3.9', family: FAMILIES.python! },
+  { runtime: 'php7.2', family: FAMILIES.php! },
+])('$runtime', ({ runtime, family }) => {
+  test.runIf(family.available)('the generated lifecycle test calls a hook only when s.yaml switches it on', async () => {
+    const { root } = await generateProject({ runtime });
+    const entry = join(root, family.entryFile);
+    writeFileSync(entry, family.throwingHook(family.throwingHook(readFileSync(entry, 'utf8'), 'initialize'), 'preStop'));
+    const both = runLifecycleTest(family, root);
+    expect(both.status).not.toBe(0);
+    expect(both.output).toMatch(/initialize was called/);
+    await edit(root, ['remove', '--initializer']);
+    const preStopOnly = runLifecycleTest(family, root);
+    expect(preStopOnly.status).not.toBe(0);
+    expect(preStopOnly.output).not.toMatch(/initialize was called/);
+    expect(preStopOnly.output).toMatch(/preStop was called/);
+    await edit(root, ['remove', '--pre-stop']);
+    expectLifecycleTestPasses(family, root);
   });
 });
