@@ -73,17 +73,24 @@ echo json_encode(['results' => $results, 'logs' => $GLOBALS['fcLogger']->lines])
 `;
 
 interface Family {
-  id: string;
   /** Code file of a generated project with the default entries. */
   entryFile: string;
   /** The generated hook function `name` with a first statement that throws, to see whether a test calls it. */
   throwingHook: (text: string, name: string) => string;
+  /** The generated accessor made to create a new resource on every call. */
+  alwaysCreating: (text: string) => string;
   available: boolean;
   /** The command that runs the handler `index.handler` in the project's root. */
   driver: (root: string) => [string, string[]];
   /** The generated lifecycle test, run as its README says (node --test without npm, to keep it fast). */
   lifecycleTest: (root: string) => [string, string[]];
   passed: RegExp;
+}
+
+/** Replaces the one occurrence of `from`, which must be in the text exactly once. */
+function replaceOnce(text: string, from: string, to: string): string {
+  if (text.split(from).length !== 2) throw new Error(`not once in the generated code: ${from}`);
+  return text.replace(from, () => to);
 }
 
 /** Inserts the line `statement` right after `opening` (the first match), which must be in the text. */
@@ -95,9 +102,9 @@ function insertAfter(text: string, opening: string | RegExp, statement: string):
 }
 
 const node = (file: string, opening: (name: string) => string): Family => ({
-  id: 'node',
   entryFile: `code/${file}`,
   throwingHook: (text, name) => insertAfter(text, opening(name), `  throw new Error('${name} was called');`),
+  alwaysCreating: (text) => replaceOnce(text, 'if (!resource) {', 'if (true) {'),
   available: true,
   driver: (root) => [process.execPath, ['--input-type=module', '-e', NODE_DRIVER, join(root, 'code', file), 'handler']],
   lifecycleTest: () => [process.execPath, ['--test', 'test/lifecycle.test.mjs']],
@@ -107,8 +114,8 @@ const FAMILIES: Record<string, Family> = {
   commonjs: node('index.js', (name) => `exports.${name} = function (context, callback) {\n`),
   esm: node('index.mjs', (name) => `export const ${name} = async (context) => {\n`),
   python: {
-    id: 'python',
     entryFile: 'code/index.py',
+    alwaysCreating: (text) => replaceOnce(text, 'if resource is None:', 'if True:'),
     throwingHook: (text, name) => insertAfter(text, new RegExp(`def ${name}\\(context\\):\\n {4}"""[^]*?"""\\n`), `    raise RuntimeError("${name} was called")`),
     available: hasPython,
     driver: () => ['python3', ['-c', PYTHON_DRIVER, 'index.handler']],
@@ -116,8 +123,8 @@ const FAMILIES: Record<string, Family> = {
     passed: /^OK$/m,
   },
   php: {
-    id: 'php',
     entryFile: 'code/index.php',
+    alwaysCreating: (text) => replaceOnce(text, "if ($GLOBALS['resource'] === null) {", 'if (true) {'),
     throwingHook: (text, name) => insertAfter(text, `function ${name}($context)\n{\n`, `    throw new RuntimeException('${name} was called');`),
     available: hasPhp,
     driver: () => ['php', ['-d', 'display_errors=stderr', '-r', PHP_DRIVER, 'index.handler']],
@@ -190,7 +197,8 @@ describe.each(MATRIX)('$runtime', ({ runtime, family, paths }) => {
 });
 
 // The generated test plays FC as s.yaml says: with hooks that throw when called, it fails while s.yaml
-// switches either hook on and passes once `remove` has switched both off (the handler alone works).
+// switches either hook on and passes once `remove` has switched both off (the handler alone works). And
+// it is no rubber stamp for the lazy path: an accessor that creates a resource on every call fails it.
 describe.each([
   { runtime: 'nodejs16', family: FAMILIES.commonjs! },
   { runtime: 'nodejs18', family: FAMILIES.esm! },
@@ -211,5 +219,14 @@ describe.each([
     expect(preStopOnly.output).toMatch(/preStop was called/);
     await edit(root, ['remove', '--pre-stop']);
     expectLifecycleTestPasses(family, root);
+  });
+
+  test.runIf(family.available)('an accessor that does not keep the resource fails the generated lifecycle test', async () => {
+    const { root } = await generateProject({ runtime, initializer: false });
+    const entry = join(root, family.entryFile);
+    writeFileSync(entry, family.alwaysCreating(readFileSync(entry, 'utf8')));
+    const result = runLifecycleTest(family, root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/share one resource/);
   });
 });
