@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { main, type Io } from '../src/cli/main.ts';
 import { diagnose } from '../src/doctor/index.ts';
 import type { Answers } from '../src/spec.ts';
-import { generateProject } from './helpers/generate.ts';
+import { generateProject, specErrorOf } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
@@ -229,4 +229,14 @@ describe.each([
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/share one resource/);
   });
+});
+
+// The accessor's name is the generated code's: an entry with that name would define it twice.
+test.each([
+  ['nodejs20', 'index.getResource'],
+  ['python3.12', 'index.get_resource'],
+  ['php7.2', 'index.FC_GET_RESOURCE'],
+  ['php7.2', 'index.fc_test_new_instance'],
+])('%s refuses the entry %s, a name the generated code uses', (runtime, entry) => {
+  expect(specErrorOf({ runtime, initializer: entry })).toEqual({ field: 'initializer', rule: expect.stringMatching(/is used by the generated code/) });
 });
