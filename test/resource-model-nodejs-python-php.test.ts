@@ -25,8 +25,10 @@ const PATHS = [
 ] as const satisfies readonly { name: string; answers: Answers; edits: readonly (readonly string[])[] }[];
 
 /**
- * Drivers that load the handler as FC's runtime does and send it two requests on one instance, with no
- * initializer call; each prints {results: [parsed response, ...], logs: [line, ...]} as JSON.
+ * Drivers that load the code as FC's runtime does and play one instance with no initializer call: two
+ * requests, then preStop (the function `preStop`, which every project here has, on or off in s.yaml) and
+ * one more request, which finds the resource released. Each prints {results: [parsed response, ...],
+ * logs: [line, ...]} as JSON.
  */
 const NODE_DRIVER = `
 import { pathToFileURL } from 'node:url';
@@ -36,11 +38,13 @@ const handler = mod[name] ?? mod.default[name];
 const logs = [];
 const log = (message) => logs.push(message);
 const context = (requestId) => ({ requestId, logger: { debug: log, info: log, warn: log, error: log } });
-const call = (requestId) => handler.length === 3
-  ? new Promise((resolve, reject) => handler(Buffer.from('{}'), context(requestId), (err, out) => (err ? reject(err) : resolve(out))))
-  : handler(Buffer.from('{}'), context(requestId));
+const callback = (fn, ...args) => new Promise((resolve, reject) => fn(...args, (err, out) => (err ? reject(err) : resolve(out))));
+const call = (requestId) => handler.length === 3 ? callback(handler, Buffer.from('{}'), context(requestId)) : handler(Buffer.from('{}'), context(requestId));
+const preStop = mod.preStop ?? mod.default.preStop;
 const results = [];
 for (const requestId of ['req-1', 'req-2']) results.push(JSON.parse(await call(requestId)));
+await (preStop.length === 2 ? callback(preStop, context('stop-1')) : preStop(context('stop-1')));
+results.push(JSON.parse(await call('req-3')));
 console.log(JSON.stringify({ results, logs }));
 `;
 
@@ -55,8 +59,10 @@ class Lines(logging.Handler):
 logging.getLogger().addHandler(Lines())
 logging.getLogger().setLevel(logging.INFO)
 module, name = sys.argv[1].rsplit('.', 1)
-handler = getattr(importlib.import_module(module), name)
-results = [json.loads(handler(b'{}', SimpleNamespace(request_id=request_id))) for request_id in ('req-1', 'req-2')]
+code = importlib.import_module(module)
+results = [json.loads(getattr(code, name)(b'{}', SimpleNamespace(request_id=request_id))) for request_id in ('req-1', 'req-2')]
+code.preStop(SimpleNamespace(request_id='stop-1'))
+results.append(json.loads(getattr(code, name)(b'{}', SimpleNamespace(request_id='req-3'))))
 print(json.dumps({'results': results, 'logs': logs}))
 `;
 
@@ -66,8 +72,12 @@ $GLOBALS['fcLogger'] = new Lines();
 list($file, $name) = explode('.', $argv[1], 2);
 require 'code/' . $file . '.php';
 $results = [];
-foreach (['req-1', 'req-2'] as $requestId) {
-    $results[] = json_decode($name('{}', ['requestId' => $requestId]), true);
+foreach (['req-1', 'req-2', 'stop-1', 'req-3'] as $requestId) {
+    if ($requestId === 'stop-1') {
+        preStop(['requestId' => $requestId]);
+    } else {
+        $results[] = json_decode($name('{}', ['requestId' => $requestId]), true);
+    }
 }
 echo json_encode(['results' => $results, 'logs' => $GLOBALS['fcLogger']->lines]);
 `;
@@ -153,15 +163,18 @@ async function projectFor(runtime: string, path: (typeof PATHS)[number]): Promis
   return root;
 }
 
-/** Runs the handler as FC would with no initializer: two requests succeed and share one lazily created resource. */
+/**
+ * Runs the handler as FC would with no initializer: two requests succeed and share one lazily created
+ * resource; after preStop released it, the next request creates another one.
+ */
 function expectHandlerWorksWithoutInitializer(family: Family, root: string): void {
   const [command, args] = family.driver(root);
   const result = run(command, args, { cwd: root });
   expect(result.status, result.output).toBe(0);
   const { results, logs } = JSON.parse(result.stdout) as { results: { resource: { id: string; uses: number } }[]; logs: string[] };
-  expect(results.map((response) => response.resource.id)).toEqual(['resource-req-1', 'resource-req-1']);
-  expect(results.map((response) => response.resource.uses)).toEqual([1, 2]);
-  expect(logs.filter((line) => line.includes('created resource-req-1 lazily'))).toHaveLength(1);
+  expect(results.map((response) => response.resource.id)).toEqual(['resource-req-1', 'resource-req-1', 'resource-req-3']);
+  expect(results.map((response) => response.resource.uses)).toEqual([1, 2, 1]);
+  expect(logs.filter((line) => line.includes(' lazily'))).toEqual([expect.stringContaining('created resource-req-1 lazily'), expect.stringContaining('created resource-req-3 lazily')]);
 }
 
 function runLifecycleTest(family: Family, root: string) {
@@ -188,7 +201,7 @@ const MATRIX: { runtime: string; family: Family; paths: readonly (typeof PATHS)[
 ];
 
 describe.each(MATRIX)('$runtime', ({ runtime, family, paths }) => {
-  test.runIf(family.available).each(paths)('$name: the handler answers without an initializer, the lifecycle test passes, the doctor is clean', async (path) => {
+  test.runIf(family.available).each(paths)('$name: the handler answers with no initializer run and after preStop, the lifecycle test passes, the doctor is clean', async (path) => {
     const root = await projectFor(runtime, path);
     expectHandlerWorksWithoutInitializer(family, root);
     expectLifecycleTestPasses(family, root);
