@@ -59,7 +59,7 @@ export const nodejs = defineRuntime<NodeNames>({
             ? 'the handler and hooks as an ES module with async functions (nodejs18 and newer)'
             : 'the handler and hooks in CommonJS with callbacks (nodejs16 and older must call the callback)',
         },
-        { path: 'test/lifecycle.test.mjs', about: "plays FC's part for one instance with a fake FC context (`node --test`)" },
+        { path: 'test/lifecycle.test.mjs', about: "plays FC's part with a fake FC context, calling the hooks s.yaml switches on, and an instance with no initializer (`node --test`)" },
         { path: 'package.json', about: 'local scripts only; it is not deployed (code/ is)' },
       ],
       testCommand: 'npm test',

@@ -46,7 +46,7 @@ export const php = defineRuntime<DottedNames>({
     return {
       files: [
         { path: `code/${names.file}.php`, about: 'the handler and hooks' },
-        { path: 'tests/lifecycle_test.php', about: "plays FC's part for one instance with a fake FC context (plain `php`)" },
+        { path: 'tests/lifecycle_test.php', about: "plays FC's part with a fake FC context, calling the hooks s.yaml switches on, and an instance with no initializer (plain `php`)" },
       ],
       testCommand: 'php tests/lifecycle_test.php',
     };

@@ -40,7 +40,7 @@ export const python = defineRuntime<DottedNames>({
     return {
       files: [
         { path: `code/${names.file}.py`, about: 'the handler and hooks' },
-        { path: 'tests/test_lifecycle.py', about: "plays FC's part for one instance with a fake FC context (`unittest`)" },
+        { path: 'tests/test_lifecycle.py', about: "plays FC's part with a fake FC context, calling the hooks s.yaml switches on, and an instance with no initializer (`unittest`)" },
       ],
       testCommand: 'python3 -m unittest discover -s tests -v',
     };
