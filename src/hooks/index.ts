@@ -9,6 +9,7 @@ import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
+import { addCommandInitializer, initializerCommandToAdd } from './command-initializer.ts';
 import { unifiedDiff } from './diff.ts';
 import { customHooks } from './custom.ts';
 import { dotnetHooks } from './dotnet.ts';
@@ -132,6 +133,8 @@ export interface AddHooksRequest {
   /** The hook's entry, or true for the one s.yaml has (when on) or the default; undefined leaves the hook alone. */
   initializer?: string | true;
   preStop?: string | true;
+  /** A GPU custom container's command-type initializer (run by /bin/sh -c), instead of `initializer`. */
+  initializerCommand?: string;
   initializerTimeout?: string | number;
   preStopTimeout?: string | number;
 }
@@ -151,7 +154,12 @@ function line(state: HookState): string {
 }
 
 /** Plans adding hooks: s.yaml's instanceLifecycleConfig and the hook code, each only where missing. */
-export async function planAddHooks(request: AddHooksRequest, cwd: string): Promise<HookPlan> {
+export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise<HookPlan> {
+  if (given.initializerCommand !== undefined && given.initializer !== undefined) {
+    fail('initializer-command', `cannot be combined with --initializer ${given.initializer}: FC runs a hook's handler or its command, never both`);
+  }
+  // A command is an initializer too; which form it gets is decided per hook below.
+  const request = given.initializerCommand === undefined ? given : { ...given, initializer: true as const };
   const kinds = HOOK_KINDS.filter((kind) => request[kind] !== undefined);
   for (const kind of HOOK_KINDS) {
     if (request[kind] === undefined && request[TIMEOUT_ANSWERS[kind]] !== undefined) {
@@ -189,6 +197,13 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
     const label = HOOK_LABELS[kind];
     const flag = HOOK_FLAGS[kind];
     const state = hookState(sYaml, project.resource, kind);
+    const command = kind === 'initializer' ? initializerCommandToAdd(request.initializerCommand, state, sYaml, project) : undefined;
+    if (command) {
+      const added = addCommandInitializer(sYaml, project.resource, command, timeouts.initializer);
+      sYaml = added.sYaml;
+      plan.notes.push(added.note);
+      continue;
+    }
     if (state.status === 'on') {
       if (state.command?.length) {
         fail(flag, `s.yaml already runs the initializer as a command (${state.command.join(' ')}${line(state)}); switch it off first with \`create-fc-lifecycle remove --initializer\``);

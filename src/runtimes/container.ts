@@ -26,6 +26,12 @@ function checkGpuMemory(value: string | number): number {
   return n;
 }
 
+/** instanceLifecycleConfig.initializer.command for --initializer-command (create and `add`): run by /bin/sh. */
+export function shellCommand(command: string): string[] {
+  if (command.trim() === '') fail('initializer-command', 'must not be empty');
+  return ['/bin/sh', '-c', command];
+}
+
 /**
  * The image s.yaml names: an Alibaba Cloud Container Registry address in the function's region, with
  * a placeholder namespace, and the function name as a repository (lower case, `-` for `_`).
@@ -55,8 +61,7 @@ export const container = defineRuntime<Record<string, never>>({
       if (!GPU_TYPES.includes(answers.gpu)) fail('gpu', `unknown GPU type "${answers.gpu}"; valid types: ${GPU_TYPES.join(', ')}`);
       const gpu = { type: answers.gpu, memorySize: checkGpuMemory(answers.gpuMemorySize ?? GPU_MEMORY.default) };
       if (answers.initializerCommand === undefined) return { gpu };
-      if (answers.initializerCommand.trim() === '') fail('initializer-command', 'must not be empty');
-      return { gpu, initializerCommand: ['/bin/sh', '-c', answers.initializerCommand] };
+      return { gpu, initializerCommand: shellCommand(answers.initializerCommand) };
     },
   },
   parseEntries: checkOpaqueEntries,
