@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { main, type Io } from '../src/cli/main.ts';
+import { diagnose } from '../src/doctor/index.ts';
 import type { Answers } from '../src/spec.ts';
 import { FakeFcInstance, FLASK_PYTHON, type Reply } from './helpers/fake-fc.ts';
 import { generateProject } from './helpers/generate.ts';
@@ -156,6 +157,7 @@ describe.each(VARIANTS)('$name', ({ answers, flask }) => {
       await instance.stop();
     }
     runGeneratedTest(root, flask);
+    expect(diagnose(root).findings, 'doctor is clean').toEqual([]);
   });
 });
 
@@ -165,6 +167,7 @@ test.runIf(hasFlask)('GPU, --initializer-command "echo warm-up done" as generate
   await playInstanceAsSYamlSays(root);
   const output = runGeneratedTest(root, true);
   expect(output).not.toMatch(/skipped/);
+  expect(diagnose(root).findings, 'doctor is clean').toEqual([]);
 });
 
 test.runIf(hasFlask)('GPU, the default /code/warm-up.sh: the generated lifecycle test runs it (or says why it cannot) and passes', async () => {

@@ -13,8 +13,9 @@ Adds an Initializer and/or PreStop hook to the existing Function Compute 3.0 pro
 the current directory): sets instanceLifecycleConfig in its s.yaml, keeping comments and layout, and
 appends the hook function to the handler's file in the runtime's own form (Go: registered before
 fc.Start; Java: the interface added to the class). What is already there is reported, not added twice,
-so running it again changes nothing. Custom runtimes and containers: only s.yaml changes, and it says
-which route your server must answer (POST /initialize, GET /pre-stop).
+so running it again changes nothing. Custom runtimes and containers: a server create-fc-lifecycle
+generated gets the hook's route too; for another server it says which route to answer (POST
+/initialize, GET /pre-stop).
 
   --initializer <entry>      add the Initializer hook with this entry, e.g. index.initialize
   --pre-stop <entry>         add the PreStop hook with this entry, e.g. index.preStop

@@ -192,6 +192,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
   let sYaml = project.sYamlText;
   let code: CodeFile | undefined;
   let codeBefore = '';
+  const routeEdits = new Map<string, { before: string; after: string }>();
   for (const kind of kinds) {
     const entry = entries[kind]!;
     const label = HOOK_LABELS[kind];
@@ -247,8 +248,11 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     }
     if (language.http) {
       const route = language.http.route(kind);
-      const served = await language.http.findRoute(project, kind);
-      if (served) {
+      const added = await language.http.addRoute?.(project, kind, routeEdits);
+      const served = added ? undefined : await language.http.findRoute(project, kind);
+      if (added) {
+        plan.notes.push(`${label}: ${relative(project.root, added.path)}:${added.line} route ${route.method} ${route.path} added`);
+      } else if (served) {
         plan.notes.push(`${label}: FC calls ${route.method} ${route.path}; ${relative(project.root, served.path)}:${served.line} mentions that route`);
       } else {
         plan.warnings.push(`${label}: FC will call ${route.method} ${route.path} on your server, and no code in ${relative(project.root, project.codeDir ?? project.root) || '.'} mentions ${route.path}: add a route that answers it with 2xx before deploying (a non-2xx answer fails the hook)`);
@@ -257,6 +261,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
   }
   if (sYaml !== project.sYamlText) plan.changes.push({ path: project.sYamlPath, before: project.sYamlText, after: sYaml });
   if (code && code.text !== codeBefore) plan.changes.push({ path: code.path, before: codeBefore, after: code.text });
+  for (const [path, edit] of routeEdits) plan.changes.push({ path, ...edit });
   return plan;
 }
 

@@ -68,7 +68,7 @@ export const container = defineRuntime<Record<string, never>>({
   files(spec) {
     const commandInitializer = spec.initializer?.command !== undefined;
     const data = {
-      ...serverTemplateData(spec, { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
+      ...serverTemplateData(spec, 'flask', { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
       pythonVersion: PYTHON,
       pythonWhere: `the image's python:${PYTHON}-slim`,
       gpuType: spec.gpu?.type ?? null,
