@@ -138,7 +138,7 @@ function runGeneratedTest(root: string, flask: boolean) {
     ? run(FLASK_PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: root })
     : run(process.execPath, ['--test', 'test/lifecycle.test.mjs'], { cwd: root });
   expect(result.status, result.output).toBe(0);
-  expect(result.output).toMatch(flask ? /^OK$/m : /# pass 2\n# fail 0/);
+  expect(result.output).toMatch(flask ? /^OK( \(skipped=1\))?$/m : /# pass 2\n# fail 0/);
   return result.output;
 }
 
@@ -175,4 +175,11 @@ test.runIf(hasFlask)('GPU, the default /code/warm-up.sh: the generated lifecycle
   const output = runGeneratedTest(root, true);
   const hasCurl = run('sh', ['-c', 'command -v curl']).status === 0;
   expect(output).toMatch(hasCurl ? /test_one_instance_as_s_yaml_configures_it \S+ \.\.\. ok/ : /skipped .*exit 127/);
+});
+
+test.runIf(hasFlask)('GPU, a command this machine cannot run: the generated lifecycle test skips that instance with a plain message, never POSTs /initialize itself', async () => {
+  const { root } = await generateProject({ ...GPU, initializerCommand: 'fc-lifecycle-no-such-tool --warm' });
+  const output = runGeneratedTest(root, true);
+  expect(output).toMatch(/skipped 'the initializer command \/bin\/sh -c fc-lifecycle-no-such-tool --warm cannot run here \(exit 127: a program it needs is missing\)'/);
+  expect(output, 'the instance without initializer still runs').toMatch(/^Ran 2 tests in .*\n\nOK \(skipped=1\)$/m);
 });
