@@ -183,3 +183,23 @@ test.runIf(hasFlask)('GPU, a command this machine cannot run: the generated life
   expect(output).toMatch(/skipped 'the initializer command \/bin\/sh -c fc-lifecycle-no-such-tool --warm cannot run here \(exit 127: a program it needs is missing\)'/);
   expect(output, 'the instance without initializer still runs').toMatch(/^Ran 2 tests in .*\n\nOK \(skipped=1\)$/m);
 });
+
+// Flask runs requests in threads (instanceConcurrency > 1): get_resource's lock makes the first ones
+// that arrive together create one resource between them.
+test.each([
+  ...(hasFlask ? [{ name: 'Flask', answers: { runtime: 'custom.debian10', initializer: false } as Answers }] : []),
+  { name: 'node', answers: { runtime: 'custom.debian10', server: 'node', initializer: false } as Answers },
+])('$name: ten concurrent first requests share one resource, created once', async ({ answers }) => {
+  const { root } = await generateProject(answers);
+  const instance = await start(root);
+  let replies: Reply[];
+  try {
+    replies = await Promise.all(Array.from({ length: 10 }, (_, i) => instance.invokeEvent(`req-${i}`, {})));
+  } finally {
+    await instance.stop();
+  }
+  expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 200));
+  expect(new Set(replies.map((reply) => reply.json.resource.id)).size).toBe(1);
+  expect(replies.map((reply) => reply.json.resource.uses).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  expect(instance.logs.split(' lazily: ')).toHaveLength(2);
+});
