@@ -96,6 +96,16 @@ describe('add --initializer-command', () => {
     expect(lifecycleTestPasses(root)).not.toContain('skipped');
   });
 
+  test('a command that runs a file under /code that code/ does not have is added with a warning', async () => {
+    const { root } = await generateProject({ ...GPU, initializer: false });
+    const result = await cli(['add', '.', '--initializer-command', '/code/warm-up.sh', '--yes'], root);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("warning: Initializer: the command runs /code/warm-up.sh, and code/ (the image's /code) has no such file: add it before deploying, or FC fails the initializer\n");
+    const { root: withScript } = await generateProject({ ...GPU, initializerCommand: '/code/warm-up.sh' });
+    await edits(['remove', '.', '--initializer'], withScript);
+    expect((await cli(['add', '.', '--initializer-command', '/code/warm-up.sh', '--yes'], withScript)).stderr, 'code/warm-up.sh is there').toBe('');
+  });
+
   test('the same command again changes nothing but the timeout asked for', async () => {
     const { root } = await generateProject({ ...GPU, initializerCommand: '/code/warm-up.sh' });
     expect(await edits(['add', '.', '--initializer-command', '/code/warm-up.sh'], root)).toContain('Nothing to change');

@@ -2,6 +2,8 @@
 // sets one, and `--initializer` restores the one `remove` switched off (its comment records the command,
 // since s.yaml keeps only `command: []`), so switching it off and on again gives back the command form.
 // FC runs the command in the instance and never calls POST /initialize for it: no route is needed.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fail } from '../errors.ts';
 import { shellCommand } from '../runtimes/container.ts';
@@ -39,6 +41,15 @@ export function initializerCommandToAdd(given: string | undefined, state: HookSt
     fail('initializer', `s.yaml says it was the command ${JSON.stringify(recorded)}${at(state)}, which only a GPU custom container can run; to add a handler initializer instead, delete that comment line`);
   }
   return recorded;
+}
+
+/**
+ * The files under /code the command names that code/ (the image's /code: COPY . . in code/Dockerfile)
+ * does not have: FC would fail the initializer on them.
+ */
+export function missingImageFiles(command: readonly string[], root: string): string[] {
+  const paths = command.flatMap((arg) => [...arg.matchAll(/(?<![^\s'"=:])\/code\/([\w.\/-]+)/g)].map((match) => match[1]!));
+  return paths.filter((path) => !existsSync(join(root, 'code', path))).map((path) => `/code/${path}`);
 }
 
 /** s.yaml with the initializer on as `command` (timeout as given, else the one there or the default), and what changed. */

@@ -9,7 +9,7 @@ import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
-import { addCommandInitializer, initializerCommandToAdd } from './command-initializer.ts';
+import { addCommandInitializer, initializerCommandToAdd, missingImageFiles } from './command-initializer.ts';
 import { unifiedDiff } from './diff.ts';
 import { customHooks } from './custom.ts';
 import { dotnetHooks } from './dotnet.ts';
@@ -203,6 +203,9 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       const added = addCommandInitializer(sYaml, project.resource, command, timeouts.initializer);
       sYaml = added.sYaml;
       plan.notes.push(added.note);
+      for (const missing of missingImageFiles(command, project.root)) {
+        plan.warnings.push(`Initializer: the command runs ${missing}, and code/ (the image's /code) has no such file: add it before deploying, or FC fails the initializer`);
+      }
       continue;
     }
     if (state.status === 'on') {
