@@ -58,6 +58,7 @@ describe('remove --initializer, then add --initializer: the command comes back',
 
     const removed = await edits(['remove', '.', '--initializer'], root);
     expect(removed).toContain(`Initializer: s.yaml switched off (was /bin/sh -c ${command})`);
+    expect(removed).toMatch(/, s\.yaml line \d+; its comment keeps the command, which `add --initializer` restores\n/);
     expect(initializerOf(root)).toEqual({ command: [], timeout: 300, handler: '' });
     expect(sYamlText(root)).toContain(`# Its command was ${JSON.stringify(['/bin/sh', '-c', command])}; \`create-fc-lifecycle add --initializer\` restores it.\n`);
 

@@ -291,7 +291,8 @@ export async function planRemoveHooks(request: RemoveHooksRequest, cwd: string):
       const after = hookState(sYaml, project.resource, kind);
       plan.notes.push(
         state.status === 'on'
-          ? `${label}: s.yaml switched off (was ${state.handler || state.command?.join(' ')}): handler ""${kind === 'initializer' ? ', command []' : ''}${line(after)}`
+          ? `${label}: s.yaml switched off (was ${state.handler || state.command?.join(' ')}): handler ""${kind === 'initializer' ? ', command []' : ''}${line(after)}` +
+            (state.command?.length ? '; its comment keeps the command, which `add --initializer` restores' : '')
           : `${label}: s.yaml had none; wrote the switched-off form anyway${line(after)}, which also turns off one deployed earlier`,
       );
     }
