@@ -2,7 +2,7 @@
 // directly with the command of the Dockerfile's CMD (python3 = FLASK_PYTHON: Debian's /usr/bin/python3
 // with python3-flask when it has Flask), and the warm-up script of the command-type initializer is run
 // with sh, against the real app and against a tiny local server.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -252,6 +252,13 @@ describe.runIf(hasCurl)('warm-up.sh against a tiny local server', () => {
     const failed = await warmUp(root, port);
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.stderr)).toMatchObject({ status: 'http_error', code: 404, response: 'not found' });
+  });
+
+  test('no curl: exit 127, like a shell\'s "command not found", and a no_curl JSON line', async () => {
+    const { root } = await generateProject(COMMAND);
+    const result = spawnSync('/bin/sh', [join(root, 'code', 'warm-up.sh')], { env: { PATH: '/nonexistent' }, encoding: 'utf8' });
+    expect(result.status).toBe(127);
+    expect(JSON.parse(result.stderr)).toEqual({ status: 'no_curl', message: 'curl is not installed' });
   });
 
   test('no server: exit 1 and a curl_error JSON line', async () => {

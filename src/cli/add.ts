@@ -13,17 +13,23 @@ Adds an Initializer and/or PreStop hook to the existing Function Compute 3.0 pro
 the current directory): sets instanceLifecycleConfig in its s.yaml, keeping comments and layout, and
 appends the hook function to the handler's file in the runtime's own form (Go: registered before
 fc.Start; Java: the interface added to the class). What is already there is reported, not added twice,
-so running it again changes nothing. Custom runtimes and containers: only s.yaml changes, and it says
-which route your server must answer (POST /initialize, GET /pre-stop).
+so running it again changes nothing. Custom runtimes and containers: a server create-fc-lifecycle
+generated gets the hook's route too; for another server it says which route to answer (POST
+/initialize, GET /pre-stop).
 
   --initializer <entry>      add the Initializer hook with this entry, e.g. index.initialize
   --pre-stop <entry>         add the PreStop hook with this entry, e.g. index.preStop
+  --initializer-command <sh> GPU custom containers: the initializer runs this shell command instead
+                             (instanceLifecycleConfig.initializer.command, /bin/sh -c <sh>)
   --initializer-timeout <s>  ${range('initializer-timeout')} (default ${DEFAULTS.hookTimeout}, or the one s.yaml has)
   --pre-stop-timeout <s>     ${range('pre-stop-timeout')} (default ${DEFAULTS.hookTimeout}, or the one s.yaml has)
   --resource <key>           the fc3 resource to change, when s.yaml has several
   --dry-run                  print the changes as a diff and write nothing
   -y, --yes                  never prompt (not even to confirm the diff)
   -h, --help                 show this help
+
+A command-type initializer switched off by \`remove\` is remembered in its s.yaml comment:
+\`add --initializer <any entry>\` restores that command (delete the comment line to get a handler instead).
 
 Without --initializer or --pre-stop it asks which hooks to add, on a terminal only. On a terminal it
 shows the diff and asks before writing, unless --yes. Nothing is written when anything cannot be
@@ -32,6 +38,7 @@ edited safely: the error says what and why.
 Examples:
   create-fc-lifecycle add . --initializer index.initialize --pre-stop index.preStop
   create-fc-lifecycle add my-fn --pre-stop example.App::preStop --pre-stop-timeout 30 --dry-run
+  create-fc-lifecycle add gpu-fn --initializer-command /code/warm-up.sh --initializer-timeout 300
 `;
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -39,6 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...COMMON_OPTIONS,
     initializer: { type: 'string' },
     'pre-stop': { type: 'string' },
+    'initializer-command': { type: 'string' },
     'initializer-timeout': { type: 'string' },
     'pre-stop-timeout': { type: 'string' },
   });
@@ -51,10 +59,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...(values.resource !== undefined && { resource: values.resource }),
     ...(values.initializer !== undefined && { initializer: values.initializer }),
     ...(values['pre-stop'] !== undefined && { preStop: values['pre-stop'] }),
+    ...(values['initializer-command'] !== undefined && { initializerCommand: values['initializer-command'] }),
     ...(values['initializer-timeout'] !== undefined && { initializerTimeout: values['initializer-timeout'] }),
     ...(values['pre-stop-timeout'] !== undefined && { preStopTimeout: values['pre-stop-timeout'] }),
   };
-  if (request.initializer === undefined && request.preStop === undefined) {
+  if (request.initializer === undefined && request.initializerCommand === undefined && request.preStop === undefined) {
     if (!io.interactive || values.yes) {
       fail('initializer', 'name the hooks to add with --initializer <entry> and/or --pre-stop <entry> (add asks only on a terminal, without --yes)');
     }

@@ -9,6 +9,7 @@ const USAGE = `Usage: create-fc-lifecycle remove [dir] --initializer|--pre-stop 
 Switches hooks off in the existing Function Compute 3.0 project in dir (default: the current
 directory). FC turns a deployed hook off only when s.yaml sends it empty, so the hook is not deleted
 from s.yaml: its handler becomes "" (and the initializer's command []), with a comment saying why.
+A command-type initializer's command is kept in that comment, so \`add --initializer\` restores it.
 The hook function stays in the code, with a comment that it is switched off; nothing is deleted.
 Running it again changes nothing.
 

@@ -1,9 +1,14 @@
 // Custom runtimes and custom containers: FC calls the user's HTTP server (POST /initialize,
 // GET /pre-stop) and ignores the hook's handler string, which only has to be non-empty. Routes in a
-// hand-written server cannot be added safely in general (any language, any framework), so only s.yaml
-// is edited; the plan says which route the server must serve, and whether the code mentions it.
+// hand-written server cannot be added safely in general (any language, any framework), so there only
+// s.yaml is edited and the plan says which route the server must serve, and whether the code mentions
+// it; a server this generator wrote (Flask app.py, node server.js) gets the missing route inserted.
 import { readFile } from 'node:fs/promises';
-import { sourceFiles } from '../project-files.ts';
+import { join } from 'node:path';
+import { pathExists, sourceFiles } from '../project-files.ts';
+import { hookRoute, ROUTE_PLACES } from '../runtimes/custom-routes.ts';
+import type { ServerKind } from '../spec.ts';
+import { loadTemplates } from '../templates.ts';
 import { lineAt } from './source.ts';
 import type { HookKind, LanguageHooks } from './types.ts';
 
@@ -26,6 +31,22 @@ export const customHooks: LanguageHooks = {
         const text = await readFile(path, 'utf8');
         const match = pattern.exec(text);
         if (match) return { path, line: lineAt(text, match.index) };
+      }
+      return undefined;
+    },
+    async addRoute(project, kind, edits) {
+      const dir = project.codeDir ?? join(project.root, 'code');
+      for (const server of Object.keys(ROUTE_PLACES) as ServerKind[]) {
+        const place = ROUTE_PLACES[server];
+        const path = join(dir, place.file);
+        if (!edits.has(path) && !(await pathExists(path))) continue;
+        const text = edits.get(path)?.after ?? (await readFile(path, 'utf8'));
+        const at = text.indexOf(place.before[kind]);
+        if (!text.includes(place.marker) || at < 0 || new RegExp(`['"\`]${ROUTES[kind].path}['"\`]`).test(text)) continue;
+        await loadTemplates('custom');
+        const after = text.slice(0, at) + place.separator + hookRoute(server, kind) + text.slice(at);
+        edits.set(path, { before: edits.get(path)?.before ?? text, after });
+        return { path, line: lineAt(after, at + place.separator.length) };
       }
       return undefined;
     },

@@ -9,6 +9,7 @@ import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
+import { addCommandInitializer, initializerCommandToAdd, missingImageFiles } from './command-initializer.ts';
 import { unifiedDiff } from './diff.ts';
 import { customHooks } from './custom.ts';
 import { dotnetHooks } from './dotnet.ts';
@@ -132,6 +133,8 @@ export interface AddHooksRequest {
   /** The hook's entry, or true for the one s.yaml has (when on) or the default; undefined leaves the hook alone. */
   initializer?: string | true;
   preStop?: string | true;
+  /** A GPU custom container's command-type initializer (run by /bin/sh -c), instead of `initializer`. */
+  initializerCommand?: string;
   initializerTimeout?: string | number;
   preStopTimeout?: string | number;
 }
@@ -151,7 +154,12 @@ function line(state: HookState): string {
 }
 
 /** Plans adding hooks: s.yaml's instanceLifecycleConfig and the hook code, each only where missing. */
-export async function planAddHooks(request: AddHooksRequest, cwd: string): Promise<HookPlan> {
+export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise<HookPlan> {
+  if (given.initializerCommand !== undefined && given.initializer !== undefined) {
+    fail('initializer-command', `cannot be combined with --initializer ${given.initializer}: FC runs a hook's handler or its command, never both`);
+  }
+  // A command is an initializer too; which form it gets is decided per hook below.
+  const request = given.initializerCommand === undefined ? given : { ...given, initializer: true as const };
   const kinds = HOOK_KINDS.filter((kind) => request[kind] !== undefined);
   for (const kind of HOOK_KINDS) {
     if (request[kind] === undefined && request[TIMEOUT_ANSWERS[kind]] !== undefined) {
@@ -184,11 +192,22 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
   let sYaml = project.sYamlText;
   let code: CodeFile | undefined;
   let codeBefore = '';
+  const routeEdits = new Map<string, { before: string; after: string }>();
   for (const kind of kinds) {
     const entry = entries[kind]!;
     const label = HOOK_LABELS[kind];
     const flag = HOOK_FLAGS[kind];
     const state = hookState(sYaml, project.resource, kind);
+    const command = kind === 'initializer' ? initializerCommandToAdd(request.initializerCommand, state, sYaml, project) : undefined;
+    if (command) {
+      const added = addCommandInitializer(sYaml, project.resource, command, timeouts.initializer);
+      sYaml = added.sYaml;
+      plan.notes.push(added.note);
+      for (const missing of missingImageFiles(command, project.root)) {
+        plan.warnings.push(`Initializer: the command runs ${missing}, and code/ (the image's /code) has no such file: add it before deploying, or FC fails the initializer`);
+      }
+      continue;
+    }
     if (state.status === 'on') {
       if (state.command?.length) {
         fail(flag, `s.yaml already runs the initializer as a command (${state.command.join(' ')}${line(state)}); switch it off first with \`create-fc-lifecycle remove --initializer\``);
@@ -232,8 +251,11 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
     }
     if (language.http) {
       const route = language.http.route(kind);
-      const served = await language.http.findRoute(project, kind);
-      if (served) {
+      const added = await language.http.addRoute?.(project, kind, routeEdits);
+      const served = added ? undefined : await language.http.findRoute(project, kind);
+      if (added) {
+        plan.notes.push(`${label}: ${relative(project.root, added.path)}:${added.line} route ${route.method} ${route.path} added`);
+      } else if (served) {
         plan.notes.push(`${label}: FC calls ${route.method} ${route.path}; ${relative(project.root, served.path)}:${served.line} mentions that route`);
       } else {
         plan.warnings.push(`${label}: FC will call ${route.method} ${route.path} on your server, and no code in ${relative(project.root, project.codeDir ?? project.root) || '.'} mentions ${route.path}: add a route that answers it with 2xx before deploying (a non-2xx answer fails the hook)`);
@@ -242,6 +264,7 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
   }
   if (sYaml !== project.sYamlText) plan.changes.push({ path: project.sYamlPath, before: project.sYamlText, after: sYaml });
   if (code && code.text !== codeBefore) plan.changes.push({ path: code.path, before: codeBefore, after: code.text });
+  for (const [path, edit] of routeEdits) plan.changes.push({ path, ...edit });
   return plan;
 }
 
@@ -268,7 +291,8 @@ export async function planRemoveHooks(request: RemoveHooksRequest, cwd: string):
       const after = hookState(sYaml, project.resource, kind);
       plan.notes.push(
         state.status === 'on'
-          ? `${label}: s.yaml switched off (was ${state.handler || state.command?.join(' ')}): handler ""${kind === 'initializer' ? ', command []' : ''}${line(after)}`
+          ? `${label}: s.yaml switched off (was ${state.handler || state.command?.join(' ')}): handler ""${kind === 'initializer' ? ', command []' : ''}${line(after)}` +
+            (state.command?.length ? '; its comment keeps the command, which `add --initializer` restores' : '')
           : `${label}: s.yaml had none; wrote the switched-off form anyway${line(after)}, which also turns off one deployed earlier`,
       );
     }

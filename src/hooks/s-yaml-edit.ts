@@ -7,17 +7,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
+import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
 import type { HookKind } from './types.ts';
+
+export { SWITCHED_OFF_COMMENT } from './switched-off-comment.ts';
 
 const FIELD = 's.yaml';
 const LIFECYCLE = 'instanceLifecycleConfig';
-
-/** The comment `remove` writes above a hook it switched off: two lines, removed together by `add`. */
-export const SWITCHED_OFF_COMMENT = [
-  '# Switched off by `create-fc-lifecycle remove`: FC turns a deployed hook off only when its handler',
-  '# (and command) are sent empty; deleting the key would leave it on with older fc3 versions.',
-];
-const SWITCHED_OFF = [/^[ \t]*# Switched off by `create-fc-lifecycle remove`/, /^[ \t]*# \(and command\) are sent empty/];
 
 export function parseSYaml(text: string): Document.Parsed {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -170,24 +166,9 @@ function removePair(text: string, pair: Pair): Edit {
   return { start, end: text[end - 1] === '\n' ? end : nextLineStart(text, end), text: '' };
 }
 
-/** An edit removing the switched-off comment from the lines right above a key, if it is there. */
-function removeSwitchedOffComment(text: string, key: Node): Edit | undefined {
-  let at = lineStart(text, key.range![0]);
-  while (at > 0) {
-    const previous = lineStart(text, at - 1);
-    const line = text.slice(previous, at);
-    if (SWITCHED_OFF[0]!.test(line)) {
-      const second = SWITCHED_OFF[1]!.test(text.slice(at, nextLineStart(text, at)));
-      return { start: previous, end: second ? nextLineStart(text, at) : at, text: '' };
-    }
-    if (!/^[ \t]*#/.test(line)) return undefined;
-    at = previous;
-  }
-  return undefined;
-}
-
+/** A value on its key's line: a command in flow style, `[/bin/sh, -c, ...]`. */
 function render(value: string | number | string[]): string {
-  return stringify(value, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+  return stringify(value, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
 }
 
 function hookLines(fields: Record<string, string | number | string[]>, step: number): string[] {
@@ -250,8 +231,8 @@ function editHook(
           edits.push(appendToMap(text, hook, fieldIndent, hookLines(Object.fromEntries(missing.map((name) => [name, change.fields[name]!])), 0)));
         }
       }
-      const marked = removeSwitchedOffComment(text, key);
-      if (change.uncomment && marked) edits.push(marked);
+      const marked = findSwitchedOffComment(text, key.range![0]);
+      if (change.uncomment && marked) edits.push({ start: marked.start, end: marked.end, text: '' });
       if (change.comment && !marked) edits.push(insertLines(text, lineStart(text, key.range![0]), column(text, key), change.comment));
     }
   }
@@ -274,20 +255,32 @@ function verify(doc: Document.Parsed, result: string, resource: string, kind: Ho
   }
 }
 
-/** Switches a hook on: handler (and timeout when given) set, an empty command dropped, the switched-off comment removed. */
-export function switchOnHook(text: string, resource: string, kind: HookKind, hook: { handler: string; timeout?: number }): string {
-  const fields: Record<string, string | number> = { handler: hook.handler };
+/**
+ * Switches a hook on: handler (or, for a GPU function's initializer, command) and timeout when given
+ * set, the other one dropped when it is empty, the switched-off comment removed.
+ */
+export function switchOnHook(text: string, resource: string, kind: HookKind, hook: ({ handler: string } | { command: string[] }) & { timeout?: number }): string {
+  const fields: Record<string, string | number | string[]> = 'command' in hook ? { command: hook.command } : { handler: hook.handler };
   if (hook.timeout !== undefined) fields.timeout = hook.timeout;
-  return editHook(text, resource, kind, { fields, drop: ['command'], uncomment: true });
+  return editHook(text, resource, kind, { fields, drop: ['command' in hook ? 'handler' : 'command'], uncomment: true });
 }
 
 /**
  * Switches a hook off the way FC documents it (seed 003): handler "" and, for the initializer, command
- * [] (only recent fc3 versions also clear a hook whose key is deleted), with a comment saying why.
+ * [] (only recent fc3 versions also clear a hook whose key is deleted), with a comment saying why that
+ * also records a command initializer's command, for `add --initializer` to restore.
  */
 export function switchOffHook(text: string, resource: string, kind: HookKind): string {
   const state = hookState(text, resource, kind);
   const fields: Record<string, string | string[]> = { handler: '' };
   if (kind === 'initializer' || state.command !== undefined) fields.command = [];
-  return editHook(text, resource, kind, { fields, drop: [], comment: SWITCHED_OFF_COMMENT });
+  const recorded = kind === 'initializer' ? state.command : undefined;
+  return editHook(text, resource, kind, { fields, drop: [], comment: switchedOffComment(recorded) });
+}
+
+/** The command a command-type initializer had when `remove` switched it off, recorded in its comment. */
+export function recordedInitializerCommand(text: string, resource: string): string[] | undefined {
+  const lifecycle = pairOf(editableProps(parseSYaml(text), text, resource), LIFECYCLE)?.value;
+  const pair = isMap(lifecycle) ? pairOf(lifecycle, 'initializer') : undefined;
+  return pair ? findSwitchedOffComment(text, (pair.key as Node).range![0])?.command : undefined;
 }

@@ -53,6 +53,11 @@ export interface HttpHooks {
   route(kind: HookKind): { method: 'POST' | 'GET'; path: string };
   /** Where the project's code mentions the route, if it does. */
   findRoute(project: HookProject, kind: HookKind): Promise<{ path: string; line: number } | undefined>;
+  /**
+   * Adds the route to a server the generator wrote that lacks it, editing the text in `edits` (file
+   * path -> texts before and after); undefined when the server is not one it recognizes or has the route.
+   */
+  addRoute?(project: HookProject, kind: HookKind, edits: Map<string, { before: string; after: string }>): Promise<{ path: string; line: number } | undefined>;
 }
 
 /** The hook knowledge of one runtime family, for code written by hand (not only by the generator). */

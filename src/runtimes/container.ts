@@ -26,6 +26,12 @@ function checkGpuMemory(value: string | number): number {
   return n;
 }
 
+/** instanceLifecycleConfig.initializer.command for --initializer-command (create and `add`): run by /bin/sh. */
+export function shellCommand(command: string): string[] {
+  if (command.trim() === '') fail('initializer-command', 'must not be empty');
+  return ['/bin/sh', '-c', command];
+}
+
 /**
  * The image s.yaml names: an Alibaba Cloud Container Registry address in the function's region, with
  * a placeholder namespace, and the function name as a repository (lower case, `-` for `_`).
@@ -55,15 +61,14 @@ export const container = defineRuntime<Record<string, never>>({
       if (!GPU_TYPES.includes(answers.gpu)) fail('gpu', `unknown GPU type "${answers.gpu}"; valid types: ${GPU_TYPES.join(', ')}`);
       const gpu = { type: answers.gpu, memorySize: checkGpuMemory(answers.gpuMemorySize ?? GPU_MEMORY.default) };
       if (answers.initializerCommand === undefined) return { gpu };
-      if (answers.initializerCommand.trim() === '') fail('initializer-command', 'must not be empty');
-      return { gpu, initializerCommand: ['/bin/sh', '-c', answers.initializerCommand] };
+      return { gpu, initializerCommand: shellCommand(answers.initializerCommand) };
     },
   },
   parseEntries: checkOpaqueEntries,
   files(spec) {
     const commandInitializer = spec.initializer?.command !== undefined;
     const data = {
-      ...serverTemplateData(spec, { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
+      ...serverTemplateData(spec, 'flask', { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
       pythonVersion: PYTHON,
       pythonWhere: `the image's python:${PYTHON}-slim`,
       gpuType: spec.gpu?.type ?? null,

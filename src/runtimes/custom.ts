@@ -6,6 +6,7 @@ import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import type { ProjectSpec, ServerKind } from '../spec.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { hookRoutes } from './custom-routes.ts';
 import { defineRuntime, type EntryStrings } from './types.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
@@ -47,8 +48,8 @@ export function checkOpaqueEntries(entries: EntryStrings): Record<string, never>
 }
 
 /** What the server templates need besides the spec, from either family. */
-export function serverTemplateData(spec: ProjectSpec, extra: { startCommand: string; startedBy: string; commandInitializer: boolean }) {
-  return { ...templateData(spec, {}), ...extra, port: DEFAULT_PORT };
+export function serverTemplateData(spec: ProjectSpec, server: ServerKind, extra: { startCommand: string; startedBy: string; commandInitializer: boolean }) {
+  return { ...templateData(spec, {}), ...extra, port: DEFAULT_PORT, hookRoutes: hookRoutes(server) };
 }
 
 /** The README note both families share: the entry strings are placeholders. */
@@ -82,7 +83,7 @@ export const custom = defineRuntime<Record<string, never>>({
   parseEntries: checkOpaqueEntries,
   files(spec) {
     const server = SERVERS[spec.server!];
-    const data = serverTemplateData(spec, {
+    const data = serverTemplateData(spec, spec.server!, {
       startCommand: server.command.join(' '),
       startedBy: 'customRuntimeConfig.command in s.yaml',
       commandInitializer: false,

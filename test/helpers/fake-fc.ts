@@ -211,8 +211,10 @@ export async function expectOneInstance(instance: FakeFcInstance, hooks: Hooks, 
     expect(logs).toContain('FC Initialize End RequestId: init-1\n');
     expect(logs).toContain('FC Initialize End RequestId: init-2\n');
     expect(order('FC Initialize Start RequestId: init-1')).toBeLessThan(order('FC Initialize End RequestId: init-1'));
+    expect(logs, 'the initializer created the resource, not a request').not.toContain(' lazily: ');
   } else {
     expect(logs).not.toContain('FC Initialize');
+    expect(logs.split(`created ${event.json.resource.id} lazily: `), 'the first request created the resource, once').toHaveLength(2);
   }
   if (hooks.preStop) {
     expect(logs).toContain('FC PreStop Start RequestId: stop-1\n');
@@ -224,8 +226,9 @@ export async function expectOneInstance(instance: FakeFcInstance, hooks: Hooks, 
 
 /**
  * A failing initializer: SETTINGS_FILE names a file that does not exist yet, so POST /initialize fails
- * (non-2xx, error logged) and requests are refused; once the file exists, the next POST /initialize
- * succeeds and the requests see the loaded settings.
+ * (500, error logged) and a request, which never waits for the initializer but sets the resource up
+ * itself, fails the same way; once the file exists, the next POST /initialize succeeds and the requests
+ * see the loaded settings.
  */
 export async function expectFailedInitializerRecovers(
   start: (env: Record<string, string>) => Promise<FakeFcInstance>,
@@ -238,9 +241,9 @@ export async function expectFailedInitializerRecovers(
     const failed = await instance.initialize('init-1');
     expect(failed.status).toBe(500);
     expect(failed.json.errorMessage).toContain(settingsFile);
-    const refused = await instance.invokeEvent('req-1', {});
-    expect(refused.status).toBe(503);
-    expect(refused.json.errorMessage).toMatch(/initializer has not succeeded/);
+    const failedRequest = await instance.invokeEvent('req-1', {});
+    expect(failedRequest.status).toBe(500);
+    expect(failedRequest.json.errorMessage).toContain(settingsFile);
 
     writeSettings();
     const retried = await instance.initialize('init-2');
