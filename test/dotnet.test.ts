@@ -129,7 +129,7 @@ describe.runIf(canRun).each(dotnet.ids)('%s', (runtime) => {
     const { root, plan } = await generateProject({ runtime, ...answers });
     const built = build(root, plan);
     expect(built.status, built.output).toBe(0);
-    const result = run('mono', [join(built.out, 'LifecycleTest.exe')]);
+    const result = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
   });
@@ -176,11 +176,11 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const built = build(root, plan);
     expect(built.status, built.output).toBe(0);
     expect(checkEntries(built.assembly, entries).status).toBe(0);
-    const result = run('mono', [join(built.out, 'LifecycleTest.exe')]);
+    const result = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
     expect(result.status, result.output).toBe(0);
   });
 
-  test('a hook that is on in s.yaml but missing from the code fails the test build and the entry check', async () => {
+  test('a hook that is on in s.yaml but missing from the code fails the generated test and the entry check', async () => {
     const { root, plan } = await generateProject({ runtime: 'dotnetcore3.1' });
     expect(sYamlEntries(plan).preStop).toBe('HelloFcApp::Example.Hello::PreStop');
     const source = join(root, 'HelloFcApp', 'Hello.cs');
@@ -188,12 +188,12 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const start = code.indexOf('        /// <summary>\n        /// PreStop:');
     writeFileSync(source, code.slice(0, start) + code.slice(code.indexOf('        static string Json')));
     expect(readFileSync(source, 'utf8')).not.toMatch(/void PreStop/);
-    const withTest = build(root, plan);
-    expect(withTest.status).not.toBe(0);
-    expect(withTest.output).toMatch(/does not contain a definition for `PreStop'/);
-    const alone = build(root, plan, { withTest: false });
-    expect(alone.status, alone.output).toBe(0);
-    const checked = checkEntries(alone.assembly, sYamlEntries(plan));
+    const built = build(root, plan);
+    expect(built.status, built.output).toBe(0);
+    const tested = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/not ok - s\.yaml's HelloFcApp::Example\.Hello::PreStop is a public void PreStop\(IFcContext\)/);
+    const checked = checkEntries(built.assembly, sYamlEntries(plan));
     expect(checked.status).not.toBe(0);
     expect(checked.stdout).toMatch(/^preStop: no public method PreStop\(IFcContext\)$/m);
   });
@@ -216,10 +216,13 @@ describe.runIf(canRun)('custom entries and broken code', () => {
   test('a non-idempotent initializer makes the generated test fail', async () => {
     const { root, plan } = await generateProject({ runtime: 'dotnetcore3.1' });
     const source = join(root, 'HelloFcApp', 'Hello.cs');
-    writeFileSync(source, readFileSync(source, 'utf8').replace('            if (resource != null)\n            {\n                return;\n            }\n', ''));
+    const code = readFileSync(source, 'utf8');
+    const guard = '                if (resource != null)\n                {\n                    return;\n                }\n';
+    expect(code).toContain(guard);
+    writeFileSync(source, code.replace(guard, ''));
     const built = build(root, plan);
     expect(built.status, built.output).toBe(0);
-    const result = run('mono', [join(built.out, 'LifecycleTest.exe')]);
+    const result = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/not ok - the handler uses what the initializer set up/);
   });

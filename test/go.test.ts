@@ -28,10 +28,15 @@ function sYamlResource(plan: FilePlan) {
   return Object.values(doc.resources)[0] as { actions: { 'pre-deploy': Action[] }; props: Record<string, any> };
 }
 
-/** A copy of code/ that builds against the stand-in; the generated project is left untouched. */
+/**
+ * A copy of code/ (and the s.yaml its test reads) that builds against the stand-in; the generated
+ * project is left untouched.
+ */
 function workCopy(root: string): string {
-  const work = join(tempDir('fc-go-work-'), 'code');
+  const copy = tempDir('fc-go-work-');
+  const work = join(copy, 'code');
   cpSync(join(root, 'code'), work, { recursive: true });
+  cpSync(join(root, 's.yaml'), join(copy, 's.yaml'));
   const replaced = run('go', ['mod', 'edit', `-replace=github.com/aliyun/fc-runtime-go-sdk=${STUB}`], { cwd: work, env: GO_ENV });
   if (replaced.status !== 0) throw new Error(replaced.output);
   return work;
@@ -145,7 +150,7 @@ describe.runIf(hasGo)('custom entries and broken code', () => {
     const { root, plan } = await generateProject({ runtime: 'go1' });
     const main = join(root, 'code', 'main.go');
     const code = readFileSync(main, 'utf8');
-    writeFileSync(main, code.replace('func preStop(ctx context.Context) {\n\tif resource == nil {\n\t\treturn\n\t}', 'func preStop(ctx context.Context) error {\n\tif resource == nil {\n\t\treturn nil\n\t}')
+    writeFileSync(main, code.replace('func preStop(ctx context.Context) {\n\tmu.Lock()\n\tdefer mu.Unlock()\n\tif resource == nil {\n\t\treturn\n\t}', 'func preStop(ctx context.Context) error {\n\tmu.Lock()\n\tdefer mu.Unlock()\n\tif resource == nil {\n\t\treturn nil\n\t}')
       .replace('\tresource = nil\n}', '\tresource = nil\n\treturn nil\n}'));
     const work = workCopy(root);
     const vet = run('go', ['vet', './...'], { cwd: work, env: GO_ENV });
@@ -160,7 +165,10 @@ describe.runIf(hasGo)('custom entries and broken code', () => {
   test('a non-idempotent initializer makes the generated test fail', async () => {
     const { root, plan } = await generateProject({ runtime: 'go1' });
     const main = join(root, 'code', 'main.go');
-    writeFileSync(main, readFileSync(main, 'utf8').replace('func initialize(ctx context.Context) {\n\tif resource != nil {\n\t\treturn\n\t}\n', 'func initialize(ctx context.Context) {\n'));
+    const code = readFileSync(main, 'utf8');
+    const guard = '\tif resource != nil {\n\t\treturn\n\t}\n';
+    expect(code).toContain(`func initialize(ctx context.Context) {\n\tmu.Lock()\n\tdefer mu.Unlock()\n${guard}`);
+    writeFileSync(main, code.replace(guard, ''));
     const work = checkAll(root, plan);
     const tested = run('go', ['test', './...'], { cwd: work, env: GO_ENV });
     expect(tested.status).not.toBe(0);

@@ -114,7 +114,7 @@ describe.runIf(canRun).each(java.ids)('%s', (runtime) => {
     const { root } = await generateProject({ runtime, ...answers });
     const built = compile(root);
     expect(built.status, built.output).toBe(0);
-    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest']);
+    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest'], { cwd: root });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
     expect(result.stdout).not.toMatch(/not ok/);
@@ -158,11 +158,11 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const built = compile(root);
     expect(built.status, built.output).toBe(0);
     expect(checkEntries(built.classpath, entries).status).toBe(0);
-    const result = run('java', ['-cp', built.classpath, 'com.acme.orders.OrderFnLifecycleTest']);
+    const result = run('java', ['-cp', built.classpath, 'com.acme.orders.OrderFnLifecycleTest'], { cwd: root });
     expect(result.status, result.output).toBe(0);
   });
 
-  test('a class that does not implement the hook interface fails to compile with its test, and fails the entry check', async () => {
+  test('a class that does not implement the hook interface fails to compile, fails the generated test, and fails the entry check', async () => {
     const { root, plan } = await generateProject({ runtime: 'java8' });
     const source = join(root, 'src/main/java/example/App.java');
     writeFileSync(source, readFileSync(source, 'utf8').replace(', FunctionInitializer', ''));
@@ -170,15 +170,15 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     expect(withOverride.status).not.toBe(0);
     expect(withOverride.output).toMatch(/method does not override/);
 
-    // Without @Override the class compiles, but the test's `FunctionInitializer initializer = instance` does not...
+    // Without @Override the class compiles, but the test finds the initializer s.yaml turns on missing...
     writeFileSync(source, readFileSync(source, 'utf8').replace('    @Override\n    public void initialize', '    public void initialize'));
     const withTest = compile(root);
-    expect(withTest.status).not.toBe(0);
-    expect(withTest.output).toMatch(/incompatible types: App cannot be converted to FunctionInitializer/);
+    expect(withTest.status, withTest.output).toBe(0);
+    const tested = run('java', ['-cp', withTest.classpath, 'example.AppLifecycleTest'], { cwd: root });
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/not ok - s\.yaml turns the initializer on, and App implements FunctionInitializer/);
     // ...and the entry check refuses the class s.yaml names.
-    const alone = compile(root, ['src/main/java']);
-    expect(alone.status, alone.output).toBe(0);
-    const checked = checkEntries(alone.classpath, sYamlEntries(plan));
+    const checked = checkEntries(withTest.classpath, sYamlEntries(plan));
     expect(checked.status).not.toBe(0);
     expect(checked.stdout).toMatch(/^initializer: example\.App does not implement FunctionInitializer$/m);
   });
@@ -191,10 +191,12 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const withoutMethod = code.slice(0, code.indexOf('    /**\n     * PreStop:')) + code.slice(code.indexOf('    private static String json'));
     writeFileSync(source, withoutMethod.replace(', PreStopHandler {', ' {').replace('import com.aliyun.fc.runtime.PreStopHandler;\n', ''));
     expect(readFileSync(source, 'utf8')).not.toMatch(/void preStop|PreStopHandler/);
-    expect(compile(root).status).not.toBe(0);
-    const alone = compile(root, ['src/main/java']);
-    expect(alone.status, alone.output).toBe(0);
-    const checked = checkEntries(alone.classpath, sYamlEntries(plan));
+    const built = compile(root);
+    expect(built.status, built.output).toBe(0);
+    const tested = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest'], { cwd: root });
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/not ok - s\.yaml turns preStop on, and App implements PreStopHandler/);
+    const checked = checkEntries(built.classpath, sYamlEntries(plan));
     expect(checked.status).not.toBe(0);
     expect(checked.stdout).toMatch(/^preStop: example\.App does not implement PreStopHandler$/m);
   });
@@ -202,10 +204,13 @@ describe.runIf(canRun)('custom entries and broken code', () => {
   test('a non-idempotent initializer makes the generated test fail', async () => {
     const { root } = await generateProject({ runtime: 'java11' });
     const source = join(root, 'src/main/java/example/App.java');
-    writeFileSync(source, readFileSync(source, 'utf8').replace('        if (resource != null) {\n            return;\n        }\n', ''));
+    const code = readFileSync(source, 'utf8');
+    const guard = '            if (resource != null) {\n                return;\n            }\n';
+    expect(code).toContain(guard);
+    writeFileSync(source, code.replace(guard, ''));
     const built = compile(root);
     expect(built.status, built.output).toBe(0);
-    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest']);
+    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest'], { cwd: root });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/not ok - the handler uses what the initializer set up/);
   });
