@@ -5,7 +5,6 @@
 // a public method with the signature FC calls, in the assembly the csproj builds.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
@@ -13,13 +12,12 @@ import { dotnet } from '../src/runtimes/dotnet.ts';
 import { resolveSpec } from '../src/spec.ts';
 import type { FilePlan } from '../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
+import { buildDotnetStandIns, DOTNET_LIBRARIES } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
-const STUBS = fileURLToPath(new URL('./stubs/dotnet', import.meta.url));
 const hasMcs = useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs');
 const hasMono = useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime');
 const canRun = hasMcs && hasMono;
-const LIBRARIES = ['Microsoft.Extensions.Logging.Abstractions.dll', 'Aliyun.Serverless.Core.dll'];
 
 // Reads a csproj with System.Xml, or loads the function's assembly and checks each s.yaml entry the way
 // FC resolves it: Assembly::Namespace.Class::Method, a public method taking (Stream, IFcContext) and
@@ -77,13 +75,7 @@ let libraries = '';
 let entryCheck = '';
 beforeAll(() => {
   if (!canRun) return;
-  libraries = tempDir('fc-dotnet-stubs-');
-  for (const [name, refs] of [[LIBRARIES[0]!, []], [LIBRARIES[1]!, [LIBRARIES[0]!]]] as const) {
-    const dir = join(STUBS, name.replace(/\.dll$/, ''));
-    const sources = readdirSync(dir).filter((f) => f.endsWith('.cs')).map((f) => join(dir, f));
-    const built = run('mcs', ['-target:library', `-out:${join(libraries, name)}`, ...refs.map((r) => `-r:${join(libraries, r)}`), ...sources]);
-    if (built.status !== 0) throw new Error(`the ${name} stand-in does not compile:\n${built.output}`);
-  }
+  libraries = buildDotnetStandIns();
   entryCheck = join(libraries, 'EntryCheck.exe');
   writeFileSync(join(libraries, 'EntryCheck.cs'), ENTRY_CHECK);
   const check = run('mcs', ['-r:System.Xml.dll', `-out:${entryCheck}`, join(libraries, 'EntryCheck.cs')]);
@@ -110,8 +102,8 @@ function build(root: string, plan: FilePlan, { withTest = true } = {}) {
   const projectFile = readdirSync(join(root, project)).find((f) => f.endsWith('.csproj'))!;
   const { AssemblyName } = csproj(join(root, project, projectFile));
   const out = tempDir('fc-dotnet-out-');
-  for (const library of LIBRARIES) copyFileSync(join(libraries, library), join(out, library));
-  const refs = LIBRARIES.map((library) => `-r:${join(out, library)}`);
+  for (const library of DOTNET_LIBRARIES) copyFileSync(join(libraries, library), join(out, library));
+  const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(out, library)}`);
   const sources = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.cs')).map((f) => join(root, dir, f));
   const app = run('mcs', ['-warnaserror+', '-target:exe', `-out:${join(out, `${AssemblyName}.exe`)}`, ...refs, ...sources(project)]);
   if (app.status !== 0 || !withTest) return { ...app, out, assembly: join(out, `${AssemblyName}.exe`) };

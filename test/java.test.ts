@@ -4,16 +4,15 @@
 // class implementing the interface FC calls it through.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
 import { java } from '../src/runtimes/java.ts';
 import { resolveSpec } from '../src/spec.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
+import { buildJavaStandIn } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
-const STUBS = fileURLToPath(new URL('./stubs/java', import.meta.url));
 const hasJavac = useToolchain('javac', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
 const hasJava = useToolchain('java', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
 const canRun = hasJavac && hasJava;
@@ -77,11 +76,8 @@ let stubClasses = '';
 let checkClasses = '';
 beforeAll(() => {
   if (!canRun) return;
-  const dir = tempDir('fc-java-stubs-');
-  stubClasses = join(dir, 'classes');
-  const sources = run('find', [STUBS, '-name', '*.java']).stdout.trim().split('\n');
-  const built = run('javac', ['--release', '8', '-d', stubClasses, ...sources]);
-  if (built.status !== 0) throw new Error(`the fc-java-core stand-in does not compile:\n${built.output}`);
+  const dir = tempDir('fc-java-check-');
+  stubClasses = buildJavaStandIn();
   checkClasses = join(dir, 'check');
   writeFileSync(join(dir, 'EntryCheck.java'), ENTRY_CHECK);
   const check = run('javac', ['-d', checkClasses, join(dir, 'EntryCheck.java')]);

@@ -1,0 +1,310 @@
+// Issue 9 for Java, Go and C#: a generated function keeps answering when a hook is off. For each path a
+// user takes (remove --initializer, --no-initializer, add --initializer after it, remove --pre-stop),
+// through the real CLI, the code is compiled with the real toolchain against the SDK stand-ins and run
+// the way FC then runs it, reading s.yaml: with no initializer call, two requests succeed and share one
+// resource that the first one creates lazily (logged once); the generated lifecycle test passes; and
+// `doctor` finds nothing.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { main, type Io } from '../src/cli/main.ts';
+import { diagnose } from '../src/doctor/index.ts';
+import { dotnet } from '../src/runtimes/dotnet.ts';
+import { go } from '../src/runtimes/go.ts';
+import { java } from '../src/runtimes/java.ts';
+import type { Answers } from '../src/spec.ts';
+import { generateProject, tempDir } from './helpers/generate.ts';
+import { buildDotnetStandIns, buildJavaStandIn, DOTNET_LIBRARIES, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
+import { run, useToolchain } from './helpers/toolchain.ts';
+
+const has = {
+  java: useToolchain('javac', ['-version'], 'apt-get install -y openjdk-17-jdk-headless') && useToolchain('java', ['-version'], 'apt-get install -y openjdk-17-jdk-headless'),
+  go: useToolchain('go', ['version'], 'apt-get install -y golang-go'),
+  dotnet: useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs') && useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime'),
+};
+
+type Call = 'initializer' | 'handler' | 'preStop';
+
+/** What FC runs on one instance, from s.yaml on disk: a hook is on when its handler is a non-empty string. */
+function sYamlOf(root: string) {
+  const doc = parse(readFileSync(join(root, 's.yaml'), 'utf8'));
+  const props = (Object.values(doc.resources)[0] as { props: Record<string, any> }).props;
+  const entry = (hook: string): string | undefined => props.instanceLifecycleConfig?.[hook]?.handler || undefined;
+  return { handler: props.handler as string, initializer: entry('initializer'), preStop: entry('preStop') };
+}
+
+interface Instance {
+  status: number | null;
+  output: string;
+  /** The handler's answers, in order. */
+  answers: { resource: { id: string; createdBy: string; uses: number } }[];
+}
+
+function answersOf(result: ReturnType<typeof run>): Instance {
+  return { ...result, answers: result.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)) };
+}
+
+// Plays FC for one Java instance (request ids as the Go stand-in names them): creates the class s.yaml's handler names and calls the entry points
+// through the fc-java-core interfaces, in the order given; the logger prints `<request id> [INFO] ...`.
+const JAVA_INSTANCE = `
+import com.aliyun.fc.runtime.Context;
+import com.aliyun.fc.runtime.FunctionComputeLogger;
+import com.aliyun.fc.runtime.FunctionInitializer;
+import com.aliyun.fc.runtime.PreStopHandler;
+import com.aliyun.fc.runtime.StreamRequestHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+
+public class FcInstance {
+    public static void main(String[] args) throws Exception {
+        Object instance = Class.forName(args[0]).getConstructor().newInstance();
+        for (int i = 1; i < args.length; i++) {
+            Context context = context("standin-" + i + "-" + args[i]);
+            if (args[i].equals("initializer")) {
+                ((FunctionInitializer) instance).initialize(context);
+            } else if (args[i].equals("preStop")) {
+                ((PreStopHandler) instance).preStop(context);
+            } else {
+                ByteArrayOutputStream output = new ByteArrayOutputStream();
+                ((StreamRequestHandler) instance).handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), output, context);
+                System.out.println(new String(output.toByteArray(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    static Context context(String requestId) {
+        Object logger = Proxy.newProxyInstance(FcInstance.class.getClassLoader(), new Class<?>[] {FunctionComputeLogger.class}, (proxy, method, args) -> {
+            System.out.println(requestId + " [" + method.getName().toUpperCase() + "] " + args[0]);
+            return null;
+        });
+        return (Context) Proxy.newProxyInstance(FcInstance.class.getClassLoader(), new Class<?>[] {Context.class}, (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "getRequestId": return requestId;
+                case "getLogger": return logger;
+                default: throw new UnsupportedOperationException(method.getName());
+            }
+        });
+    }
+}
+`;
+
+// The same for C#: loads the assembly, creates the class and calls the methods named after `=`.
+const DOTNET_INSTANCE = `
+using System;
+using System.IO;
+using System.Reflection;
+using System.Text;
+using Aliyun.Serverless.Core;
+using Microsoft.Extensions.Logging;
+
+public static class FcInstance
+{
+    public static void Main(string[] args)
+    {
+        Type type = Assembly.LoadFrom(args[0]).GetType(args[1], true);
+        object instance = Activator.CreateInstance(type);
+        for (int i = 2; i < args.Length; i++)
+        {
+            string[] call = args[i].Split('=');
+            IFcContext context = new Context("standin-" + (i - 1) + "-" + call[0]);
+            MethodInfo method = type.GetMethod(call[1]);
+            if (call[0] != "handler")
+            {
+                method.Invoke(instance, new object[] { context });
+                continue;
+            }
+            Stream output = (Stream)method.Invoke(instance, new object[] { new MemoryStream(Encoding.UTF8.GetBytes("{}")), context });
+            Console.WriteLine(new StreamReader(output, Encoding.UTF8).ReadToEnd());
+        }
+    }
+
+    class Context : IFcContext
+    {
+        public Context(string requestId) { RequestId = requestId; Logger = new Logger(requestId); }
+        public string RequestId { get; private set; }
+        public IFcLogger Logger { get; private set; }
+        public IFunctionParameter FunctionParam { get { return null; } }
+        public ICredentials Credentials { get { return null; } }
+        public string AccountId { get { return "1234567890"; } }
+        public string Region { get { return "cn-hangzhou"; } }
+        public IServiceMeta ServiceMeta { get { return null; } }
+    }
+
+    class Logger : IFcLogger
+    {
+        readonly string requestId;
+        public Logger(string requestId) { this.requestId = requestId; }
+        public LogLevel EnabledLogLevel { get; set; }
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception exception, Func<TState, Exception, string> formatter)
+        {
+            Console.WriteLine(requestId + " [" + logLevel + "] " + formatter(state, exception));
+        }
+        public bool IsEnabled(LogLevel logLevel) { return true; }
+        public IDisposable BeginScope<TState>(TState state) { return null; }
+    }
+}
+`;
+
+let javaStandIn = '';
+let javaInstance = '';
+let dotnetLibraries = '';
+beforeAll(() => {
+  if (has.java) {
+    javaStandIn = buildJavaStandIn();
+    const dir = tempDir('fc-java-instance-');
+    writeFileSync(join(dir, 'FcInstance.java'), JAVA_INSTANCE);
+    const built = run('javac', ['-cp', javaStandIn, '-d', dir, join(dir, 'FcInstance.java')]);
+    if (built.status !== 0) throw new Error(built.output);
+    javaInstance = dir;
+  }
+  if (has.dotnet) {
+    dotnetLibraries = buildDotnetStandIns();
+    writeFileSync(join(dotnetLibraries, 'FcInstance.cs'), DOTNET_INSTANCE);
+    const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(dotnetLibraries, library)}`);
+    const built = run('mcs', [...refs, `-out:${join(dotnetLibraries, 'FcInstance.exe')}`, join(dotnetLibraries, 'FcInstance.cs')]);
+    if (built.status !== 0) throw new Error(built.output);
+  }
+});
+
+interface Family {
+  toolchain: boolean;
+  /** The entry `add --initializer` is given: the runtime's default. */
+  initializer: string;
+  /** Builds the project; returns what runs one instance and what runs the generated lifecycle test. */
+  build(root: string): { instance(calls: Call[]): Instance; lifecycleTest(): ReturnType<typeof run> };
+}
+
+const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
+  java: {
+    toolchain: has.java,
+    initializer: java.defaults.initializer,
+    build(root) {
+      const classes = join(tempDir('fc-java-classes-'), 'classes');
+      mkdirSync(classes);
+      const release = readFileSync(join(root, 'pom.xml'), 'utf8').includes('<maven.compiler.target>1.8<') ? '8' : '11';
+      const sources = run('find', [join(root, 'src'), '-name', '*.java']).stdout.trim().split('\n');
+      const built = run('javac', ['-Xlint:all', '-Werror', '--release', release, '-cp', javaStandIn, '-d', classes, ...sources]);
+      expect(built.status, built.output).toBe(0);
+      const classpath = `${classes}:${javaStandIn}`;
+      const className = sYamlOf(root).handler.split('::')[0]!;
+      return {
+        instance: (calls) => answersOf(run('java', ['-cp', `${classpath}:${javaInstance}`, 'FcInstance', className, ...calls])),
+        lifecycleTest: () => run('java', ['-cp', classpath, `${className}LifecycleTest`], { cwd: root }),
+      };
+    },
+  },
+  go: {
+    toolchain: has.go,
+    initializer: go.defaults.initializer,
+    build(root) {
+      const work = goWorkCopy(root);
+      const { handler } = sYamlOf(root);
+      for (const command of ['go mod tidy', `go build -o target/${handler} main.go`, 'go vet ./...']) {
+        const built = run('sh', ['-c', command], { cwd: work, env: GO_ENV });
+        expect(built.status, `${command}\n${built.output}`).toBe(0);
+      }
+      return {
+        instance: (calls) => answersOf(run(join(work, 'target', handler), [], { cwd: work, env: { FC_RUNTIME_API: 'stand-in', FC_STANDIN_INVOKE: calls.join(',') } })),
+        lifecycleTest: () => run('go', ['test', '-v', './...'], { cwd: work, env: GO_ENV }),
+      };
+    },
+  },
+  dotnet: {
+    toolchain: has.dotnet,
+    initializer: dotnet.defaults.initializer,
+    build(root) {
+      const entries = sYamlOf(root);
+      const [assembly, type] = entries.handler.split('::') as [string, string];
+      const out = tempDir('fc-dotnet-out-');
+      for (const file of [...DOTNET_LIBRARIES, 'FcInstance.exe']) copyFileSync(join(dotnetLibraries, file), join(out, file));
+      const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(out, library)}`);
+      const sources = (dir: string) => run('find', [join(root, dir), '-name', '*.cs']).stdout.trim().split('\n');
+      const app = join(out, `${assembly}.exe`);
+      for (const args of [
+        [`-out:${app}`, ...refs, ...sources(assembly)],
+        [`-out:${join(out, 'LifecycleTest.exe')}`, `-r:${app}`, ...refs, ...sources('LifecycleTest')],
+      ]) {
+        const built = run('mcs', ['-warnaserror+', '-target:exe', ...args]);
+        expect(built.status, built.output).toBe(0);
+      }
+      const method = (call: Call) => (call === 'handler' ? entries.handler : entries[call]!).split('::')[2];
+      return {
+        instance: (calls) => answersOf(run('mono', [join(out, 'FcInstance.exe'), app, type, ...calls.map((call) => `${call}=${method(call)}`)])),
+        lifecycleTest: () => run('mono', [join(out, 'LifecycleTest.exe')], { cwd: root }),
+      };
+    },
+  },
+};
+
+interface UserPath {
+  name: string;
+  answers: Answers;
+  /** The hook command run in the project after generating it (`add` gets the runtime's default entry). */
+  edit?: string[];
+  /** Whether the initializer s.yaml then turns on creates the resource (the generated one), or only logs (the one `add` writes). */
+  eager?: boolean;
+}
+
+const PATHS: UserPath[] = [
+  { name: 'both hooks, then remove --initializer', answers: {}, edit: ['remove', '--initializer'] },
+  { name: '--no-initializer', answers: { initializer: false } },
+  { name: '--no-initializer, then add --initializer', answers: { initializer: false }, edit: ['add', '--initializer'], eager: false },
+  { name: 'both hooks, then remove --pre-stop', answers: {}, edit: ['remove', '--pre-stop'], eager: true },
+];
+
+// Every path on one runtime of each family; java8 (the other javac release) on the first path.
+const CASES = [
+  ...(['java11', 'go1', 'dotnetcore3.1'] as const).flatMap((runtime) => PATHS.map((path) => ({ runtime, path }))),
+  { runtime: 'java8' as const, path: PATHS[0]! },
+];
+const FAMILY_OF = { java8: 'java', java11: 'java', go1: 'go', 'dotnetcore3.1': 'dotnet' } as const;
+
+async function cli(args: string[], cwd: string): Promise<void> {
+  let output = '';
+  const io: Io = { stdout: (text) => (output += text), stderr: (text) => (output += text), interactive: false, cwd };
+  expect(await main(args, io), output).toBe(0);
+}
+
+/** Checks one instance's two answers: one resource, counted; created by `createdBy`; the lazy log line `lazy` times. */
+function expectOneResource(instance: Instance, createdBy: string, lazy: number) {
+  expect(instance.status, instance.output).toBe(0);
+  expect(instance.answers).toHaveLength(2);
+  const [first, second] = instance.answers;
+  expect(first!.resource.createdBy).toBe(createdBy);
+  expect(second!.resource.id).toBe(first!.resource.id);
+  expect([first!.resource.uses, second!.resource.uses]).toEqual([1, 2]);
+  expect(instance.output.match(/ lazily/g) ?? []).toHaveLength(lazy);
+  if (lazy > 0) expect(instance.output).toContain(`created resource-${createdBy} lazily: no initializer ran on this instance`);
+}
+
+describe.each(CASES)('$runtime: $path.name', ({ runtime, path }) => {
+  const family = FAMILIES[FAMILY_OF[runtime]];
+  test.runIf(family.toolchain)('FC with no initializer call gets two answers sharing one lazy resource; the generated test passes; doctor is clean', async () => {
+    const { root } = await generateProject({ runtime, ...path.answers });
+    if (path.edit) await cli([...path.edit, ...(path.edit[0] === 'add' ? [family.initializer] : [])], root);
+    const config = sYamlOf(root);
+    expect(config.initializer !== undefined).toBe(path.eager !== undefined);
+    const built = family.build(root);
+
+    // A fresh instance that no initializer ran on (FC's own behaviour when s.yaml turns it off).
+    const preStop: Call[] = config.preStop ? ['preStop'] : [];
+    const bare = built.instance(['handler', 'handler', ...preStop]);
+    expectOneResource(bare, 'standin-1-handler', 1);
+    if (config.preStop) expect(bare.output).toContain('released resource-standin-1-handler after 2 request(s)');
+
+    // The instance exactly as s.yaml has FC run it, when that includes an initializer.
+    if (config.initializer) {
+      const played = built.instance(['initializer', 'handler', 'handler', ...preStop]);
+      expectOneResource(played, path.eager ? 'standin-1-initializer' : 'standin-2-handler', path.eager ? 0 : 1);
+    }
+
+    const tested = built.lifecycleTest();
+    expect(tested.status, tested.output).toBe(0);
+    expect(tested.output).not.toMatch(/not ok|FAIL/);
+
+    expect(diagnose(root).findings).toEqual([]);
+  });
+});
