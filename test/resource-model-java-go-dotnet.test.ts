@@ -24,7 +24,7 @@ const has = {
   dotnet: useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs') && useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime'),
 };
 
-type Call = 'initializer' | 'handler' | 'preStop';
+type Call = 'initializer' | 'handler' | 'preStop' | 'concurrent';
 
 /** What FC runs on one instance, from s.yaml on disk: a hook is on when its handler is a non-empty string. */
 function sYamlOf(root: string) {
@@ -67,11 +67,27 @@ public class FcInstance {
                 ((FunctionInitializer) instance).initialize(context);
             } else if (args[i].equals("preStop")) {
                 ((PreStopHandler) instance).preStop(context);
+            } else if (args[i].equals("concurrent")) {
+                Thread[] threads = new Thread[8];
+                for (int t = 0; t < threads.length; t++) {
+                    Context request = context("standin-" + i + "-concurrent-" + t);
+                    threads[t] = new Thread(() -> handle(instance, request));
+                }
+                for (Thread thread : threads) thread.start();
+                for (Thread thread : threads) thread.join();
             } else {
-                ByteArrayOutputStream output = new ByteArrayOutputStream();
-                ((StreamRequestHandler) instance).handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), output, context);
-                System.out.println(new String(output.toByteArray(), StandardCharsets.UTF_8));
+                handle(instance, context);
             }
+        }
+    }
+
+    static void handle(Object instance, Context context) {
+        try {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            ((StreamRequestHandler) instance).handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), output, context);
+            System.out.println(new String(output.toByteArray(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new RuntimeException(e);
         }
     }
 
@@ -92,11 +108,13 @@ public class FcInstance {
 `;
 
 // The same for C#: loads the assembly, creates the class and calls the methods named after `=`.
+// `concurrent` (in both) sends 8 requests at once, as FC does with an instance concurrency above 1.
 const DOTNET_INSTANCE = `
 using System;
 using System.IO;
 using System.Reflection;
 using System.Text;
+using System.Threading.Tasks;
 using Aliyun.Serverless.Core;
 using Microsoft.Extensions.Logging;
 
@@ -109,16 +127,27 @@ public static class FcInstance
         for (int i = 2; i < args.Length; i++)
         {
             string[] call = args[i].Split('=');
-            IFcContext context = new Context("standin-" + (i - 1) + "-" + call[0]);
             MethodInfo method = type.GetMethod(call[1]);
-            if (call[0] != "handler")
+            string requestId = "standin-" + (i - 1) + "-" + call[0];
+            if (call[0] == "concurrent")
             {
-                method.Invoke(instance, new object[] { context });
-                continue;
+                Parallel.For(0, 8, t => Handle(instance, method, new Context(requestId + "-" + t)));
             }
-            Stream output = (Stream)method.Invoke(instance, new object[] { new MemoryStream(Encoding.UTF8.GetBytes("{}")), context });
-            Console.WriteLine(new StreamReader(output, Encoding.UTF8).ReadToEnd());
+            else if (call[0] == "handler")
+            {
+                Handle(instance, method, new Context(requestId));
+            }
+            else
+            {
+                method.Invoke(instance, new object[] { new Context(requestId) });
+            }
         }
+    }
+
+    static void Handle(object instance, MethodInfo handler, IFcContext context)
+    {
+        Stream output = (Stream)handler.Invoke(instance, new object[] { new MemoryStream(Encoding.UTF8.GetBytes("{}")), context });
+        Console.WriteLine(new StreamReader(output, Encoding.UTF8).ReadToEnd());
     }
 
     class Context : IFcContext
@@ -208,7 +237,8 @@ const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
       }
       return {
         instance: (calls) => answersOf(run(join(work, 'target', handler), [], { cwd: work, env: { FC_RUNTIME_API: 'stand-in', FC_STANDIN_INVOKE: calls.join(',') } })),
-        lifecycleTest: () => run('go', ['test', '-v', './...'], { cwd: work, env: GO_ENV }),
+        // -race: Go checks the accessor's locking in the generated test's concurrent requests.
+        lifecycleTest: () => run('go', ['test', '-race', '-v', './...'], { cwd: work, env: GO_ENV }),
       };
     },
   },
@@ -230,7 +260,7 @@ const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
         const built = run('mcs', ['-warnaserror+', '-target:exe', ...args]);
         expect(built.status, built.output).toBe(0);
       }
-      const method = (call: Call) => (call === 'handler' ? entries.handler : entries[call]!).split('::')[2];
+      const method = (call: Call) => (call === 'handler' || call === 'concurrent' ? entries.handler : entries[call]!).split('::')[2];
       return {
         instance: (calls) => answersOf(run('mono', [join(out, 'FcInstance.exe'), app, type, ...calls.map((call) => `${call}=${method(call)}`)])),
         lifecycleTest: () => run('mono', [join(out, 'LifecycleTest.exe')], { cwd: root }),
@@ -306,5 +336,31 @@ describe.each(CASES)('$runtime: $path.name', ({ runtime, path }) => {
     expect(tested.output).not.toMatch(/not ok|FAIL/);
 
     expect(diagnose(root).findings).toEqual([]);
+  });
+});
+
+describe('concurrent requests on a fresh instance share one resource, created once, each counted', () => {
+  const sharedByAll = (runtime: string, family: Family) => async () => {
+    const { root } = await generateProject({ runtime, initializer: false });
+    const instance = family.build(root).instance(['concurrent']);
+    expect(instance.status, instance.output).toBe(0);
+    expect(new Set(instance.answers.map((answer) => answer.resource.id)).size).toBe(1);
+    expect(instance.answers.map((answer) => answer.resource.uses).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(instance.output.match(/ lazily/g) ?? []).toHaveLength(1);
+  };
+  test.runIf(has.java)('java11: 8 requests at once', sharedByAll('java11', FAMILIES.java));
+  test.runIf(has.dotnet)('dotnetcore3.1: 8 requests at once', sharedByAll('dotnetcore3.1', FAMILIES.dotnet));
+
+  test.runIf(has.go)('go1: the generated test sends them under -race, which fails when the accessor does not lock', async () => {
+    const { root } = await generateProject({ runtime: 'go1', initializer: false });
+    expect(FAMILIES.go.build(root).lifecycleTest().stdout).toMatch(/^--- PASS: TestConcurrentRequests/m);
+    const main = join(root, 'code', 'main.go');
+    const code = readFileSync(main, 'utf8');
+    const lock = 'func getResource(ctx context.Context) *Resource {\n\tmu.Lock()\n\tdefer mu.Unlock()\n';
+    expect(code).toContain(lock);
+    writeFileSync(main, code.replace(lock, 'func getResource(ctx context.Context) *Resource {\n'));
+    const tested = FAMILIES.go.build(root).lifecycleTest();
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/WARNING: DATA RACE/);
   });
 });
