@@ -1,9 +1,10 @@
 // Issue 9 for Java, Go and C#: a generated function keeps answering when a hook is off. For each path a
-// user takes (remove --initializer, --no-initializer, add --initializer after it, remove --pre-stop),
-// through the real CLI, the code is compiled with the real toolchain against the SDK stand-ins and run
-// the way FC then runs it, reading s.yaml: with no initializer call, two requests succeed and share one
-// resource that the first one creates lazily (logged once); the generated lifecycle test passes; and
-// `doctor` finds nothing.
+// user takes (remove --initializer; --no-initializer; add --initializer after it; remove --pre-stop;
+// remove --initializer then add it back; add --pre-stop after --no-pre-stop), through the real CLI, the
+// code is compiled with the real toolchain against the SDK stand-ins and run the way FC runs it: with no
+// initializer call, two requests succeed and share one resource that the first one creates lazily
+// (logged once); then as s.yaml configures the instance; the generated lifecycle test passes; and
+// `doctor` finds nothing. Last, concurrent requests on one instance share one resource.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -62,8 +63,8 @@ beforeAll(() => {
 
 interface Family {
   toolchain: boolean;
-  /** The entry `add --initializer` is given: the runtime's default. */
-  initializer: string;
+  /** The entries `add` is given: the runtime's defaults. */
+  defaults: { initializer: string; preStop: string };
   /** Builds the project; returns what runs one instance and what runs the generated lifecycle test. */
   build(root: string): { instance(calls: Call[]): Instance; lifecycleTest(): ReturnType<typeof run> };
 }
@@ -71,7 +72,7 @@ interface Family {
 const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
   java: {
     toolchain: has.java,
-    initializer: java.defaults.initializer,
+    defaults: java.defaults,
     build(root) {
       const classes = join(tempDir('fc-java-classes-'), 'classes');
       mkdirSync(classes);
@@ -89,7 +90,7 @@ const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
   },
   go: {
     toolchain: has.go,
-    initializer: go.defaults.initializer,
+    defaults: go.defaults,
     build(root) {
       const work = goWorkCopy(root);
       const { handler } = sYamlOf(root);
@@ -106,7 +107,7 @@ const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
   },
   dotnet: {
     toolchain: has.dotnet,
-    initializer: dotnet.defaults.initializer,
+    defaults: dotnet.defaults,
     build(root) {
       const entries = sYamlOf(root);
       const [assembly, type] = entries.handler.split('::') as [string, string];
@@ -134,17 +135,21 @@ const FAMILIES: Record<'java' | 'go' | 'dotnet', Family> = {
 interface UserPath {
   name: string;
   answers: Answers;
-  /** The hook command run in the project after generating it (`add` gets the runtime's default entry). */
-  edit?: string[];
+  /** Hook commands run in the project after generating it, in order (`add` gets the runtime's default entry). */
+  edits?: string[][];
   /** Whether the initializer s.yaml then turns on creates the resource (the generated one), or only logs (the one `add` writes). */
   eager?: boolean;
+  /** preStop is the one `add` writes, which only logs (the generated one releases the resource). */
+  addedPreStop?: boolean;
 }
 
 const PATHS: UserPath[] = [
-  { name: 'both hooks, then remove --initializer', answers: {}, edit: ['remove', '--initializer'] },
+  { name: 'both hooks, then remove --initializer', answers: {}, edits: [['remove', '--initializer']] },
   { name: '--no-initializer', answers: { initializer: false } },
-  { name: '--no-initializer, then add --initializer', answers: { initializer: false }, edit: ['add', '--initializer'], eager: false },
-  { name: 'both hooks, then remove --pre-stop', answers: {}, edit: ['remove', '--pre-stop'], eager: true },
+  { name: '--no-initializer, then add --initializer', answers: { initializer: false }, edits: [['add', '--initializer']], eager: false },
+  { name: 'both hooks, then remove --pre-stop', answers: {}, edits: [['remove', '--pre-stop']], eager: true },
+  { name: 'both hooks, then remove --initializer and add it back', answers: {}, edits: [['remove', '--initializer'], ['add', '--initializer']], eager: true },
+  { name: '--no-pre-stop, then add --pre-stop', answers: { preStop: false }, edits: [['add', '--pre-stop']], eager: true, addedPreStop: true },
 ];
 
 // Every path on one runtime of each family; java8 (the other javac release) on the first path.
@@ -176,7 +181,10 @@ describe.each(CASES)('$runtime: $path.name', ({ runtime, path }) => {
   const family = FAMILIES[FAMILY_OF[runtime]];
   test.runIf(family.toolchain)('FC with no initializer call gets two answers sharing one lazy resource; the generated test passes; doctor is clean', async () => {
     const { root } = await generateProject({ runtime, ...path.answers });
-    if (path.edit) await cli([...path.edit, ...(path.edit[0] === 'add' ? [family.initializer] : [])], root);
+    for (const [command, flag] of path.edits ?? []) {
+      const entry = command === 'add' ? [flag === '--initializer' ? family.defaults.initializer : family.defaults.preStop] : [];
+      await cli([command!, flag!, ...entry], root);
+    }
     const config = sYamlOf(root);
     expect(config.initializer !== undefined).toBe(path.eager !== undefined);
     const built = family.build(root);
@@ -185,7 +193,7 @@ describe.each(CASES)('$runtime: $path.name', ({ runtime, path }) => {
     const preStop: Call[] = config.preStop ? ['preStop'] : [];
     const bare = built.instance(['handler', 'handler', ...preStop]);
     expectOneResource(bare, 'standin-1-handler', 1);
-    if (config.preStop) expect(bare.output).toContain('released resource-standin-1-handler after 2 request(s)');
+    if (config.preStop && !path.addedPreStop) expect(bare.output).toContain('released resource-standin-1-handler after 2 request(s)');
 
     // The instance exactly as s.yaml has FC run it, when that includes an initializer.
     if (config.initializer) {
