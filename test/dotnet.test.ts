@@ -244,6 +244,7 @@ describe('entry validation', () => {
     [{ handler: 'HelloFcApp::Example.Stream::StreamHandler' }, /^handler: "Stream" would shadow a type the generated code uses/],
     [{ handler: 'HelloFcApp::LifecycleTest.Hello::StreamHandler' }, /^handler: namespace "LifecycleTest" is the name of the generated test's class/],
     [{ handler: 'HelloFcApp::Example.Hello::Main' }, /^handler: method "Main" would clash with the class name or a member the generated code defines/],
+    [{ initializer: 'HelloFcApp::Example.Hello::GetResource' }, /^initializer: method "GetResource" would clash with the class name or a member the generated code defines/],
     [{ handler: 'HelloFcApp::Example.Hello::Hello' }, /^handler: method "Hello" would clash with the class name/],
     [{ initializer: 'OtherApp::Example.Hello::Initialize' }, /^initializer: .* names assembly OtherApp but --handler names HelloFcApp; handler and hooks must be in one assembly$/],
     [{ preStop: 'HelloFcApp::Example.Other::PreStop' }, /^pre-stop: .* names class Example\.Other but --handler names Example\.Hello; handler and hooks must be one class$/],

@@ -233,6 +233,8 @@ describe('entry validation', () => {
     [{ handler: 'example.record::handleRequest' }, /^handler: "record" is a restricted identifier in Java/],
     [{ handler: 'java.fn.App::handleRequest' }, /^handler: package "java\.fn" is reserved for the JDK/],
     [{ handler: 'example.Context::handleRequest' }, /^handler: class "Context" would clash/],
+    [{ handler: 'example.AtomicInteger::handleRequest' }, /^handler: class "AtomicInteger" would clash/],
+    [{ handler: 'example.Paths::handleRequest' }, /^handler: class "Paths" would clash/],
     [{ handler: 'example.App::handle' }, /^handler: method "handle" must be handleRequest: the class implements com\.aliyun\.fc\.runtime\.StreamRequestHandler/],
     [{ initializer: 'example.App::init' }, /^initializer: method "init" must be initialize: .*FunctionInitializer and FC calls its initialize\(Context\)$/],
     [{ preStop: 'example.App::pre_stop' }, /^pre-stop: method "pre_stop" must be preStop/],
