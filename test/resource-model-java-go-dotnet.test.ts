@@ -209,6 +209,35 @@ describe.each(CASES)('$runtime: $path.name', ({ runtime, path }) => {
   });
 });
 
+// s.yaml as a user may edit it: the generated tests' line readers must see each hook as FC does.
+const S_YAML_EDITS: { name: string; edit: (text: string) => string; state: string }[] = [
+  {
+    name: "a '' handler, a preStop block without one",
+    edit: (text) => text.replace(/(initializer:\n\s+handler:) .*/, "$1 ''").replace(/(preStop:\n)\s+handler: .*\n/, '$1'),
+    state: 'initializer off, preStop off',
+  },
+  {
+    name: 'comments, a commented-out empty handler, and the handler after the timeout',
+    edit: (text) => text
+      .replace(/(initializer:\n)(\s+)(handler: .*)\n(\s+timeout: .*)\n/, '$1$2# handler: ""\n$4  # seconds\n$2$3 # warm-up\n')
+      .replace('instanceLifecycleConfig:\n', 'instanceLifecycleConfig: # hooks\n        # preStop: off\n'),
+    state: 'initializer on, preStop on',
+  },
+];
+
+describe.each(['java11', 'go1', 'dotnetcore3.1'] as const)('%s: the generated test reads s.yaml as FC does', (runtime) => {
+  const family = FAMILIES[FAMILY_OF[runtime]];
+  test.runIf(family.toolchain).each(S_YAML_EDITS)('$name: $state', async ({ edit, state }) => {
+    const { root } = await generateProject({ runtime });
+    const sYaml = join(root, 's.yaml');
+    const edited = edit(readFileSync(sYaml, 'utf8'));
+    writeFileSync(sYaml, edited);
+    const tested = family.build(root).lifecycleTest();
+    expect(tested.status, `${edited}\n${tested.output}`).toBe(0);
+    expect(tested.output).toContain(`s.yaml: ${state}`);
+  });
+});
+
 describe('concurrent requests on a fresh instance share one resource, created once, each counted', () => {
   const sharedByAll = (runtime: string, family: Family) => async () => {
     const { root } = await generateProject({ runtime, initializer: false });
