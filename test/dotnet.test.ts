@@ -5,7 +5,6 @@
 // a public method with the signature FC calls, in the assembly the csproj builds.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
@@ -13,13 +12,12 @@ import { dotnet } from '../src/runtimes/dotnet.ts';
 import { resolveSpec } from '../src/spec.ts';
 import type { FilePlan } from '../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
+import { buildDotnetStandIns, DOTNET_LIBRARIES } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
-const STUBS = fileURLToPath(new URL('./stubs/dotnet', import.meta.url));
 const hasMcs = useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs');
 const hasMono = useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime');
 const canRun = hasMcs && hasMono;
-const LIBRARIES = ['Microsoft.Extensions.Logging.Abstractions.dll', 'Aliyun.Serverless.Core.dll'];
 
 // Reads a csproj with System.Xml, or loads the function's assembly and checks each s.yaml entry the way
 // FC resolves it: Assembly::Namespace.Class::Method, a public method taking (Stream, IFcContext) and
@@ -77,13 +75,7 @@ let libraries = '';
 let entryCheck = '';
 beforeAll(() => {
   if (!canRun) return;
-  libraries = tempDir('fc-dotnet-stubs-');
-  for (const [name, refs] of [[LIBRARIES[0]!, []], [LIBRARIES[1]!, [LIBRARIES[0]!]]] as const) {
-    const dir = join(STUBS, name.replace(/\.dll$/, ''));
-    const sources = readdirSync(dir).filter((f) => f.endsWith('.cs')).map((f) => join(dir, f));
-    const built = run('mcs', ['-target:library', `-out:${join(libraries, name)}`, ...refs.map((r) => `-r:${join(libraries, r)}`), ...sources]);
-    if (built.status !== 0) throw new Error(`the ${name} stand-in does not compile:\n${built.output}`);
-  }
+  libraries = buildDotnetStandIns();
   entryCheck = join(libraries, 'EntryCheck.exe');
   writeFileSync(join(libraries, 'EntryCheck.cs'), ENTRY_CHECK);
   const check = run('mcs', ['-r:System.Xml.dll', `-out:${entryCheck}`, join(libraries, 'EntryCheck.cs')]);
@@ -110,8 +102,8 @@ function build(root: string, plan: FilePlan, { withTest = true } = {}) {
   const projectFile = readdirSync(join(root, project)).find((f) => f.endsWith('.csproj'))!;
   const { AssemblyName } = csproj(join(root, project, projectFile));
   const out = tempDir('fc-dotnet-out-');
-  for (const library of LIBRARIES) copyFileSync(join(libraries, library), join(out, library));
-  const refs = LIBRARIES.map((library) => `-r:${join(out, library)}`);
+  for (const library of DOTNET_LIBRARIES) copyFileSync(join(libraries, library), join(out, library));
+  const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(out, library)}`);
   const sources = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.cs')).map((f) => join(root, dir, f));
   const app = run('mcs', ['-warnaserror+', '-target:exe', `-out:${join(out, `${AssemblyName}.exe`)}`, ...refs, ...sources(project)]);
   if (app.status !== 0 || !withTest) return { ...app, out, assembly: join(out, `${AssemblyName}.exe`) };
@@ -129,7 +121,7 @@ describe.runIf(canRun).each(dotnet.ids)('%s', (runtime) => {
     const { root, plan } = await generateProject({ runtime, ...answers });
     const built = build(root, plan);
     expect(built.status, built.output).toBe(0);
-    const result = run('mono', [join(built.out, 'LifecycleTest.exe')]);
+    const result = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
   });
@@ -176,11 +168,11 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const built = build(root, plan);
     expect(built.status, built.output).toBe(0);
     expect(checkEntries(built.assembly, entries).status).toBe(0);
-    const result = run('mono', [join(built.out, 'LifecycleTest.exe')]);
+    const result = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
     expect(result.status, result.output).toBe(0);
   });
 
-  test('a hook that is on in s.yaml but missing from the code fails the test build and the entry check', async () => {
+  test('a hook that is on in s.yaml but missing from the code fails the generated test and the entry check', async () => {
     const { root, plan } = await generateProject({ runtime: 'dotnetcore3.1' });
     expect(sYamlEntries(plan).preStop).toBe('HelloFcApp::Example.Hello::PreStop');
     const source = join(root, 'HelloFcApp', 'Hello.cs');
@@ -188,12 +180,12 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const start = code.indexOf('        /// <summary>\n        /// PreStop:');
     writeFileSync(source, code.slice(0, start) + code.slice(code.indexOf('        static string Json')));
     expect(readFileSync(source, 'utf8')).not.toMatch(/void PreStop/);
-    const withTest = build(root, plan);
-    expect(withTest.status).not.toBe(0);
-    expect(withTest.output).toMatch(/does not contain a definition for `PreStop'/);
-    const alone = build(root, plan, { withTest: false });
-    expect(alone.status, alone.output).toBe(0);
-    const checked = checkEntries(alone.assembly, sYamlEntries(plan));
+    const built = build(root, plan);
+    expect(built.status, built.output).toBe(0);
+    const tested = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/not ok - s\.yaml's HelloFcApp::Example\.Hello::PreStop is a public void PreStop\(IFcContext\)/);
+    const checked = checkEntries(built.assembly, sYamlEntries(plan));
     expect(checked.status).not.toBe(0);
     expect(checked.stdout).toMatch(/^preStop: no public method PreStop\(IFcContext\)$/m);
   });
@@ -216,10 +208,13 @@ describe.runIf(canRun)('custom entries and broken code', () => {
   test('a non-idempotent initializer makes the generated test fail', async () => {
     const { root, plan } = await generateProject({ runtime: 'dotnetcore3.1' });
     const source = join(root, 'HelloFcApp', 'Hello.cs');
-    writeFileSync(source, readFileSync(source, 'utf8').replace('            if (resource != null)\n            {\n                return;\n            }\n', ''));
+    const code = readFileSync(source, 'utf8');
+    const guard = '                if (resource != null)\n                {\n                    return;\n                }\n';
+    expect(code).toContain(guard);
+    writeFileSync(source, code.replace(guard, ''));
     const built = build(root, plan);
     expect(built.status, built.output).toBe(0);
-    const result = run('mono', [join(built.out, 'LifecycleTest.exe')]);
+    const result = run('mono', [join(built.out, 'LifecycleTest.exe')], { cwd: root });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/not ok - the handler uses what the initializer set up/);
   });
@@ -249,6 +244,7 @@ describe('entry validation', () => {
     [{ handler: 'HelloFcApp::Example.Stream::StreamHandler' }, /^handler: "Stream" would shadow a type the generated code uses/],
     [{ handler: 'HelloFcApp::LifecycleTest.Hello::StreamHandler' }, /^handler: namespace "LifecycleTest" is the name of the generated test's class/],
     [{ handler: 'HelloFcApp::Example.Hello::Main' }, /^handler: method "Main" would clash with the class name or a member the generated code defines/],
+    [{ initializer: 'HelloFcApp::Example.Hello::GetResource' }, /^initializer: method "GetResource" would clash with the class name or a member the generated code defines/],
     [{ handler: 'HelloFcApp::Example.Hello::Hello' }, /^handler: method "Hello" would clash with the class name/],
     [{ initializer: 'OtherApp::Example.Hello::Initialize' }, /^initializer: .* names assembly OtherApp but --handler names HelloFcApp; handler and hooks must be in one assembly$/],
     [{ preStop: 'HelloFcApp::Example.Other::PreStop' }, /^pre-stop: .* names class Example\.Other but --handler names Example\.Hello; handler and hooks must be one class$/],

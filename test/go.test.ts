@@ -4,37 +4,25 @@
 // as users get it. Then: gofmt, go vet, the s.yaml pre-deploy actions (go mod tidy, go build), the
 // generated `go test`, and the built binary run under the stand-in's emulation of FC, which dispatches
 // the hooks s.yaml configures to the functions main registered, as the SDK does.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
 import { go } from '../src/runtimes/go.ts';
 import { resolveSpec } from '../src/spec.ts';
 import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';
+import { GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
-const STUB = fileURLToPath(new URL('./stubs/go', import.meta.url));
 const hasGo = useToolchain('go', ['version'], 'apt-get install -y golang-go');
-// Offline: modules come from the replace directive only; Debian's Go, never a downloaded toolchain.
-const GO_ENV = { GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local' };
 
 interface Action { run: string; path: string }
 
 function sYamlResource(plan: FilePlan) {
   const doc = parse(plan.files.find((f) => f.path === 's.yaml')!.contents);
   return Object.values(doc.resources)[0] as { actions: { 'pre-deploy': Action[] }; props: Record<string, any> };
-}
-
-/** A copy of code/ that builds against the stand-in; the generated project is left untouched. */
-function workCopy(root: string): string {
-  const work = join(tempDir('fc-go-work-'), 'code');
-  cpSync(join(root, 'code'), work, { recursive: true });
-  const replaced = run('go', ['mod', 'edit', `-replace=github.com/aliyun/fc-runtime-go-sdk=${STUB}`], { cwd: work, env: GO_ENV });
-  if (replaced.status !== 0) throw new Error(replaced.output);
-  return work;
 }
 
 /** Runs s.yaml's pre-deploy actions (they run from ./code) in the work copy; returns the first failure. */
@@ -57,7 +45,7 @@ function runInstance(plan: FilePlan, work: string) {
 }
 
 function checkAll(root: string, plan: FilePlan) {
-  const work = workCopy(root);
+  const work = goWorkCopy(root);
   const gofmt = run('gofmt', ['-l', '.'], { cwd: work });
   expect(gofmt.stdout, 'gofmt -l lists unformatted files').toBe('');
   const vet = run('go', ['vet', './...'], { cwd: work, env: GO_ENV });
@@ -145,9 +133,9 @@ describe.runIf(hasGo)('custom entries and broken code', () => {
     const { root, plan } = await generateProject({ runtime: 'go1' });
     const main = join(root, 'code', 'main.go');
     const code = readFileSync(main, 'utf8');
-    writeFileSync(main, code.replace('func preStop(ctx context.Context) {\n\tif resource == nil {\n\t\treturn\n\t}', 'func preStop(ctx context.Context) error {\n\tif resource == nil {\n\t\treturn nil\n\t}')
+    writeFileSync(main, code.replace('func preStop(ctx context.Context) {\n\tmu.Lock()\n\tdefer mu.Unlock()\n\tif resource == nil {\n\t\treturn\n\t}', 'func preStop(ctx context.Context) error {\n\tmu.Lock()\n\tdefer mu.Unlock()\n\tif resource == nil {\n\t\treturn nil\n\t}')
       .replace('\tresource = nil\n}', '\tresource = nil\n\treturn nil\n}'));
-    const work = workCopy(root);
+    const work = goWorkCopy(root);
     const vet = run('go', ['vet', './...'], { cwd: work, env: GO_ENV });
     expect(vet.status).not.toBe(0);
     expect(vet.output).toMatch(/cannot use preStop/);
@@ -160,7 +148,10 @@ describe.runIf(hasGo)('custom entries and broken code', () => {
   test('a non-idempotent initializer makes the generated test fail', async () => {
     const { root, plan } = await generateProject({ runtime: 'go1' });
     const main = join(root, 'code', 'main.go');
-    writeFileSync(main, readFileSync(main, 'utf8').replace('func initialize(ctx context.Context) {\n\tif resource != nil {\n\t\treturn\n\t}\n', 'func initialize(ctx context.Context) {\n'));
+    const code = readFileSync(main, 'utf8');
+    const guard = '\tif resource != nil {\n\t\treturn\n\t}\n';
+    expect(code).toContain(`func initialize(ctx context.Context) {\n\tmu.Lock()\n\tdefer mu.Unlock()\n${guard}`);
+    writeFileSync(main, code.replace(guard, ''));
     const work = checkAll(root, plan);
     const tested = run('go', ['test', './...'], { cwd: work, env: GO_ENV });
     expect(tested.status).not.toBe(0);

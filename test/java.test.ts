@@ -4,16 +4,15 @@
 // class implementing the interface FC calls it through.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
 import { java } from '../src/runtimes/java.ts';
 import { resolveSpec } from '../src/spec.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
+import { buildJavaStandIn } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
-const STUBS = fileURLToPath(new URL('./stubs/java', import.meta.url));
 const hasJavac = useToolchain('javac', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
 const hasJava = useToolchain('java', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
 const canRun = hasJavac && hasJava;
@@ -77,11 +76,8 @@ let stubClasses = '';
 let checkClasses = '';
 beforeAll(() => {
   if (!canRun) return;
-  const dir = tempDir('fc-java-stubs-');
-  stubClasses = join(dir, 'classes');
-  const sources = run('find', [STUBS, '-name', '*.java']).stdout.trim().split('\n');
-  const built = run('javac', ['--release', '8', '-d', stubClasses, ...sources]);
-  if (built.status !== 0) throw new Error(`the fc-java-core stand-in does not compile:\n${built.output}`);
+  const dir = tempDir('fc-java-check-');
+  stubClasses = buildJavaStandIn();
   checkClasses = join(dir, 'check');
   writeFileSync(join(dir, 'EntryCheck.java'), ENTRY_CHECK);
   const check = run('javac', ['-d', checkClasses, join(dir, 'EntryCheck.java')]);
@@ -114,7 +110,7 @@ describe.runIf(canRun).each(java.ids)('%s', (runtime) => {
     const { root } = await generateProject({ runtime, ...answers });
     const built = compile(root);
     expect(built.status, built.output).toBe(0);
-    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest']);
+    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest'], { cwd: root });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
     expect(result.stdout).not.toMatch(/not ok/);
@@ -158,11 +154,11 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const built = compile(root);
     expect(built.status, built.output).toBe(0);
     expect(checkEntries(built.classpath, entries).status).toBe(0);
-    const result = run('java', ['-cp', built.classpath, 'com.acme.orders.OrderFnLifecycleTest']);
+    const result = run('java', ['-cp', built.classpath, 'com.acme.orders.OrderFnLifecycleTest'], { cwd: root });
     expect(result.status, result.output).toBe(0);
   });
 
-  test('a class that does not implement the hook interface fails to compile with its test, and fails the entry check', async () => {
+  test('a class that does not implement the hook interface fails to compile, fails the generated test, and fails the entry check', async () => {
     const { root, plan } = await generateProject({ runtime: 'java8' });
     const source = join(root, 'src/main/java/example/App.java');
     writeFileSync(source, readFileSync(source, 'utf8').replace(', FunctionInitializer', ''));
@@ -170,15 +166,15 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     expect(withOverride.status).not.toBe(0);
     expect(withOverride.output).toMatch(/method does not override/);
 
-    // Without @Override the class compiles, but the test's `FunctionInitializer initializer = instance` does not...
+    // Without @Override the class compiles, but the test finds the initializer s.yaml turns on missing...
     writeFileSync(source, readFileSync(source, 'utf8').replace('    @Override\n    public void initialize', '    public void initialize'));
     const withTest = compile(root);
-    expect(withTest.status).not.toBe(0);
-    expect(withTest.output).toMatch(/incompatible types: App cannot be converted to FunctionInitializer/);
+    expect(withTest.status, withTest.output).toBe(0);
+    const tested = run('java', ['-cp', withTest.classpath, 'example.AppLifecycleTest'], { cwd: root });
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/not ok - s\.yaml turns the initializer on, and App implements FunctionInitializer/);
     // ...and the entry check refuses the class s.yaml names.
-    const alone = compile(root, ['src/main/java']);
-    expect(alone.status, alone.output).toBe(0);
-    const checked = checkEntries(alone.classpath, sYamlEntries(plan));
+    const checked = checkEntries(withTest.classpath, sYamlEntries(plan));
     expect(checked.status).not.toBe(0);
     expect(checked.stdout).toMatch(/^initializer: example\.App does not implement FunctionInitializer$/m);
   });
@@ -191,10 +187,12 @@ describe.runIf(canRun)('custom entries and broken code', () => {
     const withoutMethod = code.slice(0, code.indexOf('    /**\n     * PreStop:')) + code.slice(code.indexOf('    private static String json'));
     writeFileSync(source, withoutMethod.replace(', PreStopHandler {', ' {').replace('import com.aliyun.fc.runtime.PreStopHandler;\n', ''));
     expect(readFileSync(source, 'utf8')).not.toMatch(/void preStop|PreStopHandler/);
-    expect(compile(root).status).not.toBe(0);
-    const alone = compile(root, ['src/main/java']);
-    expect(alone.status, alone.output).toBe(0);
-    const checked = checkEntries(alone.classpath, sYamlEntries(plan));
+    const built = compile(root);
+    expect(built.status, built.output).toBe(0);
+    const tested = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest'], { cwd: root });
+    expect(tested.status).not.toBe(0);
+    expect(tested.output).toMatch(/not ok - s\.yaml turns preStop on, and App implements PreStopHandler/);
+    const checked = checkEntries(built.classpath, sYamlEntries(plan));
     expect(checked.status).not.toBe(0);
     expect(checked.stdout).toMatch(/^preStop: example\.App does not implement PreStopHandler$/m);
   });
@@ -202,10 +200,13 @@ describe.runIf(canRun)('custom entries and broken code', () => {
   test('a non-idempotent initializer makes the generated test fail', async () => {
     const { root } = await generateProject({ runtime: 'java11' });
     const source = join(root, 'src/main/java/example/App.java');
-    writeFileSync(source, readFileSync(source, 'utf8').replace('        if (resource != null) {\n            return;\n        }\n', ''));
+    const code = readFileSync(source, 'utf8');
+    const guard = '            if (resource != null) {\n                return;\n            }\n';
+    expect(code).toContain(guard);
+    writeFileSync(source, code.replace(guard, ''));
     const built = compile(root);
     expect(built.status, built.output).toBe(0);
-    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest']);
+    const result = run('java', ['-cp', built.classpath, 'example.AppLifecycleTest'], { cwd: root });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/not ok - the handler uses what the initializer set up/);
   });
@@ -232,6 +233,8 @@ describe('entry validation', () => {
     [{ handler: 'example.record::handleRequest' }, /^handler: "record" is a restricted identifier in Java/],
     [{ handler: 'java.fn.App::handleRequest' }, /^handler: package "java\.fn" is reserved for the JDK/],
     [{ handler: 'example.Context::handleRequest' }, /^handler: class "Context" would clash/],
+    [{ handler: 'example.AtomicInteger::handleRequest' }, /^handler: class "AtomicInteger" would clash/],
+    [{ handler: 'example.Paths::handleRequest' }, /^handler: class "Paths" would clash/],
     [{ handler: 'example.App::handle' }, /^handler: method "handle" must be handleRequest: the class implements com\.aliyun\.fc\.runtime\.StreamRequestHandler/],
     [{ initializer: 'example.App::init' }, /^initializer: method "init" must be initialize: .*FunctionInitializer and FC calls its initialize\(Context\)$/],
     [{ preStop: 'example.App::pre_stop' }, /^pre-stop: method "pre_stop" must be preStop/],

@@ -18,9 +18,9 @@ const CS_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TEST_PROJECT = 'LifecycleTest';
 // Types the generated class uses unqualified: a namespace or class of the same name would shadow them.
 // (The test is in the global namespace and names the class in full, so nothing can shadow its types.)
-const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'InvalidOperationException', 'MemoryStream', 'Resource', 'Stream'];
+const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'MemoryStream', 'Resource', 'Stream'];
 // Members the generated class defines itself.
-const GENERATED_MEMBERS = ['CreateResource', 'Json', 'Main', 'Resource', 'resource'];
+const GENERATED_MEMBERS = ['CreateResource', 'GetResource', 'Json', 'Main', 'Resource', 'ResourceLock', 'resource'];
 
 /** The FC docs' names, with one assembly for the three (the docs' own s.yaml mixes two). */
 const DEFAULTS = {
@@ -118,7 +118,6 @@ export const dotnet = defineRuntime<DotnetNames>({
   files(spec, names) {
     const data = {
       ...templateData(spec, names),
-      hasHooks: spec.initializer !== undefined || spec.preStop !== undefined,
       initializerTimeout: spec.initializer?.timeout ?? 0,
     };
     const ignore = render('dotnet/gitignore', data);

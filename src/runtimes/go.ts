@@ -81,6 +81,8 @@ export const go = defineRuntime<GoNames>({
       notes: [
         `\`s deploy\` first runs \`go mod tidy\` and \`${names.buildCommand}\` in \`code/\` (the pre-deploy actions in s.yaml); ` +
           `FC runs the binary \`${names.binary}\` from \`code/target\`.`,
+        '`go test` reads `../s.yaml` and calls a hook only when s.yaml turns it on, as FC does; it finds the hook functions in the `hooks` map of ' +
+          '`main_test.go`, so list a hook you add later there. `go test -race ./...` (it needs cgo) also has Go check the locking while `TestConcurrentRequests` sends requests at once.',
         ...(hooks.length > 0
           ? [`Go dispatches hooks by type, not by name, so the hook strings in s.yaml are labels: ${hooks.join(', and ')}. ` +
             'Register the hooks before `fc.Start`: it never returns, and a hook registered after it is missing when FC calls it.']

@@ -20,9 +20,9 @@ const JAVA_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Simple names the generated class and its test import or use unqualified: a class of the same name
 // in the package would shadow them and not compile.
 const GENERATED_TYPE_NAMES = [
-  'Answer', 'ArrayList', 'AssertionError', 'ByteArrayInputStream', 'ByteArrayOutputStream', 'Class', 'Context',
-  'Credentials', 'FunctionComputeLogger', 'FunctionInitializer', 'FunctionParam', 'IllegalStateException',
-  'InputStream', 'IOException', 'List', 'Object', 'OutputStream', 'Override', 'PreStopHandler', 'Proxy',
+  'Answer', 'ArrayList', 'AssertionError', 'AtomicInteger', 'ByteArrayInputStream', 'ByteArrayOutputStream', 'Class',
+  'Context', 'Credentials', 'Files', 'FunctionComputeLogger', 'FunctionInitializer', 'FunctionParam',
+  'InputStream', 'IOException', 'List', 'Object', 'OutputStream', 'Override', 'Paths', 'PreStopHandler', 'Proxy',
   'Resource', 'StandardCharsets', 'StreamRequestHandler', 'String', 'System', 'UnsupportedOperationException',
 ];
 
