@@ -22,6 +22,8 @@ export interface GuardSearch {
   refusals: RegExp;
   /** Whether the code has an initializer (a hook function, an /initialize route) that may set the checked name. */
   hasInitializer: boolean;
+  /** Where an assignment to the checked name does not count (the handler itself, which may create it lazily). */
+  ownCode?: CodeRange;
 }
 
 const OPENERS = '([{';
@@ -48,11 +50,11 @@ const keyOf = (expression: string) => /([A-Za-z_]\w*)\W*$/.exec(expression)?.[1]
 const FLAG = /initiali[sz]ed|^(is_?)?(inited|ready|warmed_?up)$/i;
 const MENTIONS_INIT = /initiali[sz]/i;
 
-/** Whether `key` is assigned something (not null/None/nil/false) in the file outside the range. */
-function assignedElsewhere(file: SourceFile, key: string, outside: CodeRange): boolean {
+/** Whether `key` is assigned something (not null/None/nil/false) in the file, outside `outside`. */
+function assignedElsewhere(file: SourceFile, key: string, outside: CodeRange | undefined): boolean {
   const pattern = new RegExp(`(?<![\\w$])${key}(?:['"]\\s*\\])?\\s*=(?![=>~])(?!\\s*(?:null|None|nil|undefined|false|False)\\b)`, 'g');
   for (let m = pattern.exec(file.code); m; m = pattern.exec(file.code)) {
-    const inRange = outside.file === file && m.index >= outside.start && m.index < outside.end;
+    const inRange = outside?.file === file && m.index >= outside.start && m.index < outside.end;
     if (!inRange && file.bare[m.index] === file.code[m.index]) return true;
   }
   return false;
@@ -171,7 +173,7 @@ export function initializationGuards(range: CodeRange, search: GuardSearch): Ini
     const key = name && keyOf(name);
     if (!guard || !key || found.has(guard.line)) continue;
     const message = guardedText(file, guard, m.index);
-    const initial = MENTIONS_INIT.test(message) || FLAG.test(key) || (search.hasInitializer && assignedElsewhere(file, key, range));
+    const initial = MENTIONS_INIT.test(message) || FLAG.test(key) || (search.hasInitializer && assignedElsewhere(file, key, search.ownCode));
     if (initial) found.set(guard.line, guard);
   }
   return [...found.values()];
