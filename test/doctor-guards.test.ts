@@ -68,7 +68,6 @@ const OLD_PROJECTS = [
   { name: 'custom.debian10-flask', runtime: 'custom.debian10', file: 'code/app.py', guard: /if resource is None:\n\s*# FC never sends/ },
   { name: 'custom.debian10-node', runtime: 'custom.debian10', file: 'code/server.js', guard: /if \(!resource\) \{\n\s*\/\/ FC never sends/ },
   { name: 'custom-container', runtime: 'custom-container', file: 'code/app.py', guard: /if resource is None:\n\s*# FC never sends/ },
-  { name: 'custom-container-gpu-warm-up', runtime: 'custom-container', file: 'code/app.py', guard: /if resource is None:\n\s*# FC never sends/ },
   { name: 'custom-container-gpu-command', runtime: 'custom-container', file: 'code/app.py', guard: /if resource is None:\n\s*# FC never sends/ },
 ].map((fixture) => {
   const definition = runtimeFor(fixture.runtime);
@@ -110,7 +109,7 @@ describe.each(OLD_PROJECTS)('$name, written by an older version', ({ name, file,
 describe('a GPU command initializer counts when it POSTs /initialize', () => {
   const withCommand = (command: string[], extra: Files = {}) => {
     const root = copyFixture('custom-container-gpu-command');
-    setInitializer(root, { command, timeout: 60 });
+    setInitializer(root, command.length > 0 ? { command, timeout: 60 } : { command, timeout: 60, handler: '' });
     for (const [path, contents] of Object.entries(extra)) writeFileSync(join(root, path), contents);
     return findingsIn(root).map((finding) => finding.rule);
   };
@@ -128,6 +127,10 @@ describe('a GPU command initializer counts when it POSTs /initialize', () => {
   test('a script of the code folder that never calls /initialize, or a plain command: flagged', () => {
     expect(withCommand(['/bin/sh', '-c', '/code/prefetch.sh'], { 'code/prefetch.sh': '#!/bin/sh\ncurl -s http://127.0.0.1:9000/healthz\n' })).toEqual(['server-waits-for-initialize']);
     expect(withCommand(['/bin/sh', '-c', 'echo warm-up done'])).toEqual(['server-waits-for-initialize']);
+  });
+
+  test('switched off the way remove --initializer writes it (command [], handler ""): flagged', () => {
+    expect(withCommand([])).toEqual(['server-waits-for-initialize']);
   });
 });
 
