@@ -265,6 +265,12 @@ const HAND_WRITTEN: [string, Files, string, RegExp | undefined][] = [
   ['nodejs20: an unrelated throw, and a resource made lazily', project('nodejs20', 'index.handler', {
     'code/index.mjs': "let db;\n\nexport const initialize = async (context) => {\n  db = await connect();\n};\n\nexport const handler = async (event, context) => {\n  if (!event) throw new Error('empty event');\n  if (!db) {\n    db = await connect();\n  }\n  return db.query(event);\n};\n",
   }), 'code/index.mjs', undefined],
+  ['nodejs18: an HTTP 503 while what the initializer makes is missing', project('nodejs18', 'index.handler', {
+    'code/index.mjs': "let db;\n\nexport const initialize = async (context) => {\n  db = await connect();\n};\n\nexport const handler = async (event, context) => {\n  if (!db) {\n    return { statusCode: 503, body: 'warming up' };\n  }\n  return { statusCode: 200, body: await db.query(event) };\n};\n",
+  }), 'code/index.mjs', /if \(!db\)/],
+  ['nodejs18: a message about initializing something else', project('nodejs18', 'index.handler', {
+    'code/index.mjs': "let db;\n\nexport const initialize = async (context) => {\n  db = await connect();\n};\n\nexport const handler = async (event, context) => {\n  if (!event.config) throw new Error('cannot initialize the parser without a config');\n  return db.query(event);\n};\n",
+  }), 'code/index.mjs', undefined],
   ['nodejs16: the callback fails while the client the initializer makes is missing', project('nodejs16', 'index.handler', {
     'code/index.js': "let client = null;\n\nexports.initialize = (context, callback) => {\n  client = makeClient();\n  callback(null, '');\n};\n\nexports.handler = (event, context, callback) => {\n  if (!client) return callback(new Error('no client yet'));\n  callback(null, client.send(event));\n};\n",
   }), 'code/index.js', /if \(!client\)/],
@@ -301,6 +307,9 @@ const HAND_WRITTEN: [string, Files, string, RegExp | undefined][] = [
   }, './HelloFcApp/target'), 'HelloFcApp/Hello.cs', undefined],
   ['custom.debian10: Flask answers 503 while the model /initialize loads is missing', project('custom.debian10', 'index.handler', {
     'code/app.py': flaskApp('    if model is None:\n        return "loading", 503'), 'code/bootstrap': '#!/bin/bash\nexec python3 app.py\n',
+  }), 'code/app.py', /if model is None:/],
+  ['custom.debian10: Flask answers 503 on the line of its guard', project('custom.debian10', 'index.handler', {
+    'code/app.py': flaskApp('    if model is None: return {"error": "loading"}, 503'), 'code/bootstrap': '#!/bin/bash\nexec python3 app.py\n',
   }), 'code/app.py', /if model is None:/],
   ['custom.debian10: Flask answers 503 for an unrelated reason', project('custom.debian10', 'index.handler', {
     'code/app.py': flaskApp('    if request.content_type is None:\n        return "send a content type", 503'), 'code/bootstrap': '#!/bin/bash\nexec python3 app.py\n',

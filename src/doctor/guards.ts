@@ -48,7 +48,8 @@ const keyOf = (expression: string) => /([A-Za-z_]\w*)\W*$/.exec(expression)?.[1]
 
 /** Names that say "initialized" by themselves: initialized, isReady, inited, warmed_up. */
 const FLAG = /initiali[sz]ed|^(is_?)?(inited|ready|warmed_?up)$/i;
-const MENTIONS_INIT = /initiali[sz]/i;
+/** A message about the initializer itself, not about initializing something else ("cannot initialize the parser"). */
+const MENTIONS_INIT = /initiali[sz](?:er|ation)\b|not\s+(?:yet\s+)?(?:been\s+)?initiali[sz]ed|initiali[sz]e\s+first|initiali[sz]e\(\)/i;
 
 /** Whether `key` is assigned something (not null/None/nil/false) in the file, outside `outside`. */
 function assignedElsewhere(file: SourceFile, key: string, outside: CodeRange | undefined): boolean {
@@ -60,20 +61,25 @@ function assignedElsewhere(file: SourceFile, key: string, outside: CodeRange | u
   return false;
 }
 
+/** Whether the `{` at `at` opens an object literal (`return {`, `= {`, `({`), not a block. */
+function opensLiteral(bare: string, at: number, syntax: BlockSyntax): boolean {
+  return syntax === 'paren' && /(?:[=(,:?[!&|]|\breturn)\s*$/.test(bare.slice(Math.max(0, at - 40), at));
+}
+
 /**
- * Where the statement holding `at` starts, and the bracket or `;` before it: scanning back through the
- * unclosed `(`/`[` of the call the refusal sits in, to a `;`, `{` or `}` (or, in Go, a line break) at
- * statement level.
+ * Where the statement holding `at` starts: scanning back through the unclosed `(`, `[` or object
+ * literal the refusal sits in, to just after a `;`, `{` or `}` (or, in Go, a line break) at statement level.
  */
-function statementStart(bare: string, at: number, floor: number, syntax: BlockSyntax): { start: number; stopper: string } {
+function statementStart(bare: string, at: number, floor: number, syntax: BlockSyntax): number {
   let depth = 0;
   for (let i = at - 1; i >= floor; i -= 1) {
     const c = bare[i]!;
-    if (c === ')' || c === ']') depth += 1;
+    if (c === ')' || c === ']' || (c === '}' && depth > 0)) depth += 1;
     else if (c === '(' || c === '[') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ';' || c === '{' || c === '}' || (syntax === 'go' && c === '\n'))) return { start: i + 1, stopper: c };
+    else if (c === '{' && depth > 0) depth -= 1;
+    else if (c === '{' ? !opensLiteral(bare, i, syntax) : depth === 0 && (c === ';' || c === '}' || (syntax === 'go' && c === '\n'))) return i + 1;
   }
-  return { start: floor, stopper: '' };
+  return floor;
 }
 
 /** The `{` of the innermost block around `at`; -1 when `at` is inside parentheses or no block. */
@@ -105,13 +111,13 @@ function ifAt(file: SourceFile, start: number, syntax: BlockSyntax, blockOpen?: 
 function braceGuard(range: CodeRange, at: number, syntax: BlockSyntax): InitGuard | undefined {
   const { file } = range;
   const statement = statementStart(file.bare, at, range.start, syntax);
-  const direct = syntax === 'go' ? undefined : ifAt(file, statement.start, syntax);
+  const direct = syntax === 'go' ? undefined : ifAt(file, statement, syntax);
   if (direct) return direct;
-  const open = enclosingBlock(file.bare, statement.start, range.start);
+  const open = enclosingBlock(file.bare, statement, range.start);
   if (open < 0) return undefined;
   const owner = statementStart(file.bare, open, range.start, syntax);
-  if (syntax !== 'go' && !file.bare.slice(owner.start, open).trimEnd().endsWith(')')) return undefined;
-  return ifAt(file, owner.start, syntax, open);
+  if (syntax !== 'go' && !file.bare.slice(owner, open).trimEnd().endsWith(')')) return undefined;
+  return ifAt(file, owner, syntax, open);
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
@@ -129,9 +135,9 @@ function pythonGuard(range: CodeRange, at: number): InitGuard | undefined {
     }
   }
   const from = lineStart(file.bare, start);
-  const inline = /^\s*(?:el)?if\s+(.+):\s*(?:return\s+)?\S*$/;
+  const inline = /^\s*(?:el)?if\s+(.+?):(?=\s*\S)/;
   if (inline.test(file.bare.slice(from, start))) {
-    const condition = /^\s*(?:el)?if\s+(.+):/.exec(file.code.slice(from, start))![1]!;
+    const condition = inline.exec(file.code.slice(from, start))![1]!;
     return { line: file.lineAt(start), condition: condition.trim() };
   }
   const bareLines = file.bare.split('\n');

@@ -9,22 +9,24 @@ import type { CodeModel, Family, Hit, Resource, Rule } from '../types.ts';
 import { serverDir, serverFiles } from './custom.ts';
 
 const THROW = String.raw`\bthrow\b`;
+/** An HTTP 503 answer (a handler behind an HTTP trigger, or a custom server). */
+const UNAVAILABLE = String.raw`\b503\b`;
 
 /** How each built-in family refuses a request from its handler, and how it writes blocks. */
 const BUILT_IN: Partial<Record<Family, { syntax: BlockSyntax; refusals: string; accessor: string }>> = {
-  nodejs: { syntax: 'paren', refusals: String.raw`${THROW}|\breturn\s+Promise\.reject\s*\(`, accessor: 'getResource(context)' },
-  python: { syntax: 'python', refusals: String.raw`\braise\b`, accessor: 'get_resource(context)' },
-  php: { syntax: 'paren', refusals: THROW, accessor: 'get_resource($context)' },
-  java: { syntax: 'paren', refusals: THROW, accessor: 'a synchronized getResource(Context)' },
-  dotnet: { syntax: 'paren', refusals: THROW, accessor: 'GetResource(IFcContext) under a lock' },
-  go: { syntax: 'go', refusals: String.raw`\bpanic\s*\(|\breturn\b[^\n]*\b(?:errors\.New|fmt\.Errorf)\s*\(`, accessor: 'getResource(ctx) under a sync.Mutex' },
+  nodejs: { syntax: 'paren', refusals: String.raw`${THROW}|${UNAVAILABLE}|\breturn\s+Promise\.reject\s*\(`, accessor: 'getResource(context)' },
+  python: { syntax: 'python', refusals: String.raw`\braise\b|${UNAVAILABLE}`, accessor: 'get_resource(context)' },
+  php: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'get_resource($context)' },
+  java: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'a synchronized getResource(Context)' },
+  dotnet: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'GetResource(IFcContext) under a lock' },
+  go: { syntax: 'go', refusals: String.raw`\bpanic\s*\(|\breturn\b[^\n]*\b(?:errors\.New|fmt\.Errorf)\s*\(|${UNAVAILABLE}`, accessor: 'getResource(ctx) under a sync.Mutex' },
 };
 
 /** How a custom server refuses a request (a 503, or an exception, which answers 500), by file type. */
 const SERVER: Record<string, { syntax: BlockSyntax; refusals: string; accessor: string }> = {
-  '.py': { syntax: 'python', refusals: String.raw`\b503\b|\bSERVICE_UNAVAILABLE\b|\braise\b`, accessor: 'get_resource(request_id) under a threading.Lock' },
-  '.go': { syntax: 'go', refusals: String.raw`\b503\b|\bStatusServiceUnavailable\b|\bpanic\s*\(`, accessor: 'getResource(requestID) under a sync.Mutex' },
-  '.js': { syntax: 'paren', refusals: String.raw`\b503\b|${THROW}`, accessor: 'getResource(requestId)' },
+  '.py': { syntax: 'python', refusals: String.raw`${UNAVAILABLE}|\bSERVICE_UNAVAILABLE\b|\braise\b`, accessor: 'get_resource(request_id) under a threading.Lock' },
+  '.go': { syntax: 'go', refusals: String.raw`${UNAVAILABLE}|\bStatusServiceUnavailable\b|\bpanic\s*\(`, accessor: 'getResource(requestID) under a sync.Mutex' },
+  '.js': { syntax: 'paren', refusals: `${UNAVAILABLE}|${THROW}`, accessor: 'getResource(requestId)' },
 };
 
 /**
