@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
+import { main, type Io } from '../src/cli/main.ts';
 import { diagnose, type Finding } from '../src/doctor/index.ts';
 import { runtimeFor } from '../src/runtimes/index.ts';
 import { tempDir } from './helpers/generate.ts';
@@ -104,6 +105,22 @@ describe.each(OLD_PROJECTS)('$name, written by an older version', ({ name, file,
     const found = findingsIn(root).filter((finding) => finding.rule === rule);
     expect(found.map((finding) => [finding.file, finding.message.includes('but s.yaml configures no initializer, so')])).toEqual([[file, true]]);
   });
+});
+
+test('a built-in handler is flagged when the initializer is only a command, which never calls the code', () => {
+  const root = copyFixture('nodejs20');
+  setInitializer(root, { command: ['/bin/sh', '-c', 'true'], timeout: 60 });
+  const found = findingsIn(root).filter((finding) => finding.rule === 'handler-needs-initializer');
+  expect(found.map((finding) => finding.message)).toEqual([expect.stringContaining('but the initializer is the command `/bin/sh -c true`, which FC runs instead of calling the code, so ')]);
+});
+
+test('the CLI prints the finding as path:line and exits 1', async () => {
+  const root = copyFixture('python3.10');
+  const out: string[] = [];
+  const io: Io = { stdout: (text) => out.push(text), stderr: (text) => out.push(text), interactive: false, cwd: root };
+  expect(await main(['doctor', '.'], io)).toBe(1);
+  const line = lineOf(readFileSync(join(root, 'code/index.py'), 'utf8'), /if resource is None:\n\s*raise/);
+  expect(out.join('')).toMatch(new RegExp(`^code/index\\.py:${line}: error: handler-needs-initializer: handler index\\.handler refuses the request `));
 });
 
 describe('a GPU command initializer counts when it POSTs /initialize', () => {
