@@ -288,6 +288,9 @@ const HAND_WRITTEN: [string, Files, string, RegExp | undefined][] = [
   ['nodejs18: a message about initializing something else', project('nodejs18', 'index.handler', {
     'code/index.mjs': "let db;\n\nexport const initialize = async (context) => {\n  db = await connect();\n};\n\nexport const handler = async (event, context) => {\n  if (!event.config) throw new Error('cannot initialize the parser without a config');\n  return db.query(event);\n};\n",
   }), 'code/index.mjs', undefined],
+  ['nodejs18: the handler connects itself first and refuses only when that failed', project('nodejs18', 'index.handler', {
+    'code/index.mjs': "let db;\n\nexport const initialize = async (context) => {\n  db = await connect();\n};\n\nexport const handler = async (event, context) => {\n  if (!db) db = await tryConnect();\n  if (!db) throw new Error('database unavailable');\n  return db.query(event);\n};\n",
+  }), 'code/index.mjs', undefined],
   ['nodejs16: the callback fails while the client the initializer makes is missing', project('nodejs16', 'index.handler', {
     'code/index.js': "let client = null;\n\nexports.initialize = (context, callback) => {\n  client = makeClient();\n  callback(null, '');\n};\n\nexports.handler = (event, context, callback) => {\n  if (!client) return callback(new Error('no client yet'));\n  callback(null, client.send(event));\n};\n",
   }), 'code/index.js', /if \(!client\)/],

@@ -51,14 +51,12 @@ const FLAG = /initiali[sz]ed|^(is_?)?(inited|ready|warmed_?up)$/i;
 /** A message about the initializer itself, not about initializing something else ("cannot initialize the parser"). */
 const MENTIONS_INIT = /initiali[sz](?:er|ation)\b|not\s+(?:yet\s+)?(?:been\s+)?initiali[sz]ed|initiali[sz]e\s+first|initiali[sz]e\(\)/i;
 
-/** Whether `key` is assigned something (not null/None/nil/false) in the file, outside `outside`. */
-function assignedElsewhere(file: SourceFile, key: string, outside: CodeRange | undefined): boolean {
+/** Offsets where `key` is assigned something (not null/None/nil/false) in real code. */
+function assignments(file: SourceFile, key: string): number[] {
   const pattern = new RegExp(`(?<![\\w$])${key}(?:['"]\\s*\\])?\\s*=(?![=>~])(?!\\s*(?:null|None|nil|undefined|false|False)\\b)`, 'g');
-  for (let m = pattern.exec(file.code); m; m = pattern.exec(file.code)) {
-    const inRange = outside?.file === file && m.index >= outside.start && m.index < outside.end;
-    if (!inRange && file.bare[m.index] === file.code[m.index]) return true;
-  }
-  return false;
+  const found: number[] = [];
+  for (let m = pattern.exec(file.code); m; m = pattern.exec(file.code)) if (file.bare[m.index] === file.code[m.index]) found.push(m.index);
+  return found;
 }
 
 /** Whether the `{` at `at` opens an object literal (`return {`, `= {`, `({`), not a block. */
@@ -165,8 +163,9 @@ function guardedText(file: SourceFile, guard: InitGuard, at: number): string {
 
 /**
  * The refusals in `range` guarded by a check that something is not initialized yet: a condition that
- * tests a name for missing, where the refusal's message mentions initialization, or the name is an
- * "initialized" flag, or the code has an initializer that assigns the name.
+ * tests a name for missing, where the refusal's message is about the initializer, or the name is an
+ * "initialized" flag, or the code has an initializer that assigns the name. A name the handler itself
+ * assigns before the refusal is a lazy set-up that failed, not a wait for the initializer.
  */
 export function initializationGuards(range: CodeRange, search: GuardSearch): InitGuard[] {
   const { file } = range;
@@ -178,8 +177,14 @@ export function initializationGuards(range: CodeRange, search: GuardSearch): Ini
     const name = guard && missingName(guard.condition);
     const key = name && keyOf(name);
     if (!guard || !key || found.has(guard.line)) continue;
-    const message = guardedText(file, guard, m.index);
-    const initial = MENTIONS_INIT.test(message) || FLAG.test(key) || (search.hasInitializer && assignedElsewhere(file, key, search.ownCode));
+    const refusal = m.index;
+    const own = search.ownCode;
+    const inOwnCode = (at: number) => own !== undefined && at >= own.start && at < own.end;
+    const assigned = assignments(file, key);
+    // The handler made it itself first (`if (!db) db = connect(); if (!db) throw …`): a failed lazy set-up, not a wait.
+    if (assigned.some((at) => inOwnCode(at) && at < refusal)) continue;
+    const message = guardedText(file, guard, refusal);
+    const initial = MENTIONS_INIT.test(message) || FLAG.test(key) || (search.hasInitializer && assigned.some((at) => !inOwnCode(at)));
     if (initial) found.set(guard.line, guard);
   }
   return [...found.values()];
