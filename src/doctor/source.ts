@@ -70,6 +70,18 @@ export class SourceFile {
   }
 
   /**
+   * The `{…}` body that follows the parameter list opening at `open` (after a return type, `throws …`
+   * or Go results), as offsets of its braces; undefined for a declaration without a body or a call.
+   */
+  bodyAfter(open: number): { start: number; end: number } | undefined {
+    const close = this.closing(open);
+    const brace = close < 0 ? -1 : this.bare.indexOf('{', close);
+    if (brace < 0 || /[;=]|=>/.test(this.bare.slice(close, brace))) return undefined;
+    const end = this.closing(brace);
+    return end < 0 ? undefined : { start: brace, end };
+  }
+
+  /**
    * The comma-separated items inside the bracket at `open` (a parameter list), as written (comments
    * dropped, strings kept); `angles` as for splitTopLevel.
    */

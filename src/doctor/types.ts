@@ -1,4 +1,5 @@
 import type { RuntimeFamily } from '../runtimes/index.ts';
+import type { SourceFile } from './source.ts';
 export type Severity = 'error' | 'warning';
 
 /** One problem, as printed: `file:line: severity: rule: message`. `file` is absolute until output. */
@@ -95,4 +96,18 @@ export interface CodeModel {
   resolveHook(resource: Resource, hook: HookConfig, project: Project): HookTarget | undefined;
   /** Hooks present in the code, whether or not s.yaml configures them. */
   hooksInCode(resource: Resource, project: Project): HookInCode[];
+  /** The body of the function FC sends requests to (built-in runtimes); undefined when it cannot be read. */
+  handlerCode?(resource: Resource, project: Project): HandlerCode | undefined;
+}
+
+/** A stretch of a source file: a function's body, or a whole file. */
+export interface CodeRange {
+  file: SourceFile;
+  start: number;
+  end: number;
+}
+
+/** The request handler's body; `callback` names its callback parameter (Node.js 16 and older). */
+export interface HandlerCode extends CodeRange {
+  callback?: string;
 }

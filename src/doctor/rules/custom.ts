@@ -16,7 +16,7 @@ const ROUTES: Record<HookSlot, string> = { initializer: '/initialize', preStop: 
 const isCustom = (resource: Resource) => resource.family === 'custom' || resource.family === 'container';
 
 /** Where the server's code is: `code`, or for a container without `code` the folder of its only Dockerfile. */
-function serverDir(resource: Resource, project: Project): string | undefined {
+export function serverDir(resource: Resource, project: Project): string | undefined {
   const dir = codeDir(resource);
   if (dir || resource.family !== 'container') return dir;
   const dockerfiles = findFiles(project.root, (name) => name === 'Dockerfile');
@@ -62,7 +62,7 @@ interface ServerFile {
  * The server's source files: those the start command names, else every source file at the top of the
  * code folder, run directly only when there is no start command to say otherwise (gunicorn, a binary).
  */
-function serverFiles(resource: Resource, project: Project): ServerFile[] {
+export function serverFiles(resource: Resource, project: Project): ServerFile[] {
   const dir = isCustom(resource) ? serverDir(resource, project) : undefined;
   if (!dir) return [];
   const words = startWords(resource, dir);

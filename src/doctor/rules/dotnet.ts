@@ -29,8 +29,10 @@ function findClass(project: Project, ns: string, cls: string): CsClass[] {
   });
 }
 
+const methodDeclaration = (method: string) => new RegExp(`\\b(?!return\\b|new\\b|throw\\b|else\\b|await\\b)[\\w<>\\[\\].]+\\s+${method}\\s*\\(`);
+
 function declaresMethod(declarations: CsClass[], method: string): boolean {
-  const pattern = new RegExp(`\\b(?!return\\b|new\\b|throw\\b|else\\b|await\\b)[\\w<>\\[\\].]+\\s+${method}\\s*\\(`);
+  const pattern = methodDeclaration(method);
   return declarations.some(({ file, body }) => pattern.test(file.bare.slice(body.start, body.end)));
 }
 
@@ -45,6 +47,15 @@ export const dotnetModel: CodeModel = {
     if (declarations.length === 0) return { found: false, why: `no C# source in the project declares class ${qualified}`, fix };
     if (declaresMethod(declarations, parts.method)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, declarations[0]!.file.path)}) has no method ${parts.method}`, fix };
+  },
+  handlerCode(resource, project) {
+    const parts = resource.handler ? splitCsEntry(resource.handler) : undefined;
+    for (const { file, body } of parts ? findClass(project, parts.ns, parts.cls) : []) {
+      const match = methodDeclaration(parts!.method).exec(file.bare.slice(body.start, body.end));
+      const method = match && file.bodyAfter(body.start + match.index + match[0].length - 1);
+      if (method) return { file, ...method };
+    }
+    return undefined;
   },
   hooksInCode(resource, project) {
     const parts = resource.handler ? splitCsEntry(resource.handler) : undefined;

@@ -80,6 +80,26 @@ export const goModel: CodeModel = {
       fix: `call fc.${name}(${hook.slot === 'initializer' ? 'initialize' : 'preStop'}) before fc.Start`,
     };
   },
+  handlerCode(resource, project) {
+    const module = goModule(resource, project);
+    for (const file of module?.files ?? []) {
+      const alias = fcAlias(file);
+      const [start] = alias ? file.matches(new RegExp(`\\b${alias}\\.Start(?:Http)?\\s*\\(`)) : [];
+      const open = start ? start.index + start[0].length - 1 : -1;
+      const argument = open >= 0 ? file.items(open)[0] ?? '' : '';
+      if (/^func\s*\(/.test(argument)) {
+        const body = file.bodyAfter(file.bare.indexOf('(', open + 1));
+        return body && { file, ...body };
+      }
+      if (!/^\w+$/.test(argument)) continue;
+      for (const candidate of module!.files) {
+        const [declared] = candidate.matches(new RegExp(`^func\\s+${argument}\\s*\\(`, 'm'));
+        const body = declared && candidate.bodyAfter(declared.index + declared[0].length - 1);
+        if (body) return { file: candidate, ...body };
+      }
+    }
+    return undefined;
+  },
   hooksInCode(resource, project) {
     const module = goModule(resource, project);
     return module

@@ -3,6 +3,7 @@ import type { CodeModel, Family, Rule } from '../types.ts';
 import { customModel, customRules } from './custom.ts';
 import { dotnetModel } from './dotnet.ts';
 import { goModel, goRules } from './go.ts';
+import { handlerNeedsInitializer, serverWaitsForInitialize } from './guards.ts';
 import { hookNotFound, hookWithoutConfig } from './hooks.ts';
 import { javaModel, javaRules } from './java.ts';
 import { nodejsModel, nodejsRules } from './nodejs.ts';
@@ -30,6 +31,8 @@ export const RULES: readonly Rule[] = [
   ...sYamlRules,
   hookNotFound(MODELS),
   hookWithoutConfig(MODELS),
+  handlerNeedsInitializer(MODELS),
+  serverWaitsForInitialize,
   ...forFamily('nodejs', nodejsRules),
   ...forFamily('python', pythonRules),
   ...forFamily('php', phpRules),

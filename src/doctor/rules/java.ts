@@ -63,9 +63,10 @@ function implementsInterface(project: Project, cls: JavaClass, iface: string, de
   return parentClass ? implementsInterface(project, parentClass, iface, depth + 1) : undefined;
 }
 
+const methodDeclaration = (method: string) => new RegExp(`\\b(?!return\\b|new\\b|throw\\b|else\\b)[\\w$<>\\[\\]]+\\s+${method.replace(/\$/g, '\\$')}\\s*\\(`);
+
 function declaresMethod(cls: JavaClass, method: string): boolean {
-  const body = cls.file.bare.slice(cls.body.start, cls.body.end);
-  return new RegExp(`\\b(?!return\\b|new\\b|throw\\b|else\\b)[\\w$<>\\[\\]]+\\s+${method.replace(/\$/g, '\\$')}\\s*\\(`).test(body);
+  return methodDeclaration(method).test(cls.file.bare.slice(cls.body.start, cls.body.end));
 }
 
 function classOf(project: Project, entry: string | undefined): JavaClass | undefined {
@@ -84,6 +85,13 @@ export const javaModel: CodeModel = {
     if (!cls) return { found: false, why: `no Java source in the project declares class ${qualified}`, fix };
     if (declaresMethod(cls, parts.method) || superclassOf(cls)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, cls.file.path)}) has no method ${parts.method}`, fix };
+  },
+  handlerCode(resource, project) {
+    const cls = classOf(project, resource.handler);
+    if (!cls) return undefined;
+    const match = methodDeclaration(splitJavaEntry(resource.handler!)!.method).exec(cls.file.bare.slice(cls.body.start, cls.body.end));
+    const body = match && cls.file.bodyAfter(cls.body.start + match.index + match[0].length - 1);
+    return body ? { file: cls.file, ...body } : undefined;
   },
   hooksInCode(resource, project) {
     const cls = classOf(project, resource.handler);

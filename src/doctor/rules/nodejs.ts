@@ -207,6 +207,13 @@ export const nodejsModel: CodeModel = {
     if (found.module.exports.has(found.name) || !found.module.complete) return { found: true };
     return { found: false, why: `${path} exports no \`${found.name}\``, fix };
   },
+  handlerCode(resource) {
+    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
+    const fn = found && 'module' in found ? found.module.exports.get(found.name)?.fn : undefined;
+    if (!fn || !found || !('module' in found)) return undefined;
+    const callback = usesCallback(resource.runtime!) ? fn.params[2] : undefined;
+    return { file: found.file, ...fn.body, ...(callback && { callback }) };
+  },
   hooksInCode(resource) {
     const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
     if (!found || !('module' in found)) return [];

@@ -6,7 +6,7 @@ import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
 
 interface PhpModule {
   /** Global functions by lower-cased name. */
-  functions: Map<string, { name: string; line: number; params: string[] }>;
+  functions: Map<string, { name: string; line: number; params: string[]; body?: { start: number; end: number } }>;
   /** False when the file includes other files, which may define more functions. */
   complete: boolean;
 }
@@ -21,7 +21,7 @@ function readPhpModule(file: SourceFile): PhpModule {
   for (const m of file.matches(/\bfunction\s+&?\s*(\w+)\s*\(/)) {
     if (classes.some(([start, end]) => m.index > start && m.index < end)) continue;
     const open = m.index + m[0].length - 1;
-    functions.set(m[1]!.toLowerCase(), { name: m[1]!, line: file.lineAt(m.index), params: file.items(open) });
+    functions.set(m[1]!.toLowerCase(), { name: m[1]!, line: file.lineAt(m.index), params: file.items(open), body: file.bodyAfter(open) });
   }
   return { functions, complete: !/\b(?:require|include)(?:_once)?\b/.test(file.bare) };
 }
@@ -37,6 +37,11 @@ export const phpModel: CodeModel = {
     if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
     if (found.module.functions.has(found.name.toLowerCase()) || !found.module.complete) return { found: true };
     return { found: false, why: `${path} has no global function \`${found.name}\``, fix };
+  },
+  handlerCode(resource) {
+    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
+    const body = found && 'module' in found ? found.module.functions.get(found.name.toLowerCase())?.body : undefined;
+    return body && found && 'module' in found ? { file: found.file, ...body } : undefined;
   },
   hooksInCode(resource) {
     const found = resource.handler ? lookUp(resource, resource.handler) : undefined;

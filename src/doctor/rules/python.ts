@@ -7,6 +7,8 @@ import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
 interface PyFunction {
   line: number;
   params: string[];
+  /** Offsets of the body: from the signature's `:` to the next line indented no deeper than the def. */
+  body: { start: number; end: number };
 }
 
 interface PyModule {
@@ -30,13 +32,25 @@ function atModuleLevel(lines: string[], index: number): boolean {
   return true;
 }
 
+function bodyOf(file: SourceFile, def: number, open: number): { start: number; end: number } {
+  const start = file.closing(open);
+  const indent = indentOf(file.bare.slice(def, file.bare.indexOf('\n', def) >>> 0));
+  const after = /\n(?=[ \t]*\S)/g;
+  after.lastIndex = start;
+  for (let m = after.exec(file.bare); m; m = after.exec(file.bare)) {
+    if (indentOf(file.bare.slice(m.index + 1, file.bare.indexOf('\n', m.index + 1) >>> 0)) <= indent) return { start, end: m.index };
+  }
+  return { start, end: file.bare.length };
+}
+
 function readPythonModule(file: SourceFile): PyModule {
   const module: PyModule = { names: new Map(), complete: true };
   const lines = file.bare.split('\n');
   for (const m of file.matches(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/m)) {
     const line = file.lineAt(m.index);
     if (!atModuleLevel(lines, line - 1)) continue;
-    module.names.set(m[1]!, { line, fn: { line, params: file.items(m.index + m[0].length - 1) } });
+    const open = m.index + m[0].length - 1;
+    module.names.set(m[1]!, { line, fn: { line, params: file.items(open), body: bodyOf(file, m.index, open) } });
   }
   for (const m of file.matches(/^(\w+)[ \t]*(?::[^=\n]+)?=(?!=)/m)) {
     if (!module.names.has(m[1]!)) module.names.set(m[1]!, { line: file.lineAt(m.index) });
@@ -66,6 +80,11 @@ export const pythonModel: CodeModel = {
     if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
     if (found.module.names.has(found.name) || !found.module.complete) return { found: true };
     return { found: false, why: `${path} has no module-level function \`${found.name}\``, fix };
+  },
+  handlerCode(resource) {
+    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
+    const fn = found && 'module' in found ? found.module.names.get(found.name)?.fn : undefined;
+    return fn && found && 'module' in found ? { file: found.file, ...fn.body } : undefined;
   },
   hooksInCode(resource) {
     const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
