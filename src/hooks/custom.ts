@@ -2,8 +2,8 @@
 // GET /pre-stop) and ignores the hook's handler string, which only has to be non-empty. Routes in a
 // hand-written server cannot be added safely in general (any language, any framework), so only s.yaml
 // is edited; the plan says which route the server must serve, and whether the code mentions it.
-import { readFile } from 'node:fs/promises';
 import { sourceFiles } from '../project-files.ts';
+import { scanCodeFile } from './project.ts';
 import { lineAt } from './source.ts';
 import type { HookKind, LanguageHooks } from './types.ts';
 
@@ -23,7 +23,7 @@ export const customHooks: LanguageHooks = {
     async findRoute(project, kind) {
       const pattern = new RegExp(`['"\`]${ROUTES[kind].path}['"\`/?]`);
       for (const path of sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)) {
-        const text = await readFile(path, 'utf8');
+        const { text } = await scanCodeFile(project, path);
         const match = pattern.exec(text);
         if (match) return { path, line: lineAt(text, match.index) };
       }

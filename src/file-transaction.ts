@@ -1,0 +1,287 @@
+// Writing several files of one directory tree all-or-nothing, the one write path of `create` and of
+// `add`/`remove`. Under a lock file in the tree's root, new contents are staged in a directory inside the
+// root (same file system, short names), an intent record lists every file, then each file is moved into
+// place with the one it replaces kept in a backup directory. Any failure, a signal (SIGINT/SIGTERM wait
+// for the transaction) or a SIGKILL (the next run reads the intent record) rolls every file back; the
+// backup is deleted only once every move succeeded or every original is back.
+// Writes never follow a symbolic link: staged files are created with O_EXCL, each path is checked with
+// lstat right before its move and again after it, and renames replace links instead of following them.
+import fs from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fail } from './errors.ts';
+import { fileErrorRule, isFileError, readRegularFile } from './safe-fs.ts';
+
+const LOCK = '.fc-lifecycle.lock';
+const INTENT = '.fc-lifecycle-intent.json';
+/** Work files and directories of one run: `.fc-lifecycle-<kind>-<pid>-<random>` (at most 45 bytes). */
+const WORK = /^\.fc-lifecycle-(?:staging|backup|lock|intent)-(\d+)-[0-9a-f]+$/;
+
+/** Names this module leaves in a root only while a run is under way (or after it was killed). */
+export function isWorkName(name: string): boolean {
+  return name === LOCK || name === INTENT || WORK.test(name);
+}
+
+export interface FileWrite {
+  /** Path under the root, `/`-separated. */
+  path: string;
+  contents: string | Buffer;
+  /** Permission bits, as for open(2) (the umask applies); undefined keeps those of the file it replaces. */
+  mode?: number;
+  /** The bytes the file had when it was planned: the write stops when they differ (or the file is gone). */
+  expected?: Buffer;
+}
+
+export interface CommitOptions {
+  /** The field errors are reported on. */
+  field: string;
+  /** Whether an existing file may be replaced without `expected` (create --force). */
+  replace: boolean;
+  /** Checks run under the lock, after an earlier run's leftovers are cleaned up (throw InputError to stop). */
+  check?: () => Promise<void>;
+}
+
+interface Intent {
+  staging: string;
+  backup: string;
+  files: { path: string; existed: boolean }[];
+  /** Directories the run creates, parents first. */
+  dirs: string[];
+}
+
+// --- signals: a transaction is finished or rolled back before the process exits --------------------
+let running = 0;
+let exitCode: number | undefined;
+
+/**
+ * For the CLI: SIGINT exits 130 and SIGTERM 143, at once when no transaction runs, else when the
+ * running one has finished (or rolled back), so no half-written tree is left behind.
+ */
+export function exitOnSignals(): void {
+  const handle = (code: number) => () => {
+    exitCode ??= code;
+    if (running === 0) process.exit(exitCode);
+  };
+  process.on('SIGINT', handle(130));
+  process.on('SIGTERM', handle(143));
+}
+
+async function guarded<T>(action: () => Promise<T>): Promise<T> {
+  running += 1;
+  try {
+    return await action();
+  } finally {
+    running -= 1;
+    if (running === 0 && exitCode !== undefined) process.exit(exitCode);
+  }
+}
+
+// --- lock ------------------------------------------------------------------------------------------
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const workName = (kind: string) => `.fc-lifecycle-${kind}-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
+const exists = (path: string) => fs.lstat(path).then(() => true, () => false);
+
+/** Takes the root's lock (a file holding the owner's pid, made with link(2), which never replaces one). */
+async function lock(root: string, field: string): Promise<() => Promise<void>> {
+  const path = join(root, LOCK);
+  const temp = join(root, workName('lock'));
+  await fs.writeFile(temp, `${process.pid}\n`, { flag: 'wx' });
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await fs.link(temp, path);
+        return () => fs.rm(path, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+        const holder = Number.parseInt(await fs.readFile(path, 'utf8').catch(() => ''), 10);
+        if (alive(holder)) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${holder}); run again when it has finished`);
+        await fs.rm(path, { force: true }); // left by a run that was killed
+      }
+    }
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+// --- recovery ------------------------------------------------------------------------------------
+/** Puts every file of an interrupted transaction back as it was, then removes its work files. Repeatable. */
+async function rollBack(root: string, intent: Intent): Promise<void> {
+  for (const [i, file] of intent.files.entries()) {
+    const target = join(root, file.path);
+    const saved = join(root, intent.backup, String(i));
+    if (await exists(saved)) await fs.rename(saved, target);
+    else if (!file.existed && !(await exists(join(root, intent.staging, String(i))))) await fs.rm(target, { force: true });
+  }
+  for (const dir of [...intent.dirs].reverse()) await fs.rmdir(join(root, dir)).catch(() => undefined);
+  await fs.rm(join(root, intent.staging), { recursive: true, force: true });
+  await fs.rm(join(root, intent.backup), { recursive: true, force: true });
+  await fs.rm(join(root, INTENT), { force: true });
+}
+
+async function readIntent(root: string): Promise<Intent | undefined> {
+  const text = await fs.readFile(join(root, INTENT), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as Intent);
+}
+
+/** Under the lock: rolls back a transaction a killed run left, and removes work files of runs that are gone. */
+async function recover(root: string): Promise<void> {
+  const intent = await readIntent(root);
+  if (intent) await rollBack(root, intent);
+  for (const name of await fs.readdir(root)) {
+    const pid = WORK.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) await fs.rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Whether `root` holds work files of a run; if so, and no run holds the lock, cleans up after a killed one. */
+export async function recoverInterrupted(root: string, field: string): Promise<void> {
+  const names = await fs.readdir(root).catch(() => []);
+  if (!names.some(isWorkName)) return;
+  await guarded(async () => {
+    const unlock = await lock(root, field);
+    try {
+      await recover(root);
+    } finally {
+      await unlock();
+    }
+  });
+}
+
+// --- commit ----------------------------------------------------------------------------------------
+/**
+ * What is at `path` under root now: every directory on the way must be a real directory (not a link),
+ * the file a regular file or absent. Returns the directories that are missing, parents first.
+ */
+async function inspect(root: string, path: string, field: string): Promise<{ existed: boolean; mode: number; missing: string[] }> {
+  const parts = path.split('/');
+  const missing: string[] = [];
+  for (let i = 1; i < parts.length; i += 1) {
+    const dir = parts.slice(0, i).join('/');
+    const stat = await fs.lstat(join(root, dir)).catch(() => undefined);
+    if (!stat || missing.length > 0) missing.push(dir);
+    else if (!stat.isDirectory()) fail(field, `${dir} is in the way of ${path} (${stat.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}); nothing was written`);
+  }
+  const stat = missing.length > 0 ? undefined : await fs.lstat(join(root, path)).catch(() => undefined);
+  if (stat && !stat.isFile()) fail(field, `${path} is in the way (${stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}); only regular files are replaced, nothing was written`);
+  return { existed: stat !== undefined, mode: stat ? stat.mode & 0o7777 : 0o644, missing };
+}
+
+async function checkExpected(root: string, write: FileWrite, existed: boolean, options: CommitOptions): Promise<void> {
+  if (write.expected === undefined) {
+    if (existed && !options.replace) fail(options.field, `${write.path} exists; nothing was written`);
+    return;
+  }
+  const read = () => readRegularFile(join(root, write.path), { field: options.field, shown: write.path, limit: write.expected!.length });
+  const now = existed ? await read().then((file) => file.bytes, () => undefined) : undefined;
+  if (!now?.equals(write.expected)) fail(options.field, `${write.path} changed since it was read; run the command again`);
+}
+
+async function writeIntent(root: string, intent: Intent): Promise<void> {
+  const temp = join(root, workName('intent'));
+  await fs.writeFile(temp, JSON.stringify(intent), { flag: 'wx' });
+  await fs.rename(temp, join(root, INTENT));
+}
+
+/** Moves the staged files into place one by one, each path checked right before and after its move. */
+async function moveAll(root: string, writes: readonly FileWrite[], intent: Intent, field: string): Promise<void> {
+  for (const dir of intent.dirs) {
+    await fs.mkdir(join(root, dir)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  for (const [i, write] of writes.entries()) {
+    const target = join(root, write.path);
+    const { existed } = await inspect(root, write.path, field);
+    if (existed !== intent.files[i]!.existed) fail(field, `${write.path} appeared or went away while it was written; run the command again`);
+    if (existed) await fs.rename(target, join(root, intent.backup, String(i)));
+    await fs.rename(join(root, intent.staging, String(i)), target);
+    // A directory on the way swapped for a link during the moves: the rollback takes both moves back.
+    const after = await inspect(root, write.path, field);
+    if (!after.existed) fail(field, `${write.path} went away while it was written`);
+  }
+}
+
+/**
+ * Writes `writes` under `root` (a real, existing directory) all-or-nothing; see the file comment.
+ * Returns the paths that replaced existing files. A failure throws, with every file as it was.
+ */
+export function commitFiles(root: string, writes: readonly FileWrite[], options: CommitOptions): Promise<{ replaced: string[] }> {
+  return guarded(async () => {
+    const unlock = await lock(root, options.field);
+    let intent: Intent | undefined;
+    const staging = workName('staging');
+    const backup = workName('backup');
+    let staged = false;
+    try {
+      await recover(root);
+      await options.check?.();
+      const files: Intent['files'] = [];
+      const modes: number[] = [];
+      const dirs = new Set<string>();
+      for (const write of writes) {
+        const { existed, mode, missing } = await inspect(root, write.path, options.field);
+        await checkExpected(root, write, existed, options);
+        files.push({ path: write.path, existed });
+        modes.push(mode);
+        for (const dir of missing) dirs.add(dir);
+      }
+      staged = true;
+      await fs.mkdir(join(root, staging));
+      await fs.mkdir(join(root, backup));
+      for (const [i, write] of writes.entries()) {
+        const path = join(root, staging, String(i));
+        await fs.writeFile(path, write.contents, { flag: 'wx', mode: write.mode ?? modes[i]! });
+        if (write.mode === undefined) await fs.chmod(path, modes[i]!);
+      }
+      intent = { staging, backup, files, dirs: [...dirs] };
+      await writeIntent(root, intent);
+      await moveAll(root, writes, intent, options.field);
+      // The commit point: from here on the new files stay, and the backup may go.
+      await fs.rm(join(root, INTENT));
+      await fs.rm(join(root, staging), { recursive: true, force: true });
+      await fs.rm(join(root, backup), { recursive: true, force: true });
+      return { replaced: writes.filter((_, i) => files[i]!.existed).map((write) => write.path) };
+    } catch (error) {
+      if (intent) {
+        try {
+          await rollBack(root, intent);
+        } catch (rollbackError) {
+          const reason = isFileError(rollbackError) ? fileErrorRule(rollbackError) : String(rollbackError);
+          fail(options.field, `the write failed and so did putting files back (${reason}); the originals are kept in ${join(root, intent.backup)}, and the next run puts them back`);
+        }
+      } else if (staged) {
+        await fs.rm(join(root, staging), { recursive: true, force: true });
+        await fs.rm(join(root, backup), { recursive: true, force: true });
+      }
+      if (isFileError(error)) fail(options.field, `${fileErrorRule(error)}; nothing was written`);
+      throw error;
+    } finally {
+      await unlock();
+    }
+  });
+}
+
+/** Creates `dir` and its missing parents; returns the ones it created, deepest first, to remove on failure. */
+export async function makeDirectories(dir: string): Promise<string[]> {
+  const created: string[] = [];
+  for (let current = dir; !(await exists(current)); current = dirname(current)) created.push(current);
+  for (const path of [...created].reverse()) {
+    await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      created.splice(created.indexOf(path), 1);
+    });
+  }
+  return created;
+}
+
+/** Removes the directories makeDirectories created, when they are still empty. */
+export async function removeDirectories(created: readonly string[]): Promise<void> {
+  for (const dir of created) await fs.rmdir(dir).catch(() => undefined);
+}
