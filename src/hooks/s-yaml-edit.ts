@@ -19,10 +19,17 @@ export const SWITCHED_OFF_COMMENT = [
 ];
 const SWITCHED_OFF = [/^[ \t]*# Switched off by `create-fc-lifecycle remove`/, /^[ \t]*# \(and command\) are sent empty/];
 
+// The last text parsed and its document: one add/remove asks for the same text's document many times
+// (hook states, each edit, its check), and a large s.yaml took seconds per parse. Nothing here
+// mutates a parsed document, so sharing it is safe.
+let lastParsed: { text: string; doc: Document.Parsed } | undefined;
+
 export function parseSYaml(text: string): Document.Parsed {
+  if (lastParsed?.text === text) return lastParsed.doc;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) fail(FIELD, `not valid YAML at line ${lineAt(text, error.pos[0])}: ${error.message.split('\n')[0]}`);
+  lastParsed = { text, doc };
   return doc;
 }
 
