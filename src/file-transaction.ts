@@ -6,6 +6,7 @@
 // backup is deleted only once every move succeeded or every original is back.
 // Writes never follow a symbolic link: staged files are created with O_EXCL, each path is checked with
 // lstat right before its move and again after it, and renames replace links instead of following them.
+import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fail } from './errors.ts';
@@ -114,10 +115,9 @@ async function lock(root: string, field: string): Promise<() => Promise<void>> {
 /** Puts every file of an interrupted transaction back as it was, then removes its work files. Repeatable. */
 async function rollBack(root: string, intent: Intent): Promise<void> {
   for (const [i, file] of intent.files.entries()) {
-    const target = join(root, file.path);
     const saved = join(root, intent.backup, String(i));
-    if (await exists(saved)) await fs.rename(saved, target);
-    else if (!file.existed && !(await exists(join(root, intent.staging, String(i))))) await fs.rm(target, { force: true });
+    if (await exists(saved)) await atEntry(root, file.path, (entry) => fs.rename(saved, entry));
+    else if (!file.existed && !(await exists(join(root, intent.staging, String(i))))) await atEntry(root, file.path, (entry) => fs.rm(entry, { force: true }));
   }
   for (const dir of [...intent.dirs].reverse()) await fs.rmdir(join(root, dir)).catch(() => undefined);
   await fs.rm(join(root, intent.staging), { recursive: true, force: true });
@@ -154,6 +154,35 @@ export async function recoverInterrupted(root: string, field: string): Promise<v
   });
 }
 
+// --- moves that never go through a link ----------------------------------------------------------
+const PROC_FD = '/proc/self/fd';
+let hasProcFd: boolean | undefined;
+
+/**
+ * Runs `action` with a path naming `path`'s entry in its parent directory that never goes through a
+ * link. On Linux the parent is opened one component at a time with O_NOFOLLOW (a link on the way is
+ * ELOOP), and the path goes through /proc/self/fd, so a directory swapped for a link after it was
+ * opened is not followed: renameat(2) semantics, which Node lacks. Elsewhere it is the plain path,
+ * which moveAll checks right before and after each move.
+ */
+async function atEntry<T>(root: string, path: string, action: (entry: string) => Promise<T>): Promise<T> {
+  hasProcFd ??= await fs.access(`${PROC_FD}/0`).then(() => true, () => false);
+  if (!hasProcFd) return action(join(root, path));
+  const parts = path.split('/');
+  const base = parts.pop()!;
+  let dir = await fs.open(root, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    for (const part of parts) {
+      const next = await fs.open(`${PROC_FD}/${dir.fd}/${part}`, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+      await dir.close();
+      dir = next;
+    }
+    return await action(`${PROC_FD}/${dir.fd}/${base}`);
+  } finally {
+    await dir.close();
+  }
+}
+
 // --- commit ----------------------------------------------------------------------------------------
 /**
  * What is at `path` under root now: every directory on the way must be a real directory (not a link),
@@ -185,8 +214,12 @@ async function checkExpected(root: string, write: FileWrite, existed: boolean, o
 
 async function writeIntent(root: string, intent: Intent): Promise<void> {
   const temp = join(root, workName('intent'));
-  await fs.writeFile(temp, JSON.stringify(intent), { flag: 'wx' });
-  await fs.rename(temp, join(root, INTENT));
+  try {
+    await fs.writeFile(temp, JSON.stringify(intent), { flag: 'wx' });
+    await fs.rename(temp, join(root, INTENT));
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
 }
 
 /** Moves the staged files into place one by one, each path checked right before and after its move. */
@@ -197,11 +230,12 @@ async function moveAll(root: string, writes: readonly FileWrite[], intent: Inten
     });
   }
   for (const [i, write] of writes.entries()) {
-    const target = join(root, write.path);
     const { existed } = await inspect(root, write.path, field);
     if (existed !== intent.files[i]!.existed) fail(field, `${write.path} appeared or went away while it was written; run the command again`);
-    if (existed) await fs.rename(target, join(root, intent.backup, String(i)));
-    await fs.rename(join(root, intent.staging, String(i)), target);
+    await atEntry(root, write.path, async (entry) => {
+      if (existed) await fs.rename(entry, join(root, intent.backup, String(i)));
+      await fs.rename(join(root, intent.staging, String(i)), entry);
+    });
     // A directory on the way swapped for a link during the moves: the rollback takes both moves back.
     const after = await inspect(root, write.path, field);
     if (!after.existed) fail(field, `${write.path} went away while it was written`);
