@@ -189,3 +189,33 @@ describe('a link swapped in between the check and the move never lets a write ou
     if (userFileStays) expect(Object.values(snapshot(dir))).toContain(Buffer.from('exports.handler = () => "old";\n').toString('hex'));
   });
 });
+
+describe('a failed create removes the directories it made for the target', () => {
+  test.each(['writeFile', 'rename'] as const)('the first %s fails: a/b/c/fn is not left behind, a/ (which existed) is', async (method) => {
+    count('parents removed');
+    const parent = tempDir('fc-parents-');
+    mkdirSync(join(parent, 'a'));
+    failCall(method, 1);
+    await expect(writePlan({ targetDir: join(parent, 'a/b/c/fn'), files: FILES, testCommand: 'true' })).rejects.toThrow();
+    vi.restoreAllMocks();
+    expect(snapshot(parent)).toEqual({ a: 'dir' });
+  });
+});
+
+describe('file-system errors are one `error: <field>: <rule>` line', () => {
+  test.each(['EACCES', 'ENOSPC', 'EROFS'])('%s while writing: one line naming the path, no raw errno message', async (code) => {
+    count('errno lines');
+    const parent = tempDir('fc-errno-');
+    const real = fs.writeFile.bind(fs);
+    vi.spyOn(fs, 'writeFile').mockImplementation((async (path: string, ...rest: unknown[]) => {
+      if (String(path).includes('staging')) throw Object.assign(new Error(`${code}: injected, open '${path}'`), { code, syscall: 'open', path });
+      return real(path, ...(rest as [never]));
+    }) as never);
+    const result = await cli(['fn', '-r', 'python3.12', '--yes'], parent);
+    vi.restoreAllMocks();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error: dir: \S+: (permission denied|no space left on the device|read-only file system)[^\n]*\n$/);
+    expect(result.stderr).not.toContain(code);
+    expect(snapshot(parent)).toEqual({});
+  });
+});
