@@ -5,10 +5,11 @@
 // for the transaction) or a SIGKILL (the next run reads the intent record) rolls every file back; the
 // backup is deleted only once every move succeeded or every original is back.
 // Writes never follow a symbolic link: staged files are created with O_EXCL, each path is checked with
-// lstat right before its move and again after it, and renames replace links instead of following them.
+// lstat right before its move and again after it, and each move goes through its parent directory as
+// opened without following links (see atEntry); a rename replaces a link instead of following it.
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fail } from './errors.ts';
 import { fileErrorRule, isFileError, readRegularFile } from './safe-fs.ts';
 
@@ -102,7 +103,7 @@ async function lock(root: string, field: string): Promise<() => Promise<void>> {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
         const holder = Number.parseInt(await fs.readFile(path, 'utf8').catch(() => ''), 10);
-        if (alive(holder)) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${holder}); run again when it has finished`);
+        if (alive(holder)) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${holder}); run again when it has finished (or delete ${LOCK} there if no such run is going on)`);
         await fs.rm(path, { force: true }); // left by a run that was killed
       }
     }
@@ -300,22 +301,4 @@ export function commitFiles(root: string, writes: readonly FileWrite[], options:
       await unlock();
     }
   });
-}
-
-/** Creates `dir` and its missing parents; returns the ones it created, deepest first, to remove on failure. */
-export async function makeDirectories(dir: string): Promise<string[]> {
-  const created: string[] = [];
-  for (let current = dir; !(await exists(current)); current = dirname(current)) created.push(current);
-  for (const path of [...created].reverse()) {
-    await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-      created.splice(created.indexOf(path), 1);
-    });
-  }
-  return created;
-}
-
-/** Removes the directories makeDirectories created, when they are still empty. */
-export async function removeDirectories(created: readonly string[]): Promise<void> {
-  for (const dir of created) await fs.rmdir(dir).catch(() => undefined);
 }

@@ -2,10 +2,10 @@
 // never more than a documented number of bytes, never through a path that leads outside the project,
 // and text decoded only when it decodes exactly (so writing it back keeps every byte). File-system errors
 // become InputErrors: one `error: <field>: <rule>` line instead of a raw errno message.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { fail, InputError } from './errors.ts';
+import { fail } from './errors.ts';
 
 /** Largest s.yaml read (bytes): a real one is a few KB; larger ones are refused, not parsed. */
 export const MAX_S_YAML_BYTES = 1024 * 1024;
@@ -170,14 +170,4 @@ export async function readProjectText(root: string, path: string, options: { fie
   const { bytes } = await readRegularFile(real, { ...options, shown });
   if (options.lenient) return { path: real, text: bytes.toString('utf8'), exact: textProblem(bytes) === undefined };
   return { path: real, text: exactText(bytes, options.field, shown), exact: true };
-}
-
-/** The real path of a directory the user named, or an InputError. */
-export function realDirectory(path: string, field: string): string {
-  try {
-    return realpathSync(path);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    fail(field, fileErrorRule(error as NodeJS.ErrnoException, path));
-  }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fail } from './errors.ts';
-import { commitFiles, isWorkName, makeDirectories, removeDirectories } from './file-transaction.ts';
+import { commitFiles, isWorkName } from './file-transaction.ts';
 import { asInput } from './safe-fs.ts';
 import type { FilePlan } from './plan.ts';
 
@@ -43,6 +43,24 @@ export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): P
       }
     }
   }
+}
+
+/** Creates `dir` and its missing parents; returns the ones it created, deepest first, to remove on failure. */
+async function makeDirectories(dir: string): Promise<string[]> {
+  const created: string[] = [];
+  for (let current = dir; !(await fs.lstat(current).then(() => true, () => false)); current = dirname(current)) created.push(current);
+  for (const path of [...created].reverse()) {
+    await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      created.splice(created.indexOf(path), 1);
+    });
+  }
+  return created;
+}
+
+/** Removes the directories makeDirectories created, when they are still empty. */
+async function removeDirectories(created: readonly string[]): Promise<void> {
+  for (const dir of created) await fs.rmdir(dir).catch(() => undefined);
 }
 
 /**

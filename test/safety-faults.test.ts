@@ -129,51 +129,37 @@ describe('a link swapped in between the check and the move never lets a write ou
     writeFileSync(join(outside, 'index.js'), 'OUTSIDE, must stay\n');
     return outside;
   }
+  /** The planned code/index.js replaced by a link to the file outside. */
+  function swapCodeFile(dir: string, outside: string) {
+    rmSync(join(dir, 'code/index.js'));
+    symlinkSync(join(outside, 'index.js'), join(dir, 'code/index.js'));
+  }
+  /** Runs `swap` once, right before the first call of fs[method] whose last path argument `when` accepts. */
+  function swapBefore(method: 'mkdir' | 'rename', when: (path: string) => boolean, swap: () => void) {
+    const real = (fs[method] as (...args: unknown[]) => Promise<unknown>).bind(fs);
+    let armed = true;
+    vi.spyOn(fs, method).mockImplementation((async (...args: unknown[]) => {
+      if (armed && when(String(method === 'rename' ? args[1] : args[0]))) {
+        armed = false;
+        swap();
+      }
+      return real(...args);
+    }) as never);
+  }
   const moments: { name: string; arm: (dir: string, outside: string) => void; userFileStays?: boolean }[] = [
     {
       name: 'after the check, when the staging directory is made',
-      arm: (dir, outside) => {
-        const real = fs.mkdir.bind(fs);
-        let armed = true;
-        vi.spyOn(fs, 'mkdir').mockImplementation((async (path: string, options?: unknown) => {
-          if (armed && String(path).includes('staging')) {
-            armed = false;
-            swapCodeDir(dir, outside);
-          }
-          return real(path, options as never);
-        }) as never);
-      },
+      arm: (dir, outside) => swapBefore('mkdir', (path) => path.includes('staging'), () => swapCodeDir(dir, outside)),
       userFileStays: true,
     },
     {
       name: 'in the middle of a move (right before the rename into code/)',
-      arm: (dir, outside) => {
-        const real = fs.rename.bind(fs);
-        let armed = true;
-        vi.spyOn(fs, 'rename').mockImplementation((async (from: string, to: string) => {
-          if (armed && String(to).endsWith('index.js')) {
-            armed = false;
-            swapCodeDir(dir, outside);
-          }
-          return real(from, to);
-        }) as never);
-      },
+      arm: (dir, outside) => swapBefore('rename', (path) => path.endsWith('index.js'), () => swapCodeDir(dir, outside)),
       userFileStays: true,
     },
     {
       name: 'a planned file swapped for a link to a file outside, after the check',
-      arm: (dir, outside) => {
-        const real = fs.mkdir.bind(fs);
-        let armed = true;
-        vi.spyOn(fs, 'mkdir').mockImplementation((async (path: string, options?: unknown) => {
-          if (armed && String(path).includes('staging')) {
-            armed = false;
-            rmSync(join(dir, 'code/index.js'));
-            symlinkSync(join(outside, 'index.js'), join(dir, 'code/index.js'));
-          }
-          return real(path, options as never);
-        }) as never);
-      },
+      arm: (dir, outside) => swapBefore('mkdir', (path) => path.includes('staging'), () => swapCodeFile(dir, outside)),
     },
   ];
   test.each(moments)('$name: the write fails and nothing outside changes', async ({ arm, userFileStays }) => {

@@ -14,6 +14,12 @@ import { leftovers, packedBin, runBin, snapshot } from './helpers/safety.ts';
 
 const counts: Record<string, number> = {};
 afterAll(() => console.log(`safety-kill: kills per case ${JSON.stringify(counts)}`));
+const count = (kind: string) => (counts[kind] = (counts[kind] ?? 0) + 1);
+/** The signals a run handles, with the exit code each gives. */
+const SIGNALS = [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const;
 
 let seed = 11;
 /** A deterministic pseudo-random number in [0, 1) (mulberry32), so a failure can be replayed. */
@@ -88,12 +94,12 @@ describe('create --force', () => {
 
   test('SIGKILL at random points: old or new per file; the next run cleans up and completes', async () => {
     for (let i = 0; i < 12; i += 1) {
-      counts['create SIGKILL'] = (counts['create SIGKILL'] ?? 0) + 1;
+      count('create SIGKILL');
       const parent = fresh();
       const target = join(parent, 'fn');
       await runAndKill(NEW, parent, 'SIGKILL', i % 2 === 0 ? 'work' : Math.floor(random() * usual * 1.2), [parent, target]);
       expectOldOrNew(snapshot(target), old, next, `kill ${i}`);
-      if (leftovers(parent).length > 0) counts['create SIGKILL mid-write'] = (counts['create SIGKILL mid-write'] ?? 0) + 1;
+      if (leftovers(parent).length > 0) count('create SIGKILL mid-write');
       const again = runBin(NEW, parent);
       expect(again.status, `kill ${i}: ${again.stderr}`).toBe(0);
       expect(snapshot(target), `kill ${i}`).toEqual(next);
@@ -101,12 +107,9 @@ describe('create --force', () => {
     }
   });
 
-  test.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ] as const)('%s while writing: finished or rolled back, exit %i, no work file left', async (signal, code) => {
+  test.each(SIGNALS)('%s while writing: finished or rolled back, exit %i, no work file left', async (signal, code) => {
     for (let i = 0; i < 4; i += 1) {
-      counts[`create ${signal}`] = (counts[`create ${signal}`] ?? 0) + 1;
+      count(`create ${signal}`);
       const parent = fresh();
       const target = join(parent, 'fn');
       const status = await runAndKill(NEW, parent, signal, 'work', [parent, target]);
@@ -132,11 +135,11 @@ describe('add', () => {
 
   test('SIGKILL at random points: after the next run s.yaml and the code are both old or both new, no work file left', async () => {
     for (let i = 0; i < 12; i += 1) {
-      counts['add SIGKILL'] = (counts['add SIGKILL'] ?? 0) + 1;
+      count('add SIGKILL');
       const root = copyFixture('python3.10');
       await runAndKill(ADD, root, 'SIGKILL', i % 2 === 0 ? 'work' : Math.floor(random() * usual * 1.2), [root, join(root, 'src')]);
       expectOldOrNew(snapshot(root), old, next, `kill ${i}`);
-      if (leftovers(root).length > 0) counts['add SIGKILL mid-write'] = (counts['add SIGKILL mid-write'] ?? 0) + 1;
+      if (leftovers(root).length > 0) count('add SIGKILL mid-write');
       // The next run, even a dry run, first finishes what the killed one left.
       expect(runBin([...ADD, '--dry-run'], root).status, `kill ${i}`).toBe(0);
       expect([old, next], `kill ${i}: all old or all new`).toContainEqual(snapshot(root));
@@ -146,12 +149,9 @@ describe('add', () => {
     }
   });
 
-  test.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ] as const)('%s while writing: all old or all new at once, exit %i, no work file left', async (signal, code) => {
+  test.each(SIGNALS)('%s while writing: all old or all new at once, exit %i, no work file left', async (signal, code) => {
     for (let i = 0; i < 4; i += 1) {
-      counts[`add ${signal}`] = (counts[`add ${signal}`] ?? 0) + 1;
+      count(`add ${signal}`);
       const root = copyFixture('python3.10');
       const status = await runAndKill(ADD, root, signal, 'work', [root, join(root, 'src')]);
       expect([0, code], `${signal} ${i}`).toContain(status);
