@@ -1,7 +1,8 @@
 // Writing several files of one directory tree all-or-nothing, the one write path of `create` and of
 // `add`/`remove`. Under a lock file in the tree's root, new contents are staged in a directory inside the
-// root (same file system, short names), an intent record lists every file, then each file is moved into
-// place with the one it replaces kept in a backup directory. Any failure, a signal (SIGINT/SIGTERM wait
+// root (same file system, short names), an intent record lists every file, then each file is renamed into
+// place (atomically: the path holds the old or the new file, never neither), with a link to the one it
+// replaces kept in a backup directory. Any failure, a signal (SIGINT/SIGTERM wait
 // for the transaction) or a SIGKILL (the next run reads the intent record) rolls every file back; the
 // backup is deleted only once every move succeeded or every original is back.
 // Writes never follow a symbolic link: staged files are created with O_EXCL, each path is checked with
@@ -234,7 +235,12 @@ async function moveAll(root: string, writes: readonly FileWrite[], intent: Inten
     const { existed } = await inspect(root, write.path, field);
     if (existed !== intent.files[i]!.existed) fail(field, `${write.path} appeared or went away while it was written; run the command again`);
     await atEntry(root, write.path, async (entry) => {
-      if (existed) await fs.rename(entry, join(root, intent.backup, String(i)));
+      // The backup is a second link to the original (a copy where links are not supported), so the
+      // path always holds the old or the new file: the rename replaces one with the other at once.
+      if (existed) {
+        const saved = join(root, intent.backup, String(i));
+        await fs.link(entry, saved).catch(() => fs.copyFile(entry, saved, constants.COPYFILE_EXCL));
+      }
       await fs.rename(join(root, intent.staging, String(i)), entry);
     });
     // A directory on the way swapped for a link during the moves: the rollback takes both moves back.

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fail } from './errors.ts';
-import { commitFiles, isWorkName } from './file-transaction.ts';
+import { commitFiles, isWorkName, recoverInterrupted } from './file-transaction.ts';
 import { asInput } from './safe-fs.ts';
 import type { FilePlan } from './plan.ts';
 
@@ -70,6 +70,9 @@ async function removeDirectories(created: readonly string[]): Promise<void> {
  * backup until all moves succeeded. Directories created for a write that fails are removed again.
  */
 export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
+  // A run killed while writing here left files that make the target look taken: put them back first.
+  const existing = await fs.realpath(plan.targetDir).catch(() => undefined);
+  if (existing !== undefined && (await fs.stat(existing)).isDirectory()) await recoverInterrupted(existing, 'dir');
   await checkTarget(plan, options);
   const created = await asInput('dir', () => makeDirectories(plan.targetDir));
   try {

@@ -5,7 +5,7 @@
 // drawn from a seeded generator: half right after the run's first work file appears (plus 0-4 ms), half
 // anywhere in a run's usual duration.
 import { spawn } from 'node:child_process';
-import { cpSync, watch } from 'node:fs';
+import { cpSync, mkdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from './helpers/generate.ts';
@@ -103,6 +103,26 @@ describe('create --force', () => {
       const again = runBin(NEW, parent);
       expect(again.status, `kill ${i}: ${again.stderr}`).toBe(0);
       expect(snapshot(target), `kill ${i}`).toEqual(next);
+      expect(leftovers(parent), `kill ${i}`).toEqual([]);
+    }
+  });
+
+  test('SIGKILL while creating a new directory: the next run without --force cleans up and completes', async () => {
+    const args = NEW.filter((arg) => arg !== '--force');
+    const reference = tempDir('fc-kill-reference-');
+    expect(runBin(args, reference).status).toBe(0);
+    const created = snapshot(join(reference, 'fn'));
+    for (let i = 0; i < 6; i += 1) {
+      count('create new SIGKILL');
+      const parent = tempDir('fc-kill-new-');
+      const target = join(parent, 'fn');
+      mkdirSync(target);
+      await runAndKill(args, parent, 'SIGKILL', 'work', [parent, target]);
+      expectOldOrNew(snapshot(target), {}, created, `kill ${i}`);
+      if (leftovers(parent).length > 0) count('create new SIGKILL mid-write');
+      const again = runBin(args, parent);
+      expect(again.status, `kill ${i}: ${again.stderr}`).toBe(0);
+      expect(snapshot(target), `kill ${i}`).toEqual(created);
       expect(leftovers(parent), `kill ${i}`).toEqual([]);
     }
   });
