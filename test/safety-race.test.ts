@@ -2,9 +2,9 @@
 // the packed CLI on one target have one winner, the others exit 1 with one line and nothing of theirs
 // is mixed in; a target on another file system (a link into a tmpfs) and a target name of up to 255
 // bytes are written like any other.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
@@ -140,6 +140,23 @@ describe('class 6: where the target is', () => {
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
+  });
+
+  // Root ignores permissions: the run drops to `nobody` (which needs runuser, and root to use it).
+  test.runIf(process.getuid?.() === 0 && existsSync('/usr/sbin/runuser'))('an empty writable directory under a read-only parent', () => {
+    count('read-only parent');
+    const parent = join(tempDir('fc-ro-'), 'parent');
+    mkdirSync(join(parent, 'fn'), { recursive: true });
+    chmodSync(join(parent, '..'), 0o755);
+    chownSync(join(parent, 'fn'), 65534, 65534);
+    chmodSync(parent, 0o555);
+    // nobody must reach the packed bin and its parent directories.
+    for (let dir = packedBin(); dir !== '/'; dir = dirname(dir)) if (statSync(dir).isDirectory()) chmodSync(dir, statSync(dir).mode | 0o005);
+    const result = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, packedBin(), 'fn', '-r', 'python3.12', '--yes'], { cwd: parent, encoding: 'utf8', input: '' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(existsSync(join(parent, 'fn', 's.yaml'))).toBe(true);
+    expect(leftovers(parent)).toEqual([]);
   });
 
   test.each([227, 240, 255])('a target name of %i bytes, new and existing empty', (length) => {
