@@ -12,9 +12,9 @@ import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail } from './errors.ts';
+import { alive, guarded, LOCK, lock, workName } from './file-lock.ts';
 import { fileErrorRule, isFileError, readRegularFile } from './safe-fs.ts';
 
-const LOCK = '.fc-lifecycle.lock';
 const INTENT = '.fc-lifecycle-intent.json';
 /** Work files and directories of one run: `.fc-lifecycle-<kind>-<pid>-<random>` (at most 45 bytes). */
 const WORK = /^\.fc-lifecycle-(?:staging|backup|lock|intent)-(\d+)-[0-9a-f]+$/;
@@ -51,67 +51,7 @@ interface Intent {
   dirs: string[];
 }
 
-// --- signals: a transaction is finished or rolled back before the process exits --------------------
-let running = 0;
-let exitCode: number | undefined;
-
-/**
- * For the CLI: SIGINT exits 130 and SIGTERM 143, at once when no transaction runs, else when the
- * running one has finished (or rolled back), so no half-written tree is left behind.
- */
-export function exitOnSignals(): void {
-  const handle = (code: number) => () => {
-    exitCode ??= code;
-    if (running === 0) process.exit(exitCode);
-  };
-  process.on('SIGINT', handle(130));
-  process.on('SIGTERM', handle(143));
-}
-
-async function guarded<T>(action: () => Promise<T>): Promise<T> {
-  running += 1;
-  try {
-    return await action();
-  } finally {
-    running -= 1;
-    if (running === 0 && exitCode !== undefined) process.exit(exitCode);
-  }
-}
-
-// --- lock ------------------------------------------------------------------------------------------
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-const workName = (kind: string) => `.fc-lifecycle-${kind}-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
 const exists = (path: string) => fs.lstat(path).then(() => true, () => false);
-
-/** Takes the root's lock (a file holding the owner's pid, made with link(2), which never replaces one). */
-async function lock(root: string, field: string): Promise<() => Promise<void>> {
-  const path = join(root, LOCK);
-  const temp = join(root, workName('lock'));
-  await fs.writeFile(temp, `${process.pid}\n`, { flag: 'wx' });
-  try {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await fs.link(temp, path);
-        return () => fs.rm(path, { force: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-        const holder = Number.parseInt(await fs.readFile(path, 'utf8').catch(() => ''), 10);
-        if (alive(holder)) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${holder}); run again when it has finished (or delete ${LOCK} there if no such run is going on)`);
-        await fs.rm(path, { force: true }); // left by a run that was killed
-      }
-    }
-  } finally {
-    await fs.rm(temp, { force: true });
-  }
-}
 
 // --- recovery ------------------------------------------------------------------------------------
 /** Puts every file of an interrupted transaction back as it was, then removes its work files. Repeatable. */
