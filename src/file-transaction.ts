@@ -16,6 +16,8 @@ import { alive, guarded, LOCK, lock, workName } from './file-lock.ts';
 import { fileErrorRule, isFileError, readRegularFile } from './safe-fs.ts';
 
 const INTENT = '.fc-lifecycle-intent.json';
+/** An intent record lists a few file paths; anything larger is not one. */
+const MAX_INTENT_BYTES = 1024 * 1024;
 /** Work files and directories of one run: `.fc-lifecycle-<kind>-<pid>-<random>` (at most 45 bytes). */
 const WORK = /^\.fc-lifecycle-(?:staging|backup|lock|intent)-(\d+)-[0-9a-f]+$/;
 
@@ -68,8 +70,14 @@ async function rollBack(root: string, intent: Intent): Promise<void> {
 }
 
 async function readIntent(root: string): Promise<Intent | undefined> {
-  const text = await fs.readFile(join(root, INTENT), 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : (JSON.parse(text) as Intent);
+  const path = join(root, INTENT);
+  if (!(await exists(path))) return undefined;
+  const { bytes } = await readRegularFile(path, { field: 'dir', shown: path, limit: MAX_INTENT_BYTES });
+  try {
+    return JSON.parse(bytes.toString('utf8')) as Intent;
+  } catch {
+    fail('dir', `${path}, the record of an interrupted write, is damaged; check the files it names, then delete it and the .fc-lifecycle-* entries beside it`);
+  }
 }
 
 /** Under the lock: rolls back a transaction a killed run left, and removes work files of runs that are gone. */
