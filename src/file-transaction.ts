@@ -116,7 +116,7 @@ let hasProcFd: boolean | undefined;
  * which moveAll checks right before and after each move.
  */
 async function atEntry<T>(root: string, path: string, action: (entry: string) => Promise<T>): Promise<T> {
-  hasProcFd ??= await fs.access(`${PROC_FD}/0`).then(() => true, () => false);
+  hasProcFd ??= await fs.access(PROC_FD).then(() => true, () => false);
   if (!hasProcFd) return action(join(root, path));
   const parts = path.split('/');
   const base = parts.pop()!;
