@@ -1,22 +1,9 @@
 import fs from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fail } from './errors.ts';
-import { pathExists } from './project-files.ts';
+import { commitFiles, isWorkName, recoverInterrupted } from './file-transaction.ts';
+import { asInput } from './safe-fs.ts';
 import type { FilePlan } from './plan.ts';
-
-// Plain node:fs/promises: this module loads on every CLI run, and fs-extra (with graceful-fs) and
-// node:crypto cost about 10 and 7 ms of start-up, a tenth of the whole run.
-const remove = (path: string) => fs.rm(path, { recursive: true, force: true });
-/** Like Promise.all, but rejects only once every operation has ended, so that none runs on during clean-up. */
-async function settleAll(operations: Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(operations)).find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-}
-/** Renames, creating the destination's parent directories. Both ends are beside the target, on one file system. */
-async function move(from: string, to: string): Promise<void> {
-  await fs.mkdir(dirname(to), { recursive: true });
-  await fs.rename(from, to);
-}
 
 export interface WriteOptions {
   /** Overwrite files the plan writes when they already exist. Never deletes anything. */
@@ -38,7 +25,8 @@ export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): P
   const stat = await fs.stat(targetDir).catch(() => undefined);
   if (!stat) return;
   if (!stat.isDirectory()) fail('dir', `${targetDir} exists and is not a directory`);
-  const entries = await fs.readdir(targetDir);
+  // Work files of a run under way, or of a killed one (the next write cleans them up), are not user files.
+  const entries = (await asInput('dir', () => fs.readdir(targetDir))).filter((name) => !isWorkName(name));
   if (entries.length === 0) return;
   if (!options.force) {
     fail('dir', `${targetDir} is not empty (${entries.length} entries); use an empty directory, or --force to overwrite only the files this generator writes`);
@@ -57,68 +45,43 @@ export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): P
   }
 }
 
-/**
- * Writes the plan so that a failure leaves no half project: every file is first written to a staging
- * directory beside the target, then moved into place. A new target directory is moved in one rename.
- * Into an existing directory, files are moved one by one, and on failure the moved files are taken
- * back out and replaced ones restored from a backup.
- */
-export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
-  await checkTarget(plan, options);
-  const { targetDir } = plan;
-  const parent = dirname(targetDir);
-  await fs.mkdir(parent, { recursive: true });
-  // Unique per run; mkdir (not recursive) fails rather than reuse a directory that exists.
-  const suffix = `${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
-  const staging = join(parent, `.${basename(targetDir)}.fc-staging-${suffix}`);
-  await fs.mkdir(staging);
-  let staged = true; // false once the staging directory has become the target
-  try {
-    // All at once: awaited one by one, every small write is a round trip to the thread pool (about 2 ms in all).
-    const paths = plan.files.map((file) => join(staging, ...file.path.split('/')));
-    await settleAll([...new Set(paths.map((path) => dirname(path)))].map((dir) => fs.mkdir(dir, { recursive: true })));
-    await settleAll(plan.files.map((file, i) => fs.writeFile(paths[i]!, file.contents, { mode: file.executable ? 0o755 : 0o644 })));
-    const written = plan.files.map((file) => file.path);
-    if (!(await pathExists(targetDir))) {
-      await fs.rename(staging, targetDir);
-      staged = false;
-      return { written, overwritten: [] };
-    }
-    return { written, overwritten: await moveInto(plan, staging, join(parent, `.${basename(targetDir)}.fc-backup-${suffix}`)) };
-  } finally {
-    if (staged) await remove(staging);
+/** Creates `dir` and its missing parents; returns the ones it created, deepest first, to remove on failure. */
+async function makeDirectories(dir: string): Promise<string[]> {
+  const created: string[] = [];
+  for (let current = dir; !(await fs.lstat(current).then(() => true, () => false)); current = dirname(current)) created.push(current);
+  for (const path of [...created].reverse()) {
+    await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      created.splice(created.indexOf(path), 1);
+    });
   }
+  return created;
 }
 
-async function moveInto(plan: FilePlan, staging: string, backup: string): Promise<string[]> {
-  const moved: string[] = [];
-  const replaced: string[] = [];
-  const createdDirs: string[] = [];
+/** Removes the directories makeDirectories created, when they are still empty. */
+async function removeDirectories(created: readonly string[]): Promise<void> {
+  for (const dir of created) await fs.rmdir(dir).catch(() => undefined);
+}
+
+/**
+ * Writes the plan all-or-nothing (src/file-transaction.ts): the files are staged inside the target
+ * directory, so on its file system whatever it is (a mount point, a link to another disk), and with
+ * short names, then moved into place under the target's lock; `--force` keeps every replaced file in a
+ * backup until all moves succeeded. Directories created for a write that fails are removed again.
+ */
+export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
+  // A run killed while writing here left files that make the target look taken: put them back first.
+  const existing = await fs.realpath(plan.targetDir).catch(() => undefined);
+  if (existing !== undefined && (await fs.stat(existing)).isDirectory()) await recoverInterrupted(existing, 'dir');
+  await checkTarget(plan, options);
+  const created = await asInput('dir', () => makeDirectories(plan.targetDir));
   try {
-    for (const file of plan.files) {
-      const parts = file.path.split('/');
-      const target = join(plan.targetDir, ...parts);
-      for (let i = 1; i < parts.length; i += 1) {
-        const dir = join(plan.targetDir, ...parts.slice(0, i));
-        if (!(await pathExists(dir))) {
-          await fs.mkdir(dir);
-          createdDirs.push(dir);
-        }
-      }
-      if (await pathExists(target)) {
-        await move(target, join(backup, ...parts));
-        replaced.push(file.path);
-      }
-      await fs.rename(join(staging, ...parts), target);
-      moved.push(file.path);
-    }
-    return replaced;
+    const root = await asInput('dir', () => fs.realpath(plan.targetDir));
+    const writes = plan.files.map((file) => ({ path: file.path, contents: file.contents, mode: file.executable ? 0o755 : 0o644 }));
+    const { replaced } = await commitFiles(root, writes, { field: 'dir', replace: options.force ?? false, check: () => checkTarget(plan, options) });
+    return { written: plan.files.map((file) => file.path), overwritten: replaced };
   } catch (error) {
-    for (const path of moved) await remove(join(plan.targetDir, ...path.split('/')));
-    for (const path of replaced) await move(join(backup, ...path.split('/')), join(plan.targetDir, ...path.split('/')));
-    for (const dir of createdDirs.reverse()) await fs.rmdir(dir).catch(() => undefined);
+    await removeDirectories(created);
     throw error;
-  } finally {
-    await remove(backup);
   }
 }

@@ -3,6 +3,7 @@ import { isatty } from 'node:tty';
 import pkg from '../../package.json' with { type: 'json' };
 import { InputError } from '../errors.ts';
 import { buildPlan, type FilePlan } from '../plan.ts';
+import { fileErrorRule, isFileError } from '../safe-fs.ts';
 import { resolveSpec, type Answers } from '../spec.ts';
 import { checkTarget, writePlan } from '../writer.ts';
 import { parseCliArgs } from './args.ts';
@@ -68,6 +69,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (error instanceof InputError) {
       io.stderr(`error: ${error.message}\n`);
+      return 1;
+    }
+    if (isFileError(error)) {
+      io.stderr(`error: dir: ${fileErrorRule(error)} (nothing written)\n`);
       return 1;
     }
     io.stderr(`error: ${(error as Error).message.split('\n')[0]} (nothing written)\n`);

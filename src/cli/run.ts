@@ -1,5 +1,7 @@
 // Entry of the bin: runs the CLI and exits with its code.
+import { exitOnSignals } from '../file-lock.ts';
 import { main } from './main.ts';
 
-process.on('SIGINT', () => process.exit(130));
+// SIGINT exits 130 and SIGTERM 143; a write under way is finished or rolled back first.
+exitOnSignals();
 process.exitCode = await main(process.argv.slice(2));

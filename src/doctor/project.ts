@@ -1,9 +1,10 @@
 // Reads a project's s.yaml into the fc3 resources the rules check, keeping the line of every value
 // (parseDocument + LineCounter), so each finding points at the line to fix.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
+import { MAX_S_YAML_BYTES, readRegularFileSync } from '../safe-fs.ts';
 import { runtimeFamily } from '../runtimes/index.ts';
 import { HOOK_SLOTS, type HookConfig, type HookSlot, type Project, type Resource, type YamlValue } from './types.ts';
 
@@ -139,7 +140,8 @@ export function loadProject(dir: string, label = dir): Project {
   const sYaml = ['s.yaml', 's.yml'].map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run the doctor in a Serverless Devs project)`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(sYaml, 'utf8'), { lineCounter, merge: true, uniqueKeys: false });
+  const text = readRegularFileSync(sYaml, { field: 's.yaml', shown: `${label}/${basename(sYaml)}`, limit: MAX_S_YAML_BYTES }).toString('utf8');
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });
   const [error] = doc.errors;
   if (error) fail('s.yaml', `is not valid YAML: line ${lineCounter.linePos(error.pos[0]).line}: ${error.message.split('\n')[0]}`);
   const top = doc.contents;

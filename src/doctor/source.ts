@@ -1,9 +1,10 @@
 // Source files seen by the static rules. Two masked copies keep every offset and line of the original:
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { listProjectFiles } from '../project-files.ts';
+import { MAX_SOURCE_BYTES, readRegularFileSync } from '../safe-fs.ts';
 import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
@@ -101,11 +102,20 @@ export class SourceFile {
 
 const cache = new Map<string, SourceFile | undefined>();
 
+/**
+ * A file's text, when it is a regular file (a FIFO or a device is never opened: it could block or never
+ * end); undefined when it is missing or not a regular file. Over MAX_SOURCE_BYTES: one-line InputError.
+ */
+export function readText(path: string): string | undefined {
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
+  return readRegularFileSync(path, { field: 'dir', shown: path, limit: MAX_SOURCE_BYTES }).toString('utf8');
+}
+
 /** Reads a source file (cached for one doctor run: clearSourceCache starts the next); undefined when it is not a readable file. */
 export function readSource(path: string): SourceFile | undefined {
   if (!cache.has(path)) {
-    const file = existsSync(path) && statSync(path).isFile() ? new SourceFile(path, readFileSync(path, 'utf8')) : undefined;
-    cache.set(path, file);
+    const text = readText(path);
+    cache.set(path, text === undefined ? undefined : new SourceFile(path, text));
   }
   return cache.get(path);
 }

@@ -3,12 +3,12 @@
 // hand-written server cannot be added safely in general (any language, any framework), so there only
 // s.yaml is edited and the plan says which route the server must serve, and whether the code mentions
 // it; a server this generator wrote (Flask app.py, node server.js) gets the missing route inserted.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathExists, sourceFiles } from '../project-files.ts';
 import { hookRoute, ROUTE_PLACES } from '../runtimes/custom-routes.ts';
 import type { ServerKind } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
+import { editableCode, scanCodeFile } from './project.ts';
 import { lineAt } from './source.ts';
 import type { HookKind, LanguageHooks } from './types.ts';
 
@@ -28,7 +28,7 @@ export const customHooks: LanguageHooks = {
     async findRoute(project, kind) {
       const pattern = new RegExp(`['"\`]${ROUTES[kind].path}['"\`/?]`);
       for (const path of sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)) {
-        const text = await readFile(path, 'utf8');
+        const { text } = await scanCodeFile(project, path);
         const match = pattern.exec(text);
         if (match) return { path, line: lineAt(text, match.index) };
       }
@@ -40,7 +40,7 @@ export const customHooks: LanguageHooks = {
         const place = ROUTE_PLACES[server];
         const path = join(dir, place.file);
         if (!edits.has(path) && !(await pathExists(path))) continue;
-        const text = edits.get(path)?.after ?? (await readFile(path, 'utf8'));
+        const text = edits.get(path)?.after ?? editableCode(project, await scanCodeFile(project, path)).text;
         const at = text.indexOf(place.before[kind]);
         if (!text.includes(place.marker) || at < 0 || new RegExp(`['"\`]${ROUTES[kind].path}['"\`]`).test(text)) continue;
         await loadTemplates('custom');

@@ -1,8 +1,8 @@
 // C# hooks: any public method `void Name(IFcContext context)` of the handler's class (no interface),
 // added at the end of the class body, with `using Aliyun.Serverless.Core;` when the file lacks it.
 import { relative } from 'node:path';
-import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
 import { sourceFiles } from '../project-files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
@@ -44,17 +44,18 @@ export const dotnetHooks: LanguageHooks = {
   code: {
     async locate(project) {
       const { namespace, className } = parseEntry(project.handler);
-      const candidates: CodeFile[] = [];
+      const candidates: ScannedFile[] = [];
       for (const path of sourceFiles(project.root, ['.cs'])) {
-        const text = await fs.readFile(path, 'utf8');
+        const scanned = await scanCodeFile(project, path);
+        const { text } = scanned;
         const mask = codeMask(text, CSHARP);
         const inNamespace = namespace === '' || codeMatches(text, mask, new RegExp(`\\bnamespace\\s+${escapeRegExp(namespace)}\\s*[{;]`, 'g')).length > 0;
-        if (inNamespace && findClass(text, mask, className)) candidates.push({ path, text });
+        if (inNamespace && findClass(text, mask, className)) candidates.push(scanned);
       }
       const wanted = `class ${className}${namespace ? ` in namespace ${namespace}` : ''}`;
       if (candidates.length === 0) fail('handler', `s.yaml's handler ${project.handler} names ${wanted}, and no .cs file in this project declares it`);
       if (candidates.length > 1) fail('handler', `several .cs files declare ${wanted}: ${candidates.map((c) => relative(project.root, c.path)).join(', ')}; partial classes are not supported`);
-      return candidates[0]!;
+      return editableCode(project, candidates[0]!);
     },
     find(file, kind, entry) {
       const at = method(file, entry, HOOK_FLAGS[kind]);

@@ -1,8 +1,8 @@
 // What the `file.function` languages (Node.js, Python, PHP) share.
-import fs from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fail } from '../errors.ts';
 import { pathExists } from '../project-files.ts';
+import { readCodeFile } from './project.ts';
 import { dottedFile, dottedFunction } from './snippet.ts';
 import type { CodeFile, HookKind, HookProject } from './types.ts';
 
@@ -21,5 +21,5 @@ export function requireCodeDir(project: HookProject): string {
 export async function readDottedHandlerFile(project: HookProject, extension: string): Promise<CodeFile> {
   const path = join(requireCodeDir(project), `${dottedFile(project.handler)}${extension}`);
   if (!(await pathExists(path))) fail('handler', `s.yaml's handler ${project.handler} needs ${relative(project.root, path)}, which does not exist`);
-  return { path, text: await fs.readFile(path, 'utf8') };
+  return readCodeFile(project, path);
 }

@@ -2,8 +2,8 @@
 // calls fc.Start gets `fc.RegisterInitializerFunction(x)` / `fc.RegisterPreStopFunction(x)` on the line
 // before fc.Start, and the hook `func x(ctx context.Context)` at its end (with the imports it needs).
 import { relative } from 'node:path';
-import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
 import { sourceFiles } from '../project-files.ts';
 import { hookSnippet } from './snippet.ts';
 import { appendBlock, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from './source.ts';
@@ -97,19 +97,20 @@ export const goHooks: LanguageHooks = {
   handlerIsLabel: true,
   code: {
     async locate(project) {
-      const found: CodeFile[] = [];
+      const found: ScannedFile[] = [];
       for (const path of sourceFiles(project.root, ['.go'])) {
         if (path.endsWith('_test.go')) continue;
-        const text = await fs.readFile(path, 'utf8');
+        const scanned = await scanCodeFile(project, path);
+        const { text } = scanned;
         const mask = codeMask(text, GO);
         const name = [...readImports(text, mask).byName].find(([, importPath]) => importPath === `${SDK}/fc`)?.[0];
         if (!name) continue;
         if (name === '_' || name === '.') fail('handler', `${relative(project.root, path)} imports ${SDK}/fc as "${name}"; import it by name to add hooks`);
-        if (codeMatches(text, mask, new RegExp(`\\b${escapeRegExp(name)}\\.Start(?:Http)?\\s*\\(`, 'g')).length > 0) found.push({ path, text, style: name });
+        if (codeMatches(text, mask, new RegExp(`\\b${escapeRegExp(name)}\\.Start(?:Http)?\\s*\\(`, 'g')).length > 0) found.push({ ...scanned, style: name });
       }
       if (found.length === 0) fail('handler', `no .go file in ${project.root} calls fc.Start from ${SDK}/fc; hooks are registered before that call`);
       if (found.length > 1) fail('handler', `several .go files call fc.Start (${found.map((file) => relative(project.root, file.path)).join(', ')}); keep one`);
-      return found[0]!;
+      return { ...editableCode(project, found[0]!), style: found[0]!.style! };
     },
     find(file, kind) {
       const mask = codeMask(file.text, GO);

@@ -2,8 +2,8 @@
 // `create-fc-lifecycle add|remove` and the plop `hook`/`unhook` generators. Planning reads the project
 // and computes every edit in memory (throwing InputError, with nothing written, for a shape it cannot
 // edit safely); applying writes the planned files atomically.
-import { relative } from 'node:path';
-import fs from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { commitFiles } from '../file-transaction.ts';
 import { fail, InputError } from '../errors.ts';
 import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
@@ -325,39 +325,16 @@ export function hookPlanDiff(plan: HookPlan): string {
 }
 
 /**
- * Writes the plan's files so that either all change or none: each new text goes to a temporary file
- * beside its target, then the temporaries are renamed over the targets; a failure part-way puts the
- * renamed ones back. A file that changed since it was planned stops the write.
+ * Writes the plan's files all-or-nothing, under the project's lock (src/file-transaction.ts): every file
+ * must still hold the bytes it was planned from, or nothing is written; a failure, a signal or a kill
+ * part-way leaves (or, at the next run, puts back) every file as it was.
  */
 export async function applyHookPlan(plan: HookPlan): Promise<string[]> {
-  for (const change of plan.changes) {
-    if ((await fs.readFile(change.path, 'utf8')) !== change.before) {
-      fail('dir', `${relative(plan.root, change.path)} changed since it was read; run the command again`);
-    }
-  }
-  const suffix = `.fc-lifecycle-${process.pid}-${Date.now().toString(36)}`;
-  const staged: { change: FileChange; temp: string }[] = [];
-  const renamed: FileChange[] = [];
-  try {
-    for (const change of plan.changes) {
-      const temp = change.path + suffix;
-      const { mode } = await fs.stat(change.path);
-      staged.push({ change, temp });
-      await fs.writeFile(temp, change.after, { mode });
-    }
-    for (const { change, temp } of staged) {
-      await fs.rename(temp, change.path);
-      renamed.push(change);
-    }
-  } catch (error) {
-    for (const change of renamed) {
-      const temp = change.path + suffix;
-      await fs.writeFile(temp, change.before);
-      await fs.rename(temp, change.path);
-    }
-    throw error;
-  } finally {
-    for (const { temp } of staged) await fs.rm(temp, { force: true });
-  }
+  const writes = plan.changes.map((change) => ({
+    path: relative(plan.root, change.path).split(sep).join('/'),
+    contents: change.after,
+    expected: Buffer.from(change.before),
+  }));
+  await commitFiles(plan.root, writes, { field: 'dir', replace: false });
   return plan.changes.map((change) => relative(plan.root, change.path));
 }

@@ -2,8 +2,8 @@
 // its implements list (and its import), and the method `initialize(Context)` / `preStop(Context)`
 // `throws IOException` at the end of the class body.
 import { relative } from 'node:path';
-import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
 import { sourceFiles } from '../project-files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
@@ -66,17 +66,18 @@ export const javaHooks: LanguageHooks = {
   code: {
     async locate(project) {
       const { packageName, className } = parseEntry(project.handler);
-      const candidates: CodeFile[] = [];
+      const candidates: ScannedFile[] = [];
       for (const path of sourceFiles(project.root, [`${className}.java`])) {
         if (!path.endsWith(`/${className}.java`)) continue;
-        const text = await fs.readFile(path, 'utf8');
+        const scanned = await scanCodeFile(project, path);
+        const { text } = scanned;
         const mask = codeMask(text, JAVA);
-        if (codeMatches(text, mask, new RegExp(`^[ \\t]*package\\s+${escapeRegExp(packageName)}\\s*;`, 'gm')).length > 0) candidates.push({ path, text });
+        if (codeMatches(text, mask, new RegExp(`^[ \\t]*package\\s+${escapeRegExp(packageName)}\\s*;`, 'gm')).length > 0) candidates.push(scanned);
       }
       const wanted = `${className}.java with \`package ${packageName};\``;
       if (candidates.length === 0) fail('handler', `s.yaml's handler ${project.handler} names class ${packageName}.${className}, and this project has no ${wanted}`);
       if (candidates.length > 1) fail('handler', `several files are ${wanted}: ${candidates.map((c) => relative(project.root, c.path)).join(', ')}`);
-      return candidates[0]!;
+      return editableCode(project, candidates[0]!);
     },
     find(file, kind, entry) {
       const mask = codeMask(file.text, JAVA);

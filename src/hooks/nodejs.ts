@@ -1,24 +1,24 @@
 // Node.js hooks in a hand-written handler file: CommonJS gets a callback function on module.exports
 // (valid on every Node.js runtime), an ES module gets an exported async function (nodejs18 and newer).
 import { join, relative } from 'node:path';
-import fs from 'node:fs/promises';
 import { pathExists } from '../project-files.ts';
 import { fail } from '../errors.ts';
 import { nodeModuleStyle } from '../runtimes/nodejs.ts';
 import { appendBlock, codeMask, codeMatches, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
 import { dottedDefault, requireCodeDir } from './dotted.ts';
+import { readCodeFile, scanCodeFile } from './project.ts';
 import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookProject, type LanguageHooks } from './types.ts';
 
 const JS = SYNTAX.javascript;
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs'];
 
-async function moduleStyle(path: string, codeDir: string): Promise<'esm' | 'commonjs'> {
+async function moduleStyle(project: HookProject, path: string, codeDir: string): Promise<'esm' | 'commonjs'> {
   if (path.endsWith('.mjs')) return 'esm';
   if (path.endsWith('.cjs')) return 'commonjs';
-  const pkg = await fs.readFile(join(codeDir, 'package.json'), 'utf8').then(JSON.parse).catch(() => undefined);
+  const pkg = await scanCodeFile(project, join(codeDir, 'package.json')).then((file) => JSON.parse(file.text), () => undefined);
   return pkg?.type === 'module' ? 'esm' : 'commonjs';
 }
 
@@ -76,11 +76,11 @@ export const nodejsHooks: LanguageHooks = {
       if (found.length === 0) fail('handler', `s.yaml's handler ${project.handler} needs ${shown}.js, .mjs or .cjs, and none exists`);
       if (found.length > 1) fail('handler', `${found.map((path) => relative(project.root, path)).join(' and ')} both exist; keep the one FC should load`);
       const path = found[0]!;
-      const moduleKind = await moduleStyle(path, codeDir);
+      const moduleKind = await moduleStyle(project, path, codeDir);
       if (moduleKind === 'esm' && nodeModuleStyle(project.runtime) === 'commonjs') {
         fail('runtime', `${project.runtime} loads CommonJS only, but ${relative(project.root, path)} is an ES module; use nodejs18 or newer, or CommonJS`);
       }
-      return { path, text: await fs.readFile(path, 'utf8'), style: moduleKind };
+      return { ...(await readCodeFile(project, path)), style: moduleKind };
     },
     find(file, _kind, entry) {
       const mask = codeMask(file.text, JS);

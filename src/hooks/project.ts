@@ -1,10 +1,11 @@
 // Reads an existing FC project: its s.yaml, the fc3 resource to work on, and where its code is.
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import fs from 'node:fs/promises';
-import { pathExists } from '../project-files.ts';
 import { fail } from '../errors.ts';
+import { recoverInterrupted } from '../file-transaction.ts';
+import { fileErrorRule, isInside, MAX_S_YAML_BYTES, MAX_SOURCE_BYTES, readProjectText } from '../safe-fs.ts';
 import { chooseResource, editableProps, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
-import type { HookProject } from './types.ts';
+import type { CodeFile, HookProject } from './types.ts';
 
 /** Serverless Devs reads s.yaml, then s.yml. */
 const S_YAML_NAMES = ['s.yaml', 's.yml'];
@@ -21,20 +22,28 @@ export interface LoadedProject extends HookProject {
   sYamlText: string;
 }
 
-/** The s.yaml of the project in `dir` (resolved against `cwd`); throws InputError when there is none. */
+/**
+ * The s.yaml of the project in `dir` (resolved against `cwd`); throws InputError when there is none.
+ * Paths are real (links resolved): everything read for an edit is confined to the real root, and an
+ * s.yaml that is a link is edited where it points (inside the project). A transaction a killed run left
+ * in the project is rolled back first (src/file-transaction.ts).
+ */
 export async function readSYaml(dir: string, cwd: string): Promise<{ root: string; sYamlPath: string; sYamlText: string }> {
-  const root = resolve(cwd, dir);
-  const stat = await fs.stat(root).catch(() => undefined);
-  if (!stat?.isDirectory()) fail('dir', `${root} is not a directory`);
+  const given = resolve(cwd, dir);
+  const stat = await fs.stat(given).catch(() => undefined);
+  if (!stat?.isDirectory()) fail('dir', `${given} is not a directory`);
+  const root = await fs.realpath(given).catch((error: NodeJS.ErrnoException) => fail('dir', fileErrorRule(error)));
+  await recoverInterrupted(root, 'dir');
   let sYamlPath: string | undefined;
   for (const name of S_YAML_NAMES) {
-    if (await pathExists(resolve(root, name))) {
+    if (await fs.lstat(resolve(root, name)).then(() => true, () => false)) {
       sYamlPath = resolve(root, name);
       break;
     }
   }
   if (!sYamlPath) fail('dir', `${root} has no s.yaml (run this in a Serverless Devs project, or pass its directory)`);
-  return { root, sYamlPath, sYamlText: await fs.readFile(sYamlPath, 'utf8') };
+  const read = await readProjectText(root, sYamlPath, { field: 's.yaml', limit: MAX_S_YAML_BYTES });
+  return { root, sYamlPath: read.path, sYamlText: read.text };
 }
 
 /** Keys of the fc3 resources in the project's s.yaml, for a choice when there are several. */
@@ -60,8 +69,11 @@ export async function loadProject(dir: string, cwd: string, resource?: string): 
   const code = resolveVars(typeof props.code === 'object' && props.code !== null ? (props.code as { src?: unknown }).src : props.code, vars);
   let codeDir: string | undefined;
   if (typeof code === 'string' && !code.includes('${')) {
-    const path = resolve(root, code);
-    if ((await fs.stat(path).catch(() => undefined))?.isDirectory()) codeDir = path;
+    const real = await fs.realpath(resolve(root, code)).catch(() => undefined);
+    if (real !== undefined && !isInside(root, real)) {
+      fail('s.yaml', `resources.${key}.props.code is "${code}", which leads outside the project (to ${real}); code must name a directory of this project`);
+    }
+    if (real !== undefined && (await fs.stat(real)).isDirectory()) codeDir = real;
   }
   return {
     root,
@@ -72,4 +84,23 @@ export async function loadProject(dir: string, cwd: string, resource?: string): 
     handler,
     ...(codeDir !== undefined && { codeDir }),
   };
+}
+
+/** Reads the code file an edit goes to: inside the project (links resolved), regular, bounded, exact UTF-8. */
+export async function readCodeFile(project: HookProject, path: string): Promise<CodeFile> {
+  const { path: real, text } = await readProjectText(project.root, path, { field: 'handler', limit: MAX_SOURCE_BYTES });
+  return { path: real, text };
+}
+
+/** A file searched for code; `exact` says whether its text could be edited (see editableCode). */
+export type ScannedFile = CodeFile & { exact: boolean };
+
+export async function scanCodeFile(project: HookProject, path: string): Promise<ScannedFile> {
+  return readProjectText(project.root, path, { field: 'handler', limit: MAX_SOURCE_BYTES, lenient: true });
+}
+
+/** The file searched for code, when it can be edited and written back byte for byte; InputError otherwise. */
+export function editableCode(project: HookProject, file: ScannedFile): CodeFile {
+  if (!file.exact) fail('handler', `${relative(project.root, file.path)} is not UTF-8 text (or has NUL bytes); create-fc-lifecycle edits UTF-8 files only and wrote nothing`);
+  return { path: file.path, text: file.text };
 }

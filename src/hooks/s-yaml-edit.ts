@@ -15,10 +15,17 @@ export { SWITCHED_OFF_COMMENT } from './switched-off-comment.ts';
 const FIELD = 's.yaml';
 const LIFECYCLE = 'instanceLifecycleConfig';
 
+// The last text parsed and its document: one add/remove asks for the same text's document many times
+// (hook states, each edit, its check), and a large s.yaml took seconds per parse. Nothing here
+// mutates a parsed document, so sharing it is safe.
+let lastParsed: { text: string; doc: Document.Parsed } | undefined;
+
 export function parseSYaml(text: string): Document.Parsed {
+  if (lastParsed?.text === text) return lastParsed.doc;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) fail(FIELD, `not valid YAML at line ${lineAt(text, error.pos[0])}: ${error.message.split('\n')[0]}`);
+  lastParsed = { text, doc };
   return doc;
 }
 

@@ -1,10 +1,10 @@
 // Custom runtimes and containers: FC calls an HTTP server (POST /initialize, GET /pre-stop), which must
 // listen on 0.0.0.0 at the configured port, given in FC_CUSTOM_LISTEN_PORT (spec §1.8, §1.9). Static
 // reading of the server's listen call: Node.js `.listen(…)`, Flask `app.run(…)`, Go `http.ListenAndServe(…)`.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { codeDir } from '../code.ts';
-import { findFiles, readSource, type SourceFile } from '../source.ts';
+import { findFiles, readSource, readText, type SourceFile } from '../source.ts';
 import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];
@@ -42,12 +42,14 @@ function startWords(resource: Resource, dir: string): string[] {
   const config = resource.custom ?? {};
   const words = ['command', 'args', 'entrypoint'].flatMap((key) => (Array.isArray(config[key]) ? (config[key] as unknown[]).map(String) : []));
   const dockerfile = join(dir, 'Dockerfile');
-  if (resource.family === 'container' && existsSync(dockerfile)) {
-    for (const [, line] of readFileSync(dockerfile, 'utf8').matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gim)) words.push(...commandWords(line!));
+  const dockerText = resource.family === 'container' ? readText(dockerfile) : undefined;
+  if (dockerText !== undefined) {
+    for (const [, line] of dockerText.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/gim)) words.push(...commandWords(line!));
   }
   const bootstrap = join(dir, 'bootstrap');
-  if (words.length === 0 && resource.family === 'custom' && existsSync(bootstrap)) {
-    words.push(...readFileSync(bootstrap, 'utf8').split('\n').filter((line) => !line.trim().startsWith('#')).flatMap(commandWords));
+  const bootstrapText = words.length === 0 && resource.family === 'custom' ? readText(bootstrap) : undefined;
+  if (bootstrapText !== undefined) {
+    words.push(...bootstrapText.split('\n').filter((line) => !line.trim().startsWith('#')).flatMap(commandWords));
   }
   return words;
 }

@@ -1,0 +1,258 @@
+// Writing several files of one directory tree all-or-nothing, the one write path of `create` and of
+// `add`/`remove`. Under a lock file in the tree's root, new contents are staged in a directory inside the
+// root (same file system, short names), an intent record lists every file, then each file is renamed into
+// place (atomically: the path holds the old or the new file, never neither), with a link to the one it
+// replaces kept in a backup directory. Any failure, a signal (SIGINT/SIGTERM wait
+// for the transaction) or a SIGKILL (the next run reads the intent record) rolls every file back; the
+// backup is deleted only once every move succeeded or every original is back.
+// Writes never follow a symbolic link: staged files are created with O_EXCL, each path is checked with
+// lstat right before its move and again after it, and each move goes through its parent directory as
+// opened without following links (see atEntry); a rename replaces a link instead of following it.
+import { constants } from 'node:fs';
+import fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail } from './errors.ts';
+import { alive, guarded, LOCK, lock, workName } from './file-lock.ts';
+import { fileErrorRule, isFileError, readRegularFile } from './safe-fs.ts';
+
+const INTENT = '.fc-lifecycle-intent.json';
+/** An intent record lists a few file paths; anything larger is not one. */
+const MAX_INTENT_BYTES = 1024 * 1024;
+/** Work files and directories of one run: `.fc-lifecycle-<kind>-<pid>-<random>` (at most 45 bytes). */
+const WORK = /^\.fc-lifecycle-(?:staging|backup|lock|intent)-(\d+)-[0-9a-f]+$/;
+
+/** Names this module leaves in a root only while a run is under way (or after it was killed). */
+export function isWorkName(name: string): boolean {
+  return name === LOCK || name === INTENT || WORK.test(name);
+}
+
+export interface FileWrite {
+  /** Path under the root, `/`-separated. */
+  path: string;
+  contents: string | Buffer;
+  /** Permission bits, as for open(2) (the umask applies); undefined keeps those of the file it replaces. */
+  mode?: number;
+  /** The bytes the file had when it was planned: the write stops when they differ (or the file is gone). */
+  expected?: Buffer;
+}
+
+export interface CommitOptions {
+  /** The field errors are reported on. */
+  field: string;
+  /** Whether an existing file may be replaced without `expected` (create --force). */
+  replace: boolean;
+  /** Checks run under the lock, after an earlier run's leftovers are cleaned up (throw InputError to stop). */
+  check?: () => Promise<void>;
+}
+
+interface Intent {
+  staging: string;
+  backup: string;
+  files: { path: string; existed: boolean }[];
+  /** Directories the run creates, parents first. */
+  dirs: string[];
+}
+
+const exists = (path: string) => fs.lstat(path).then(() => true, () => false);
+
+// --- recovery ------------------------------------------------------------------------------------
+/** Puts every file of an interrupted transaction back as it was, then removes its work files. Repeatable. */
+async function rollBack(root: string, intent: Intent): Promise<void> {
+  for (const [i, file] of intent.files.entries()) {
+    const saved = join(root, intent.backup, String(i));
+    if (await exists(saved)) await atEntry(root, file.path, (entry) => fs.rename(saved, entry));
+    else if (!file.existed && !(await exists(join(root, intent.staging, String(i))))) await atEntry(root, file.path, (entry) => fs.rm(entry, { force: true }));
+  }
+  for (const dir of [...intent.dirs].reverse()) await fs.rmdir(join(root, dir)).catch(() => undefined);
+  await fs.rm(join(root, intent.staging), { recursive: true, force: true });
+  await fs.rm(join(root, intent.backup), { recursive: true, force: true });
+  await fs.rm(join(root, INTENT), { force: true });
+}
+
+async function readIntent(root: string): Promise<Intent | undefined> {
+  const path = join(root, INTENT);
+  if (!(await exists(path))) return undefined;
+  const { bytes } = await readRegularFile(path, { field: 'dir', shown: path, limit: MAX_INTENT_BYTES });
+  try {
+    return JSON.parse(bytes.toString('utf8')) as Intent;
+  } catch {
+    fail('dir', `${path}, the record of an interrupted write, is damaged; check the files it names, then delete it and the .fc-lifecycle-* entries beside it`);
+  }
+}
+
+/** Under the lock: rolls back a transaction a killed run left, and removes work files of runs that are gone. */
+async function recover(root: string): Promise<void> {
+  const intent = await readIntent(root);
+  if (intent) await rollBack(root, intent);
+  for (const name of await fs.readdir(root)) {
+    const pid = WORK.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) await fs.rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Whether `root` holds work files of a run; if so, and no run holds the lock, cleans up after a killed one. */
+export async function recoverInterrupted(root: string, field: string): Promise<void> {
+  const names = await fs.readdir(root).catch(() => []);
+  if (!names.some(isWorkName)) return;
+  await guarded(async () => {
+    const unlock = await lock(root, field);
+    try {
+      await recover(root);
+    } finally {
+      await unlock();
+    }
+  });
+}
+
+// --- moves that never go through a link ----------------------------------------------------------
+const PROC_FD = '/proc/self/fd';
+let hasProcFd: boolean | undefined;
+
+/**
+ * Runs `action` with a path naming `path`'s entry in its parent directory that never goes through a
+ * link. On Linux the parent is opened one component at a time with O_NOFOLLOW (a link on the way is
+ * ELOOP), and the path goes through /proc/self/fd, so a directory swapped for a link after it was
+ * opened is not followed: renameat(2) semantics, which Node lacks. Elsewhere it is the plain path,
+ * which moveAll checks right before and after each move.
+ */
+async function atEntry<T>(root: string, path: string, action: (entry: string) => Promise<T>): Promise<T> {
+  hasProcFd ??= await fs.access(PROC_FD).then(() => true, () => false);
+  if (!hasProcFd) return action(join(root, path));
+  const parts = path.split('/');
+  const base = parts.pop()!;
+  let dir = await fs.open(root, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    for (const part of parts) {
+      const next = await fs.open(`${PROC_FD}/${dir.fd}/${part}`, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+      await dir.close();
+      dir = next;
+    }
+    return await action(`${PROC_FD}/${dir.fd}/${base}`);
+  } finally {
+    await dir.close();
+  }
+}
+
+// --- commit ----------------------------------------------------------------------------------------
+/**
+ * What is at `path` under root now: every directory on the way must be a real directory (not a link),
+ * the file a regular file or absent. Returns the directories that are missing, parents first.
+ */
+async function inspect(root: string, path: string, field: string): Promise<{ existed: boolean; mode: number; missing: string[] }> {
+  const parts = path.split('/');
+  const missing: string[] = [];
+  for (let i = 1; i < parts.length; i += 1) {
+    const dir = parts.slice(0, i).join('/');
+    const stat = await fs.lstat(join(root, dir)).catch(() => undefined);
+    if (!stat || missing.length > 0) missing.push(dir);
+    else if (!stat.isDirectory()) fail(field, `${dir} is in the way of ${path} (${stat.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}); nothing was written`);
+  }
+  const stat = missing.length > 0 ? undefined : await fs.lstat(join(root, path)).catch(() => undefined);
+  if (stat && !stat.isFile()) fail(field, `${path} is in the way (${stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}); only regular files are replaced, nothing was written`);
+  return { existed: stat !== undefined, mode: stat ? stat.mode & 0o7777 : 0o644, missing };
+}
+
+async function checkExpected(root: string, write: FileWrite, existed: boolean, options: CommitOptions): Promise<void> {
+  if (write.expected === undefined) {
+    if (existed && !options.replace) fail(options.field, `${write.path} exists; nothing was written`);
+    return;
+  }
+  const read = () => readRegularFile(join(root, write.path), { field: options.field, shown: write.path, limit: write.expected!.length });
+  const now = existed ? await read().then((file) => file.bytes, () => undefined) : undefined;
+  if (!now?.equals(write.expected)) fail(options.field, `${write.path} changed since it was read; run the command again`);
+}
+
+async function writeIntent(root: string, intent: Intent): Promise<void> {
+  const temp = join(root, workName('intent'));
+  try {
+    await fs.writeFile(temp, JSON.stringify(intent), { flag: 'wx' });
+    await fs.rename(temp, join(root, INTENT));
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** Moves the staged files into place one by one, each path checked right before and after its move. */
+async function moveAll(root: string, writes: readonly FileWrite[], intent: Intent, field: string): Promise<void> {
+  for (const dir of intent.dirs) {
+    await fs.mkdir(join(root, dir)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  for (const [i, write] of writes.entries()) {
+    const { existed } = await inspect(root, write.path, field);
+    if (existed !== intent.files[i]!.existed) fail(field, `${write.path} appeared or went away while it was written; run the command again`);
+    await atEntry(root, write.path, async (entry) => {
+      // The backup is a second link to the original (a copy where links are not supported), so the
+      // path always holds the old or the new file: the rename replaces one with the other at once.
+      if (existed) {
+        const saved = join(root, intent.backup, String(i));
+        await fs.link(entry, saved).catch(() => fs.copyFile(entry, saved, constants.COPYFILE_EXCL));
+      }
+      await fs.rename(join(root, intent.staging, String(i)), entry);
+    });
+    // A directory on the way swapped for a link during the moves: the rollback takes both moves back.
+    const after = await inspect(root, write.path, field);
+    if (!after.existed) fail(field, `${write.path} went away while it was written`);
+  }
+}
+
+/**
+ * Writes `writes` under `root` (a real, existing directory) all-or-nothing; see the file comment.
+ * Returns the paths that replaced existing files. A failure throws, with every file as it was.
+ */
+export function commitFiles(root: string, writes: readonly FileWrite[], options: CommitOptions): Promise<{ replaced: string[] }> {
+  return guarded(async () => {
+    const unlock = await lock(root, options.field);
+    let intent: Intent | undefined;
+    const staging = workName('staging');
+    const backup = workName('backup');
+    let staged = false;
+    try {
+      await recover(root);
+      await options.check?.();
+      const files: Intent['files'] = [];
+      const modes: number[] = [];
+      const dirs = new Set<string>();
+      for (const write of writes) {
+        const { existed, mode, missing } = await inspect(root, write.path, options.field);
+        await checkExpected(root, write, existed, options);
+        files.push({ path: write.path, existed });
+        modes.push(mode);
+        for (const dir of missing) dirs.add(dir);
+      }
+      staged = true;
+      await fs.mkdir(join(root, staging));
+      await fs.mkdir(join(root, backup));
+      for (const [i, write] of writes.entries()) {
+        const path = join(root, staging, String(i));
+        await fs.writeFile(path, write.contents, { flag: 'wx', mode: write.mode ?? modes[i]! });
+        if (write.mode === undefined) await fs.chmod(path, modes[i]!);
+      }
+      intent = { staging, backup, files, dirs: [...dirs] };
+      await writeIntent(root, intent);
+      await moveAll(root, writes, intent, options.field);
+      // The commit point: from here on the new files stay, and the backup may go.
+      await fs.rm(join(root, INTENT));
+      await fs.rm(join(root, staging), { recursive: true, force: true });
+      await fs.rm(join(root, backup), { recursive: true, force: true });
+      return { replaced: writes.filter((_, i) => files[i]!.existed).map((write) => write.path) };
+    } catch (error) {
+      if (intent) {
+        try {
+          await rollBack(root, intent);
+        } catch (rollbackError) {
+          const reason = isFileError(rollbackError) ? fileErrorRule(rollbackError) : String(rollbackError);
+          fail(options.field, `the write failed and so did putting files back (${reason}); the originals are kept in ${join(root, intent.backup)}, and the next run puts them back`);
+        }
+      } else if (staged) {
+        await fs.rm(join(root, staging), { recursive: true, force: true });
+        await fs.rm(join(root, backup), { recursive: true, force: true });
+      }
+      if (isFileError(error)) fail(options.field, `${fileErrorRule(error)}; nothing was written`);
+      throw error;
+    } finally {
+      await unlock();
+    }
+  });
+}

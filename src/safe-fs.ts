@@ -1,0 +1,173 @@
+// Reading a user's project safely: only regular files (a FIFO or a device would block or never end),
+// never more than a documented number of bytes, never through a path that leads outside the project,
+// and text decoded only when it decodes exactly (so writing it back keeps every byte). File-system errors
+// become InputErrors: one `error: <field>: <rule>` line instead of a raw errno message.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { fail } from './errors.ts';
+
+/** Largest s.yaml read (bytes): a real one is a few KB; larger ones are refused, not parsed. */
+export const MAX_S_YAML_BYTES = 1024 * 1024;
+/** Largest source file read (bytes): handler files, files searched for code, bootstrap, Dockerfile. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+// O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; a regular file ignores it.
+const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+const ERRNO_RULES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'does not exist',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'is a directory',
+  ELOOP: 'is a symbolic link (or too many of them)',
+  ENAMETOOLONG: 'name too long',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EXDEV: 'on another file system',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'directory not empty',
+  EBUSY: 'busy',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A file-system error as the one-line rule the CLI prints (`<path>: permission denied`). */
+export function fileErrorRule(error: NodeJS.ErrnoException, path = error.path): string {
+  const rule = (error.code && ERRNO_RULES[error.code]) ?? error.code ?? error.message.split('\n')[0]!;
+  return path ? `${path}: ${rule}` : `${error.syscall ?? 'file system'}: ${rule}`;
+}
+
+/** Whether an error came from the file system (has an errno code and a syscall). */
+export function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Runs `action`, turning a file-system error into an InputError on `field`. */
+export async function asInput<T>(field: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (isFileError(error)) fail(field, fileErrorRule(error));
+    throw error;
+  }
+}
+
+/** Whether `path` is `root` or inside it (both absolute real paths). */
+export function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * The real path of `path` (symbolic links resolved), which must be inside the real `root`; refuses
+ * with `field` otherwise. Undefined when the path does not exist.
+ */
+export async function realPathInside(root: string, path: string, field: string): Promise<string | undefined> {
+  const real = await fs.realpath(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    fail(field, fileErrorRule(error, path));
+  });
+  if (real !== undefined && !isInside(root, real)) {
+    fail(field, `${relative(root, path) || path} leads outside the project (to ${real}); create-fc-lifecycle edits files of the project only`);
+  }
+  return real;
+}
+
+/** A regular file as read: its bytes and permission bits. */
+export interface FileBytes {
+  bytes: Buffer;
+  mode: number;
+}
+
+function checkRegular(stat: { isFile(): boolean; size: number }, shown: string, field: string, limit: number): void {
+  if (!stat.isFile()) fail(field, `${shown} is not a regular file (a FIFO, device, socket or directory); only regular files are read`);
+  if (stat.size > limit) fail(field, `${shown} is ${stat.size} bytes, over the ${limit}-byte limit for files create-fc-lifecycle reads`);
+}
+
+function tooLarge(shown: string, field: string, limit: number): never {
+  fail(field, `${shown} grew over the ${limit}-byte limit while it was read`);
+}
+
+/**
+ * Reads a regular file without following a symbolic link at `path` itself (resolve it first with
+ * realPathInside), at most `limit` bytes; `shown` names it in errors.
+ */
+export async function readRegularFile(path: string, options: { field: string; shown: string; limit: number }): Promise<FileBytes> {
+  const { field, shown, limit } = options;
+  const handle = await fs.open(path, READ_FLAGS).catch((error: NodeJS.ErrnoException) => fail(field, fileErrorRule(error, shown)));
+  try {
+    const stat = await handle.stat();
+    checkRegular(stat, shown, field, limit);
+    const bytes = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
+      ({ bytesRead: read } = await handle.read(bytes, length, bytes.length - length, length));
+    }
+    if (length > stat.size) tooLarge(shown, field, limit);
+    return { bytes: bytes.subarray(0, length), mode: stat.mode & 0o7777 };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** readRegularFile for synchronous callers (the doctor); follows symbolic links (it only reads). */
+export function readRegularFileSync(path: string, options: { field: string; shown: string; limit: number }): Buffer {
+  const { field, shown, limit } = options;
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    fail(field, fileErrorRule(error as NodeJS.ErrnoException, shown));
+  }
+  try {
+    const stat = fstatSync(fd);
+    checkRegular(stat, shown, field, limit);
+    const bytes = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) read = readSync(fd, bytes, length, bytes.length - length, length);
+    if (length > stat.size) tooLarge(shown, field, limit);
+    return bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Why `bytes` cannot be edited as text and written back byte for byte, or undefined when they can:
+ * UTF-8 (a BOM, CRLF and a missing final newline are kept as they are), no NUL bytes (binary data, or
+ * UTF-16 without a BOM), no UTF-16/UTF-32 byte order mark.
+ */
+export function textProblem(bytes: Buffer): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'is UTF-16 (or UTF-32) text';
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return `has a NUL byte at offset ${nul} (binary, or UTF-16 without a byte order mark)`;
+  try {
+    UTF8.decode(bytes);
+    return undefined;
+  } catch {
+    const lenient = bytes.toString('utf8');
+    const at = lenient.indexOf('\uFFFD');
+    return `is not UTF-8 text${at === -1 ? '' : ` (line ${lenient.slice(0, at).split('\n').length})`}`;
+  }
+}
+
+/** The bytes as text, exactly (a UTF-8 BOM stays as U+FEFF), or an InputError saying why it is not text. */
+export function exactText(bytes: Buffer, field: string, shown: string): string {
+  const problem = textProblem(bytes);
+  if (problem) fail(field, `${shown} ${problem}; create-fc-lifecycle edits UTF-8 files only and wrote nothing`);
+  return UTF8.decode(bytes);
+}
+
+/** Reads a realpath-confined, regular, bounded UTF-8 file of the project (see the functions above). */
+export async function readProjectText(root: string, path: string, options: { field: string; limit: number; lenient?: boolean }): Promise<{ path: string; text: string; exact: boolean }> {
+  const shown = relative(root, path) || path;
+  const real = await realPathInside(root, path, options.field);
+  if (real === undefined) fail(options.field, `${shown} does not exist`);
+  const { bytes } = await readRegularFile(real, { ...options, shown });
+  if (options.lenient) return { path: real, text: bytes.toString('utf8'), exact: textProblem(bytes) === undefined };
+  return { path: real, text: exactText(bytes, options.field, shown), exact: true };
+}
