@@ -11,7 +11,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { GPU_TYPES } from '../src/runtimes/container.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
-import { fc3SchemaErrors, hasFc3Schema } from './helpers/fc3-schema.ts';
+import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
 import {
   expectFailedInitializerRecovers,
   expectOneInstance,
@@ -62,7 +62,7 @@ async function warmUp(root: string, port: number): Promise<{ code: number; stdou
 }
 
 describe('s.yaml', () => {
-  test.runIf(hasFc3Schema).each([
+  test.each([
     ...HOOK_COMBINATIONS.map(({ name, answers }) => ({ name: `no GPU, ${name}`, answers: { runtime: RUNTIME, ...answers } as Answers })),
     ...HOOK_COMBINATIONS.map(({ name, answers }) => ({ name: `GPU, ${name}`, answers: { ...GPU, ...answers } as Answers })),
     { name: 'GPU, command initializer', answers: COMMAND },
