@@ -57,6 +57,22 @@ describe('success', () => {
     expect(readFileSync(join(cwd, 'orders', 'code', 'index.js'), 'utf8')).toMatch(/^exports\.init = function \(context, callback\)/m);
   });
 
+  test('a custom --handler moves the default hooks beside it, and the project\'s own test passes', () => {
+    const { status, stderr, cwd } = cli(['svc', '-r', 'python3.10', '--handler', 'main.handle', '--yes']);
+    expect(status, stderr).toBe(0);
+    const props = parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8')).resources.svc.props;
+    expect(props.instanceLifecycleConfig).toEqual({ initializer: { handler: 'main.initialize', timeout: 60 }, preStop: { handler: 'main.pre_stop', timeout: 60 } });
+    const unittest = run('python3', ['-m', 'unittest', 'discover', '-s', 'tests'], { cwd: join(cwd, 'svc') });
+    expect(unittest.status, unittest.output).toBe(0);
+  });
+
+  test('the default function name is the directory\'s name made valid', () => {
+    const { status, stdout, cwd } = cli(['my-fn.v2', '--yes']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Created nodejs20 function my-fn-v2 in my-fn\.v2/);
+    expect(Object.keys(parse(readFileSync(join(cwd, 'my-fn.v2', 's.yaml'), 'utf8')).resources)).toEqual(['my-fn-v2']);
+  });
+
   test('--dry-run prints the plan and writes nothing', () => {
     const { status, stdout, cwd } = cli(['my-fn', '-r', 'php7.2', '--dry-run', '--yes']);
     expect(status).toBe(0);
@@ -168,6 +184,17 @@ describe('interactive (in a pseudo-terminal)', () => {
     expect(status, output).toBe(0);
     const doc = parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8'));
     expect(doc.resources.order_fn.props.runtime).toBe('python3.12');
+  });
+
+  test.runIf(process.platform === 'linux')('the offered defaults follow the answers: derived function name, hooks beside a custom handler', async () => {
+    // directory, function name (default), region, hooks, customise: yes, handler, then every default.
+    const keys = ['my fn\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    const { status, output, cwd } = await tty(['--runtime', 'python3.10'], keys);
+    expect(status, output).toBe(0);
+    const props = parse(readFileSync(join(cwd, 'my fn', 's.yaml'), 'utf8')).resources['my-fn'].props;
+    expect(props.handler).toBe('main.handle');
+    expect(props.instanceLifecycleConfig.initializer.handler).toBe('main.initialize');
+    expect(props.instanceLifecycleConfig.preStop.handler).toBe('main.pre_stop');
   });
 
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {

@@ -46,7 +46,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     let answers: Answers = args.answers;
     if (!args.yes && io.interactive) {
       const { askMissing } = await import('./prompts.ts');
-      answers = await askMissing(answers);
+      answers = await askMissing(answers, io.cwd);
     }
     const spec = resolveSpec(answers, io.cwd);
     const plan = await buildPlan(spec);

@@ -1,7 +1,8 @@
 // Interactive questions. Loaded only when a prompt is shown, so --yes and --help never load inquirer.
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
+import { hookDefaults } from '../hook-entries.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
 import { serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES, runtimeFor } from '../runtimes/index.ts';
@@ -11,6 +12,7 @@ import {
   DEFAULT_DIR,
   DEFAULT_RUNTIME,
   DEFAULTS,
+  functionNameFrom,
   type Answers,
 } from '../spec.ts';
 
@@ -28,7 +30,7 @@ function validator(check: (value: string) => unknown) {
 }
 
 /** Asks for every answer that was not given on the command line; returns the completed answers. */
-export async function askMissing(given: Answers): Promise<Answers> {
+export async function askMissing(given: Answers, cwd: string): Promise<Answers> {
   const answers: Answers = { ...given };
   answers.dir ??= await input({
     message: 'Project directory:',
@@ -53,7 +55,7 @@ export async function askMissing(given: Answers): Promise<Answers> {
   }
   answers.functionName ??= await input({
     message: 'Function name:',
-    default: basename(answers.dir),
+    default: functionNameFrom(basename(resolve(cwd, answers.dir))),
     validate: validator(checkFunctionName),
   });
   answers.region ??= await select({
@@ -81,12 +83,14 @@ export async function askMissing(given: Answers): Promise<Answers> {
   const entries = (extra: Partial<Record<'handler' | 'initializer' | 'preStop', string>>) =>
     validator(() => definition.parseEntries({ handler: answers.handler ?? definition.defaults.handler, ...extra }, answers.runtime!));
   answers.handler ??= await input({ message: 'Handler entry:', default: definition.defaults.handler, validate: (v) => entries({ handler: v })(v) });
+  // Offered hook entries sit beside the handler just answered, so the defaults pass their own validation.
+  const hookEntries = hookDefaults(definition, answers.handler);
   if (answers.initializer === true && answers.initializerCommand === undefined) {
-    answers.initializer = await input({ message: 'Initializer entry:', default: definition.defaults.initializer, validate: (v) => entries({ initializer: v })(v) });
+    answers.initializer = await input({ message: 'Initializer entry:', default: hookEntries.initializer, validate: (v) => entries({ initializer: v })(v) });
   }
   if (answers.preStop === true) {
     const initializer = typeof answers.initializer === 'string' ? answers.initializer : undefined;
-    answers.preStop = await input({ message: 'PreStop entry:', default: definition.defaults.preStop, validate: (v) => entries({ initializer, preStop: v })(v) });
+    answers.preStop = await input({ message: 'PreStop entry:', default: hookEntries.preStop, validate: (v) => entries({ initializer, preStop: v })(v) });
   }
   answers.memorySize ??= await input({ message: 'Memory size (MB):', default: String(DEFAULTS.memorySize), validate: validator((v) => checkWholeNumber('memory-size', v)) });
   answers.timeout ??= await input({ message: 'Function timeout (s):', default: String(DEFAULTS.timeout), validate: validator((v) => checkWholeNumber('timeout', v)) });

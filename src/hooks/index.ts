@@ -67,8 +67,8 @@ async function open(dir: string, cwd: string, resource?: string): Promise<Contex
   return { project, language, definition: definitionFor(project.runtime) };
 }
 
-function defaultEntry({ project, language, definition }: Context, kind: HookKind): string {
-  return language.defaultEntry(kind, project.handler, definition.defaults[kind]);
+function defaultEntry({ project, definition }: Context, kind: HookKind): string {
+  return definition.placeHook(project.handler, definition.defaults[kind]);
 }
 
 /** Checks hook entries together with the project's handler, with the runtime's own entry rules. */

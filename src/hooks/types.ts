@@ -59,8 +59,6 @@ export interface HttpHooks {
 export interface LanguageHooks {
   /** The runtime families (runtimeFamily) whose projects this module edits. */
   families: readonly RuntimeFamily[];
-  /** The entry a hook gets when none is given, from the handler and the runtime's default entry. */
-  defaultEntry(kind: HookKind, handler: string, runtimeDefault: string): string;
   /** FC ignores the hook's handler string beyond its being non-empty (Go, custom runtimes): any two are the same hook. */
   handlerIsLabel?: boolean;
   code?: CodeHooks;

@@ -1,6 +1,7 @@
 // Custom container (spec §1.9, §1.10): the Flask server of the custom runtime, built into an image
 // by code/Dockerfile; s.yaml has customContainerConfig (image, port) and no code. With --gpu it is a GPU
 // function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
+import { asLabel } from '../hook-entries.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
@@ -42,6 +43,7 @@ export const container = defineRuntime<Record<string, never>>({
   label: 'Custom container',
   ids: ['custom-container'],
   defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+  placeHook: asLabel,
   options: {
     keys: ['gpu', 'gpuMemorySize', 'initializerCommand'],
     resolve(answers) {

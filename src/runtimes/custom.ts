@@ -1,6 +1,7 @@
 // Custom runtimes (spec §1.8): the project is an HTTP server that FC starts with
 // customRuntimeConfig.command and calls for requests (any path) and hooks (POST /initialize,
 // GET /pre-stop). The server is Flask or plain node:http, for the interpreters each runtime has built in.
+import { asLabel } from '../hook-entries.ts';
 import { fail } from '../errors.ts';
 import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import type { ProjectSpec, ServerKind } from '../spec.ts';
@@ -67,6 +68,7 @@ export const custom = defineRuntime<Record<string, never>>({
   label: 'Custom runtime',
   ids: ['custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'],
   defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+  placeHook: asLabel,
   options: {
     keys: ['server'],
     resolve(answers, runtime) {

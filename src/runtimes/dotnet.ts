@@ -1,3 +1,4 @@
+import { inHandlerAssemblyClass } from '../hook-entries.ts';
 import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
@@ -106,6 +107,7 @@ export const dotnet = defineRuntime<DotnetNames>({
   label: 'C#',
   ids: ['dotnetcore3.1'],
   defaults: DEFAULTS,
+  placeHook: inHandlerAssemblyClass,
   parseEntries(entries) {
     const names = parseDotnetEntries(entries);
     return {

@@ -1,3 +1,4 @@
+import { asLabel } from '../hook-entries.ts';
 import { ENTRY_FIELDS } from '../entry.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
@@ -24,6 +25,7 @@ export const go = defineRuntime<GoNames>({
   label: 'Go',
   ids: ['go1'],
   defaults: DEFAULTS,
+  placeHook: asLabel,
   parseEntries(entries) {
     if (!NAME.test(entries.handler)) {
       fail(ENTRY_FIELDS.handler, `"${entries.handler}" must be the name of the Go binary FC runs, e.g. main (letters, digits, _ . -; no directories)`);

@@ -1,3 +1,4 @@
+import { inHandlerClass } from '../hook-entries.ts';
 import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
@@ -108,6 +109,7 @@ export const java = defineRuntime<JavaNames>({
   label: 'Java',
   ids: ['java8', 'java11'],
   defaults: { handler: 'example.App::handleRequest', initializer: 'example.App::initialize', preStop: 'example.App::preStop' },
+  placeHook: inHandlerClass,
   parseEntries(entries, runtime) {
     const { packageName, className } = parseJavaEntries(entries);
     const packageDir = packageName.replaceAll('.', '/');

@@ -1,3 +1,4 @@
+import { inHandlerFile } from '../hook-entries.ts';
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
@@ -26,6 +27,7 @@ export const nodejs = defineRuntime<NodeNames>({
   label: 'Node.js',
   ids: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20'],
   defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+  placeHook: inHandlerFile,
   parseEntries(entries, runtime) {
     const names = parseDottedEntries(entries, {
       language: 'JavaScript',

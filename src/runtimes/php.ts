@@ -1,3 +1,4 @@
+import { inHandlerFile } from '../hook-entries.ts';
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
@@ -17,6 +18,7 @@ export const php = defineRuntime<DottedNames>({
   label: 'PHP',
   ids: ['php7.2'],
   defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+  placeHook: inHandlerFile,
   parseEntries(entries) {
     return parseDottedEntries(entries, {
       language: 'PHP',

@@ -1,3 +1,4 @@
+import { inHandlerFile } from '../hook-entries.ts';
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
@@ -14,7 +15,8 @@ export const python = defineRuntime<DottedNames>({
   family: 'python',
   label: 'Python',
   ids: ['python3.9', 'python3.10', 'python3.12'],
-  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.pre_stop' },
+  placeHook: inHandlerFile,
   parseEntries(entries) {
     return parseDottedEntries(entries, {
       language: 'Python',

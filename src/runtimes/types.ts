@@ -1,3 +1,4 @@
+import type { HookPlacement } from '../hook-entries.ts';
 import type { Answers, ProjectSpec, RuntimeOptionKey, RuntimeOptions } from '../spec.ts';
 
 /** The three entry-point strings exactly as they go into s.yaml; a hook that is off is undefined. */
@@ -49,6 +50,8 @@ export interface RuntimeDefinition<Names = unknown> {
   ids: readonly string[];
   /** Default entry strings (the FC3 docs' names). */
   defaults: Required<EntryStrings>;
+  /** Where a hook's default entry goes for a handler other than the default (beside it: same file, class, ...). */
+  placeHook: HookPlacement;
   /**
    * Answers only this family takes (`keys`; resolveSpec refuses them for every other family) and how
    * they are validated and defaulted (throws InputError naming the field).
