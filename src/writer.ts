@@ -41,7 +41,7 @@ export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): P
   const entries = await fs.readdir(targetDir);
   if (entries.length === 0) return;
   if (!options.force) {
-    fail('dir', `${targetDir} is not empty (${entries.length} entries); use an empty directory, or --force to overwrite only the files this generator writes`);
+    fail('dir', `${targetDir} is not empty (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}); use an empty directory, or --force to overwrite only the files this generator writes`);
   }
   for (const file of plan.files) {
     const parts = file.path.split('/');

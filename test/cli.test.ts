@@ -138,6 +138,8 @@ describe('bad input: exit 1, one line naming the field, nothing written', () => 
     ['a hook and its --no- flag', ['--initializer', 'index.init', '--no-initializer'], /^error: initializer: --initializer and --no-initializer contradict/],
     ['unknown option', ['--frobnicate'], /^error: --frobnicate: unknown option/],
     ['option without its value', ['--runtime'], /^error: --runtime: needs a value/],
+    ['near-miss option', ['--runtim', 'python3.10'], /^error: --runtim: unknown option \(did you mean --runtime\? see --help\)\n$/],
+    ['value given to a boolean flag', ['--force=true'], /^error: --force: takes no value \(see --help\)\n$/],
     ['two directories', ['one', 'two'], /^error: dir: only one directory may be given/],
   ])('%s', (_name, args, expected) => {
     const { status, stdout, stderr, cwd } = cli(['my-fn', ...args, '--yes']);
@@ -166,6 +168,62 @@ describe('bad input: exit 1, one line naming the field, nothing written', () => 
     expect(stderr).toMatch(/^error: dir: .*is not empty .*--force/);
     expect(readdirSync(join(cwd, 'my-fn'))).toEqual(['s.yaml']);
     expect(readFileSync(join(cwd, 'my-fn', 's.yaml'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('flags and commands', () => {
+  test('a short flag without its value is named without a stray comma', () => {
+    const { status, stderr } = cli(['--function-name', 'x', '-r']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('error: --runtime: needs a value (see --help)\n');
+  });
+
+  test('a directory that is a typo of a command is refused with the suggestion; ./ still creates it', () => {
+    const typo = cli(['doctr', '--yes']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toBe('error: command: "doctr" is not a command; did you mean doctor? (to create a project named doctr, pass ./doctr)\n');
+    expect(readdirSync(typo.cwd)).toEqual([]);
+    expect(cli(['./doctr', '--yes']).status).toBe(0);
+    // An existing directory of that name is the user's to generate into.
+    const cwd = tempDir('fc-cli-');
+    mkdirSync(join(cwd, 'remov'));
+    expect(cli(['remov', '--yes'], cwd).status).toBe(0);
+    // Short commands allow one edit only: `app` is a project, not a typo of `add`.
+    expect(cli(['app', '--yes']).status).toBe(0);
+  });
+
+  test('-h wins over any other error on the line', () => {
+    for (const args of [['--runtim', 'x', '-h'], ['doctr', '-h'], ['--runtime', 'java99', '--help'], ['a', 'b', '-h', '--yes=1']]) {
+      const { status, stdout, stderr } = cli(args);
+      expect(stderr, args.join(' ')).toBe('');
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^Usage: create-fc-lifecycle \[dir\]/);
+    }
+  });
+
+  test('--help runtime rows line up', () => {
+    const rows = cli(['--help']).stdout.split('\n').filter((row) => row.includes('(entries: '));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(new Set(rows.map((row) => row.indexOf('(entries: '))).size).toBe(1);
+  });
+});
+
+describe('pasteable next steps', () => {
+  test('a directory with a space is quoted', () => {
+    const { status, stdout } = cli(['my fn', '--yes']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\nNext:\n {2}cd 'my fn'\n {2}npm test\n {2}s deploy\n$/);
+  });
+
+  test('Go tests in a subshell, so s deploy runs where s.yaml is', () => {
+    const { stdout } = cli(['svc', '-r', 'go1', '--yes']);
+    expect(stdout).toMatch(/\nNext:\n {2}cd svc\n {2}\(cd code && go mod tidy && go test -v \.\/\.\.\.\)\n {2}s deploy\n$/);
+  });
+
+  test('a custom container is told to name its image before s deploy', () => {
+    const { stdout, cwd } = cli(['img', '-r', 'custom-container', '--yes']);
+    expect(stdout).toMatch(/\n {2}edit s\.yaml: replace your-acr-namespace in customContainerConfig\.image with your Container Registry namespace\n {2}s deploy\n$/);
+    expect(readFileSync(join(cwd, 'img', 's.yaml'), 'utf8')).toContain('your-acr-namespace');
   });
 });
 

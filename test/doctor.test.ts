@@ -723,7 +723,7 @@ describe('CLI', () => {
   test('an s.yaml it cannot read is bad input too', async () => {
     const invalid = await doctor([], writeProject({ 's.yaml': 'resources: [\n' }));
     expect(invalid.status).toBe(1);
-    expect(invalid.stderr).toMatch(/^error: s\.yaml: is not valid YAML: line \d+: /);
+    expect(invalid.stderr).toBe('error: s.yaml: not valid YAML at line 2: Flow sequence in block collection must be sufficiently indented and end with a ]: (an empty line, or the end of the file)\n');
     const fc2 = await doctor([], writeProject({ 's.yaml': 'edition: 1.0.0\nservices:\n  app:\n    component: fc\n' }));
     expect(fc2.stderr).toBe('error: s.yaml: is in the Serverless Devs 2.x format (services:, component fc); convert it with `s cli fc3 s2tos3` first\n');
   });

@@ -2,7 +2,7 @@
 import { fail } from '../errors.ts';
 import { planAddHooks, type AddHooksRequest } from '../hooks/index.ts';
 import { DEFAULTS, LIMITS } from '../spec.ts';
-import { carryOut, COMMON_OPTIONS, parseCommandArgs } from './hook-command.ts';
+import { carryOut, COMMON_OPTIONS, parseCommandArgs, printedHelpOrVersion } from './hook-command.ts';
 import type { Io } from './main.ts';
 
 const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[field].max}`;
@@ -24,6 +24,7 @@ which route your server must answer (POST /initialize, GET /pre-stop).
   --dry-run                  print the changes as a diff and write nothing
   -y, --yes                  never prompt (not even to confirm the diff)
   -h, --help                 show this help
+  -v, --version              show the version
 
 Without --initializer or --pre-stop it asks which hooks to add, on a terminal only. On a terminal it
 shows the diff and asks before writing, unless --yes. Nothing is written when anything cannot be
@@ -42,10 +43,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'initializer-timeout': { type: 'string' },
     'pre-stop-timeout': { type: 'string' },
   });
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  if (printedHelpOrVersion(values, USAGE, io)) return 0;
   let request: AddHooksRequest = {
     dir,
     ...(values.resource !== undefined && { resource: values.resource }),
@@ -53,6 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...(values['pre-stop'] !== undefined && { preStop: values['pre-stop'] }),
     ...(values['initializer-timeout'] !== undefined && { initializerTimeout: values['initializer-timeout'] }),
     ...(values['pre-stop-timeout'] !== undefined && { preStopTimeout: values['pre-stop-timeout'] }),
+    ...(values['dry-run'] && { dryRun: true }),
   };
   if (request.initializer === undefined && request.preStop === undefined) {
     if (!io.interactive || values.yes) {

@@ -9,7 +9,10 @@ const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[fie
 /** The --help text, built from the same data the validation uses. */
 export function helpText(): string {
   const nodeRuntimes = custom.ids.filter((id) => serversFor(id).includes('node')).join(' and ');
-  const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(12)} ${r.ids.join(', ')}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
+  // Columns padded to the longest label and id list, so every row lines up.
+  const labelWidth = Math.max(...RUNTIMES.map((r) => r.label.length));
+  const idsWidth = Math.max(...RUNTIMES.map((r) => r.ids.join(', ').length));
+  const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(labelWidth)}  ${r.ids.join(', ').padEnd(idsWidth)}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
   return `Usage: create-fc-lifecycle [dir] [options]
 
 Writes a Function Compute 3.0 project whose Initializer and PreStop hooks are wired in both the

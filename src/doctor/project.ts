@@ -6,6 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { fail } from '../errors.ts';
 import { runtimeFamily } from '../runtimes/index.ts';
 import { HOOK_SLOTS, type HookConfig, type HookSlot, type Project, type Resource, type YamlValue } from './types.ts';
+import { yamlErrorRule } from '../yaml-error.ts';
 
 /** `fc3`, `devsapp/fc3`, `fc3@0.1.x`: the Serverless Devs component for FC 3.0 (spec §3.2). */
 const FC3_COMPONENT = /^(devsapp\/)?fc3(@.+)?$/;
@@ -139,9 +140,10 @@ export function loadProject(dir: string, label = dir): Project {
   const sYaml = ['s.yaml', 's.yml'].map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run the doctor in a Serverless Devs project)`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(sYaml, 'utf8'), { lineCounter, merge: true, uniqueKeys: false });
+  const text = readFileSync(sYaml, 'utf8');
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });
   const [error] = doc.errors;
-  if (error) fail('s.yaml', `is not valid YAML: line ${lineCounter.linePos(error.pos[0]).line}: ${error.message.split('\n')[0]}`);
+  if (error) fail('s.yaml', yamlErrorRule(text, error));
   const top = doc.contents;
   if (!isMap(top)) fail('s.yaml', 'is not a YAML mapping with `resources:`');
   const reader = new YamlReader(doc, lineCounter, (doc.toJS() as { vars?: unknown }).vars);

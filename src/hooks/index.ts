@@ -134,6 +134,8 @@ export interface AddHooksRequest {
   preStop?: string | true;
   initializerTimeout?: string | number;
   preStopTimeout?: string | number;
+  /** The notes say what would change ("would add") rather than what did. */
+  dryRun?: boolean;
 }
 
 export interface RemoveHooksRequest {
@@ -181,6 +183,9 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
   if (language.code) await loadTemplates('hooks');
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
+  const will = request.dryRun
+    ? { add: 'would add', switchOn: 'would switch back on', set: 'would be set', added: 'would be added', removed: 'would be removed' }
+    : { add: 'added', switchOn: 'switched back on', set: 'set', added: 'added', removed: 'is removed' };
   let sYaml = project.sYamlText;
   let code: CodeFile | undefined;
   let codeBefore = '';
@@ -199,7 +204,7 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
       const timeout = timeouts[kind];
       if (timeout !== undefined && state.timeout !== timeout) {
         sYaml = switchOnHook(sYaml, project.resource, kind, { handler: state.handler!, timeout });
-        plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout set to ${timeout}`);
+        plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout ${will.set} to ${timeout}`);
       } else {
         plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}`);
       }
@@ -207,7 +212,7 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
       const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
       sYaml = switchOnHook(sYaml, project.resource, kind, { handler: entry, ...(timeout !== undefined && { timeout }) });
       const after = hookState(sYaml, project.resource, kind);
-      plan.notes.push(`${label}: s.yaml ${state.status === 'off' ? 'switched back on' : 'added'}: handler ${entry}, timeout ${after.timeout}${line(after)}`);
+      plan.notes.push(`${label}: s.yaml ${state.status === 'off' ? will.switchOn : will.add}: handler ${entry}, timeout ${after.timeout}${line(after)}`);
     }
     // The code is named after the hook s.yaml has, unless FC ignores that string (Go, custom runtimes).
     const codeEntry = state.status === 'on' && !language.handlerIsLabel ? state.handler! : entry;
@@ -220,14 +225,14 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
       const found = language.code.find(code, kind, codeEntry, project);
       if (found !== undefined) {
         const unmarked = language.code.switchOn(code, kind, codeEntry, project);
-        const note = unmarked === code.text ? 'code not changed' : 'only its switched-off comment is removed';
+        const note = unmarked === code.text ? 'code not changed' : `only its switched-off comment ${will.removed}`;
         code.text = unmarked;
         plan.notes.push(`${label}: ${shown}:${language.code.find(code, kind, codeEntry, project)} already has it; ${note}`);
       } else {
         code.text = language.code.add(code, kind, codeEntry, project);
         const added = language.code.find(code, kind, codeEntry, project);
         if (added === undefined) throw new Error(`internal: the ${label} hook added to ${shown} is not found in it`);
-        plan.notes.push(`${label}: ${shown}:${added} added`);
+        plan.notes.push(`${label}: ${shown}:${added} ${will.added}`);
       }
     }
     if (language.http) {

@@ -8,6 +8,7 @@ import { isMap, isScalar, parseDocument, stringify, visit, type Document, type N
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
 import type { HookKind } from './types.ts';
+import { yamlErrorRule } from '../yaml-error.ts';
 
 const FIELD = 's.yaml';
 const LIFECYCLE = 'instanceLifecycleConfig';
@@ -22,7 +23,7 @@ const SWITCHED_OFF = [/^[ \t]*# Switched off by `create-fc-lifecycle remove`/, /
 export function parseSYaml(text: string): Document.Parsed {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
-  if (error) fail(FIELD, `not valid YAML at line ${lineAt(text, error.pos[0])}: ${error.message.split('\n')[0]}`);
+  if (error) fail(FIELD, yamlErrorRule(text, error));
   return doc;
 }
 

@@ -1,11 +1,11 @@
 // Custom container (spec §1.9, §1.10): the Flask server of the custom runtime, built into an image
 // by code/Dockerfile; s.yaml has customContainerConfig (image, port) and no code. With --gpu it is a GPU
 // function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
-import { asLabel } from '../hook-entries.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
 import { defineRuntime } from './types.ts';
+import { asLabel } from '../hook-entries.ts';
 
 /** gpuConfig.gpuType values of the fc3 schema (IGpuConfig). */
 export const GPU_TYPES: readonly string[] = ['fc.gpu.ampere.1', 'fc.gpu.tesla.1'];
@@ -105,6 +105,7 @@ export const container = defineRuntime<Record<string, never>>({
         { path: 'tests/test_lifecycle.py', about: "starts `python3 app.py` on a free port and plays FC's part over HTTP (`unittest`)" },
       ],
       testCommand: 'python3 -m unittest discover -s tests -v',
+      beforeDeploy: `edit s.yaml: replace ${IMAGE_NAMESPACE} in customContainerConfig.image with your Container Registry namespace`,
       notes: [
         ENTRY_NOTE,
         `Before the first deploy, replace \`${IMAGE_NAMESPACE}\` in \`customContainerConfig.image\` (s.yaml) with a ` +

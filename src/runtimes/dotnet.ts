@@ -1,10 +1,10 @@
-import { inHandlerAssemblyClass } from '../hook-entries.ts';
 import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
 import { FC_DOTNET_CORE_VERSION } from '../versions.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerAssemblyClass } from '../hook-entries.ts';
 
 // C# reserved keywords (contextual keywords such as `var` or `async` are legal identifiers).
 const CS_KEYWORDS = new Set(

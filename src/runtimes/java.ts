@@ -1,4 +1,3 @@
-import { inHandlerClass } from '../hook-entries.ts';
 import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
@@ -6,6 +5,7 @@ import { FC_JAVA_CORE_VERSION } from '../versions.ts';
 import type { ProjectSpec } from '../spec.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerClass } from '../hook-entries.ts';
 
 // Java keywords and literals (`_` is a keyword since Java 9).
 const JAVA_KEYWORDS = new Set(

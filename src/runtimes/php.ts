@@ -1,8 +1,8 @@
-import { inHandlerFile } from '../hook-entries.ts';
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerFile } from '../hook-entries.ts';
 
 // PHP reserved keywords (function names are case-insensitive, so these are lower case).
 const PHP_RESERVED = new Set(

@@ -1,8 +1,8 @@
-import { inHandlerFile } from '../hook-entries.ts';
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerFile } from '../hook-entries.ts';
 
 // Python 3 keywords (soft keywords match/case/type/_ are legal names) and names that would shadow
 // the builtins the generated code relies on.

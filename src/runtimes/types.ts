@@ -28,6 +28,8 @@ export interface ResourceParts {
 export interface ReadmeParts {
   files: { path: string; about: string }[];
   testCommand: string;
+  /** A step the user must take before the first `s deploy` (the "Next:" steps say it), e.g. naming the image. */
+  beforeDeploy?: string;
   /** Extra paragraphs (markdown), e.g. how to build before deploying. */
   notes?: string[];
 }
