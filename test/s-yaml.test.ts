@@ -46,7 +46,7 @@ describe('s.yaml', () => {
     const both = propsOf(await sYamlOf({ runtime: 'python3.12', initializerTimeout: 30, preStopTimeout: '45' })).props;
     expect(both.instanceLifecycleConfig).toEqual({
       initializer: { handler: 'index.initialize', timeout: 30 },
-      preStop: { handler: 'index.preStop', timeout: 45 },
+      preStop: { handler: 'index.pre_stop', timeout: 45 },
     });
     expect(propsOf(await sYamlOf({ runtime: 'php7.2', initializer: false })).props.instanceLifecycleConfig).toEqual({
       preStop: { handler: 'index.preStop', timeout: 60 },

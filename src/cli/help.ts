@@ -1,5 +1,5 @@
 import { DEFAULT_REGION } from '../regions.ts';
-import { GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
 import { custom, serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES } from '../runtimes/index.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
@@ -38,7 +38,8 @@ Options (each mirrors the s.yaml field of the same name):
       --server <flask|node>      custom runtimes: the HTTP server to write (default flask; node only
                                  on ${nodeRuntimes}, which have Node.js built in)
       --gpu <type>               custom-container: gpuConfig.gpuType, one of ${GPU_TYPES.join(', ')}
-      --gpu-memory-size <MB>     gpuConfig.gpuMemorySize, multiple of ${GPU_MEMORY.multipleOf}, ${GPU_MEMORY.min}-${GPU_MEMORY.max} (default ${GPU_MEMORY.default})
+      --gpu-memory-size <MB>     gpuConfig.gpuMemorySize, multiple of ${GPU_MEMORY.multipleOf}, from ${GPU_MEMORY.min} (the default)
+                                 up to the card's: ${GPU_TYPES.map((type) => `${GPU_CARDS[type]!.maxMemory} on ${type.replace('fc.gpu.', '')}`).join(', ')}
       --initializer-command <sh> with --gpu: instanceLifecycleConfig.initializer.command, run as
                                  /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
   -y, --yes                      never prompt; defaults for everything not given
