@@ -42,7 +42,7 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
       }),
     },
     { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand }) },
-    { path: '.gitignore', contents: render('_shared/gitignore', {}) },
+    { path: '.gitignore', contents: render('_shared/gitignore', { extra: definition.ignoredPaths?.(spec) ?? [] }) },
   ];
   files.sort((a, b) => comparePaths(a.path, b.path));
   return { targetDir: spec.targetDir, files, testCommand: readme.testCommand, ...(readme.beforeDeploy && { beforeDeploy: readme.beforeDeploy }) };

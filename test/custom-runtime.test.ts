@@ -127,6 +127,20 @@ describe.each(['flask', 'node'])('--server %s', (server) => {
   });
 });
 
+test('git ignores code/python/, where the Flask pre-deploy pip install writes; the node server has none', async () => {
+  const { root } = await generateProject({ runtime: 'custom.debian12', server: 'flask' });
+  expect(actionsOf(await planFor({ runtime: 'custom.debian12', server: 'flask' }))['pre-deploy'][0]).toMatchObject({ path: './code', run: expect.stringContaining('--target python ') });
+  writeFileSync(join(root, 'code', 'python-marker.txt'), 'source\n');
+  run('mkdir', ['-p', join(root, 'code', 'python', 'flask')]);
+  writeFileSync(join(root, 'code', 'python', 'flask', '__init__.py'), '# installed\n');
+  expect(run('git', ['init', '-q'], { cwd: root }).status).toBe(0);
+  const status = run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root }).stdout;
+  expect(status).toContain('code/python-marker.txt');
+  expect(status).not.toContain('code/python/');
+  const node = await planFor({ runtime: 'custom.debian10', server: 'node' });
+  expect(node.files.find((file) => file.path === '.gitignore')!.contents).not.toContain('code/python/');
+});
+
 test.runIf(hasFlask)('the Flask server is Python 3.7 syntax (the python3 of `custom`)', async () => {
   const app = (await planFor({ runtime: 'custom', server: 'flask' })).files.find((file) => file.path === 'code/app.py')!.contents;
   const result = run(FLASK_PYTHON, ['-c', 'import ast, sys; ast.parse(sys.stdin.read(), feature_version=(3, 7))'], { input: app });

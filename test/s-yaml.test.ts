@@ -42,6 +42,18 @@ describe('s.yaml', () => {
     expect(props.region).toBe('${vars.region}');
   });
 
+  test('the lifecycle comments say what fc3 does today (spec "Corrections")', async () => {
+    const text = await sYamlOf({ runtime: 'nodejs20' });
+    const comment = text.split('\n').filter((line) => /^\s+#/.test(line)).map((line) => line.replace(/^\s+# ?/, '')).join(' ');
+    // A missing timeout: the deployed function's, or 3 s when it has none.
+    expect(comment).toContain("when it is missing, fc3 sends the deployed function's current hook timeout, or 3 seconds when it has none.");
+    // A deleted hook: current fc3 clears it; the empty handler works with every version.
+    expect(comment).toContain('set its handler to "": that works with every fc3 version (current fc3 also clears a hook whose key is deleted; versions before Dec 2023 leave it on).');
+    const gpu = await sYamlOf({ runtime: 'custom-container', gpu: 'fc.gpu.tesla.1', initializerCommand: '/code/warm-up.sh' });
+    expect(gpu).toMatch(/set command to \[\], which\n\s+# works with every fc3 version/);
+    expect(`${text}${gpu}`).not.toMatch(/fc3 sends 3 seconds|do not\s+(#\s+)?just delete it/);
+  });
+
   test('every configured hook has a handler and a timeout; hooks that are off are absent', async () => {
     const both = propsOf(await sYamlOf({ runtime: 'python3.12', initializerTimeout: 30, preStopTimeout: '45' })).props;
     expect(both.instanceLifecycleConfig).toEqual({

@@ -136,6 +136,8 @@ export const custom = defineRuntime<Record<string, never>>({
       },
     };
   },
+  // The Flask pre-deploy action pip-installs into code/python/, which is built, not source.
+  ignoredPaths: (spec) => (spec.server === 'flask' ? ['code/python/'] : []),
   readme(spec) {
     const builtIn = BUILT_IN[spec.runtime]!;
     if (spec.server === 'node') {

@@ -69,6 +69,8 @@ export interface RuntimeDefinition<Names = unknown> {
   /** Runtime-specific part of the s.yaml resource. */
   resource(spec: ProjectSpec, names: Names): ResourceParts;
   readme(spec: ProjectSpec, names: Names): ReadmeParts;
+  /** Paths the project's build writes, for .gitignore beside the shared ones (e.g. pip's target dir). */
+  ignoredPaths?(spec: ProjectSpec): string[];
 }
 
 /** Keeps each definition's `Names` type checked while the registry holds them side by side. */
