@@ -129,7 +129,7 @@ describe.each(['flask', 'node'])('--server %s', (server) => {
 
 test('git ignores code/python/, where the Flask pre-deploy pip install writes; the node server has none', async () => {
   const { root } = await generateProject({ runtime: 'custom.debian12', server: 'flask' });
-  expect(actionsOf(await planFor({ runtime: 'custom.debian12', server: 'flask' }))['pre-deploy'][0]).toMatchObject({ path: './code', run: expect.stringContaining('--target python ') });
+  expect(actionsOf(await planFor({ runtime: 'custom.debian12', server: 'flask' }))!['pre-deploy'][0]).toMatchObject({ path: './code', run: expect.stringContaining('--target python ') });
   writeFileSync(join(root, 'code', 'python-marker.txt'), 'source\n');
   run('mkdir', ['-p', join(root, 'code', 'python', 'flask')]);
   writeFileSync(join(root, 'code', 'python', 'flask', '__init__.py'), '# installed\n');

@@ -18,12 +18,12 @@ import { nodejsHooks } from './nodejs.ts';
 import { phpHooks } from './php.ts';
 import { loadProject, type LoadedProject } from './project.ts';
 import { pythonHooks } from './python.ts';
-import { hookState, switchOffHook, switchOnHook, type HookState } from './s-yaml-edit.ts';
-import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
+import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
+import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
 
 export { listResources } from './project.ts';
 export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
-export type { HookState } from './s-yaml-edit.ts';
+export type { HookState } from './types.ts';
 
 const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
 

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
-import type { HookKind } from './types.ts';
+import type { HookKind, HookState } from './types.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
 
 const FIELD = 's.yaml';
@@ -95,15 +95,6 @@ function isEmptyCommand(value: unknown): boolean {
 }
 
 /** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
-export interface HookState {
-  status: 'absent' | 'on' | 'off';
-  handler?: string;
-  command?: string[];
-  timeout?: unknown;
-  /** Line of the hook's key. */
-  line?: number;
-}
-
 export function hookState(text: string, resource: string, kind: HookKind): HookState {
   const doc = parseSYaml(text);
   const props = editableProps(doc, text, resource);
