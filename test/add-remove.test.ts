@@ -59,6 +59,19 @@ describe('add', () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  test('a hook s.yaml has without a timeout gets one written (hook timeouts are always written)', async () => {
+    const { root } = await generateProject({ runtime: 'nodejs20' });
+    const sYaml = join(root, 's.yaml');
+    const text = readFileSync(sYaml, 'utf8');
+    const withoutTimeout = text.replace(/(handler: index\.initialize\n)\s+timeout: 60\n/, '$1');
+    expect(withoutTimeout).not.toBe(text);
+    writeFileSync(sYaml, withoutTimeout);
+    const result = await cli(['add', '--initializer', 'index.initialize', '--yes'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Initializer: s\.yaml already has index\.initialize, s\.yaml line \d+; timeout set to 60\n/);
+    expect(parse(readFileSync(sYaml, 'utf8')).resources['my-fn'].props.instanceLifecycleConfig.initializer).toEqual({ handler: 'index.initialize', timeout: 60 });
+  });
+
   test('--dry-run prints the diff and writes nothing', async () => {
     const root = copyFixture('nodejs20-esm');
     const before = readTree(root);

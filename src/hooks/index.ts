@@ -201,7 +201,8 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
       if (state.handler !== entry && !language.handlerIsLabel) {
         fail(flag, `s.yaml already has the ${label} hook ${state.handler}${line(state)}; pass --${flag} ${state.handler}, or switch it off first with \`create-fc-lifecycle remove --${flag}\``);
       }
-      const timeout = timeouts[kind];
+      // A hook s.yaml has without a timeout gets one too: fc3 would otherwise send whatever is deployed, or 3 s.
+      const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
       if (timeout !== undefined && state.timeout !== timeout) {
         sYaml = switchOnHook(sYaml, project.resource, kind, { handler: state.handler!, timeout });
         plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout ${will.set} to ${timeout}`);
