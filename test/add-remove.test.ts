@@ -59,6 +59,26 @@ describe('add', () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  test('a handler in a directory (src/index.handler): add and doctor both accept it; the hooks go in that file', async () => {
+    const { root } = await generateProject({ runtime: 'nodejs20', initializer: false, preStop: false });
+    await fs.mkdir(join(root, 'code', 'src'));
+    await fs.rename(join(root, 'code', 'index.mjs'), join(root, 'code', 'src', 'index.mjs'));
+    const sYaml = join(root, 's.yaml');
+    writeFileSync(sYaml, readFileSync(sYaml, 'utf8').replace('handler: index.handler', 'handler: src/index.handler'));
+    expect((await cli(['doctor'], root)).stdout).toMatch(/^no problems found/);
+    expect(await refused(['add', '--pre-stop', 'index.preStop'], root)).toBe('error: pre-stop: "index.preStop" is not in the handler\'s file src/index; handler and hooks must be in one file, e.g. src/index.preStop');
+    const result = await cli(['add', '--initializer', 'src/index.initialize', '--pre-stop', 'src/index.preStop', '--yes'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Initializer: code/src/index.mjs:');
+    expect(parse(readFileSync(sYaml, 'utf8')).resources['my-fn'].props.instanceLifecycleConfig).toEqual({
+      initializer: { handler: 'src/index.initialize', timeout: 60 },
+      preStop: { handler: 'src/index.preStop', timeout: 60 },
+    });
+    expect(readFileSync(join(root, 'code', 'src', 'index.mjs'), 'utf8')).toMatch(/export const initialize = async \(context\)[\s\S]*export const preStop = async \(context\)/);
+    const doctor = await cli(['doctor'], root);
+    expect(doctor.stdout, doctor.stdout).toMatch(/^no problems found/);
+  });
+
   test('a hook s.yaml has without a timeout gets one written (hook timeouts are always written)', async () => {
     const { root } = await generateProject({ runtime: 'nodejs20' });
     const sYaml = join(root, 's.yaml');
