@@ -585,6 +585,17 @@ resources:
     ]);
   });
 
+  test('a finding in code several resources share names the resources it is about', () => {
+    // Two functions deployed from one code directory: only `a` configures the PreStop hook the code has.
+    const a = sYaml('python3.10', `code: ./code\nhandler: index.handler\n${hooks(undefined, 'index.pre_stop')}`);
+    const text = `${a}  b:\n    component: fc3\n    props:\n      functionName: b\n      runtime: python3.10\n      code: ./code\n      handler: index.handler\n`;
+    const code = `${PY_HANDLER}\n\ndef pre_stop(context):\n    pass\n`;
+    const found = findings({ 's.yaml': text, 'code/index.py': code }).filter((f) => f.file === 'code/index.py');
+    expect(found).toEqual([expect.objectContaining({ rule: 'hook-without-config', message: expect.stringMatching(/^resource b: /) })]);
+    // Code of one resource only: no name needed.
+    expect(findings(python(code)).find((f) => f.rule === 'hook-without-config')?.message).not.toMatch(/^resources? /);
+  });
+
   test('the empty form that switches a deployed hook off is not a problem', () => {
     const lifecycle = 'instanceLifecycleConfig:\n  initializer:\n    handler: ""\n    timeout: 60\n    command: []\n  preStop:\n    handler: ""\n';
     expect(findings(python(`${PY_INIT}\n\ndef pre_stop(context):\n    pass\n`, lifecycle))).toEqual([]);
