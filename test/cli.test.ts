@@ -255,6 +255,45 @@ describe('interactive (in a pseudo-terminal)', () => {
     expect(props.instanceLifecycleConfig.preStop.handler).toBe('main.pre_stop');
   });
 
+  const DOWN = '\x1b[B';
+
+  test.runIf(process.platform === 'linux')('a non-empty directory is asked about before anything else; cancel writes nothing', async () => {
+    const cwd = tempDir('fc-tty-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
+    const { status, output } = await tty(['my-fn'], ['\r'], cwd);
+    expect(output).toMatch(/my-fn is not empty \(1 entry\)/);
+    expect(output).not.toMatch(/Runtime:/);
+    expect(status, output).toBe(130);
+    expect(output).toMatch(/cancelled: nothing written/);
+    expect(readdirSync(join(cwd, 'my-fn'))).toEqual(['notes.md']);
+  });
+
+  test.runIf(process.platform === 'linux')('a non-empty directory: choosing to write the generated files works as --force, keeping the user\'s', async () => {
+    const cwd = tempDir('fc-tty-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
+    // The choice (second: write), then runtime, function name, region, hooks, customise: all defaults.
+    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r'], cwd);
+    expect(status, output).toBe(0);
+    expect(output.indexOf('is not empty')).toBeLessThan(output.indexOf('Runtime:'));
+    expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(cwd, 'my-fn', 's.yaml'), 'utf8')).toMatch(/^edition: 3\.0\.0$/m);
+  });
+
+  test.runIf(process.platform === 'linux')('custom-container asks about the GPU: type, memory bounded by the card, a command initializer', async () => {
+    // GPU (fc.gpu.tesla.1, the first type), memory (the T4's bound is offered), command? yes, the
+    // default command, function name, region, hooks (PreStop only: the initializer is the command), customise.
+    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r'];
+    const { status, output, cwd } = await tty(['gpu-fn', '-r', 'custom-container'], keys);
+    expect(output).toMatch(/GPU:/);
+    expect(output).toMatch(/GPU memory \(MB, up to 16384\)/);
+    expect(status, output).toBe(0);
+    const props = parse(readFileSync(join(cwd, 'gpu-fn', 's.yaml'), 'utf8')).resources['gpu-fn'].props;
+    expect(props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 8192 });
+    expect(props.instanceLifecycleConfig.initializer).toEqual({ command: ['/bin/sh', '-c', '/code/warm-up.sh'], timeout: 60 });
+  });
+
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {
     const { status, cwd } = await tty([], ['\x03']);
     expect(status).toBe(130);

@@ -64,18 +64,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     refuseCommandTypo(args.answers.dir, io.cwd);
     let answers: Answers = args.answers;
+    let force = args.force;
     if (!args.yes && io.interactive) {
       const { askMissing } = await import('./prompts.ts');
-      answers = await askMissing(answers, io.cwd);
+      ({ answers, force } = await askMissing(answers, io.cwd, force));
     }
     const spec = resolveSpec(answers, io.cwd);
     const plan = await buildPlan(spec);
     if (args.dryRun) {
-      await checkTarget(plan, { force: args.force });
+      await checkTarget(plan, { force });
       io.stdout(`Dry run: nothing written. ${spec.runtime} project for function ${spec.functionName} would be:\n${describePlan(plan, io.cwd)}`);
       return 0;
     }
-    const result = await writePlan(plan, { force: args.force });
+    const result = await writePlan(plan, { force });
     const where = relative(io.cwd, plan.targetDir) || '.';
     io.stdout(`Created ${spec.runtime} function ${spec.functionName} in ${where}:\n${describePlan(plan, io.cwd)}`);
     if (result.overwritten.length > 0) io.stdout(`Overwritten (--force): ${result.overwritten.join(', ')}\n`);
