@@ -185,5 +185,6 @@ test('the new flags become answers, and --help lists them', () => {
   const help = helpText();
   for (const flag of ['--server <flask|node>', '--gpu <type>', '--gpu-memory-size <MB>', '--initializer-command <sh>']) expect(help).toContain(flag);
   expect(help).toContain('on custom and custom.debian10, which have Node.js built in');
-  expect(help).toContain('fc.gpu.ampere.1, fc.gpu.tesla.1');
+  expect(help).toContain('one of fc.gpu.tesla.1, fc.gpu.ampere.1, fc.gpu.ada.1');
+  expect(help).toContain('up to the card\'s: 16384 on tesla.1, 24576 on ampere.1, 49152 on ada.1');
 });
