@@ -9,7 +9,7 @@ import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
-import { dottedFile, dottedFunction, inHandlerFile } from '../hook-entries.ts';
+import { withoutDirectory } from '../hook-entries.ts';
 import { unifiedDiff } from './diff.ts';
 import { customHooks } from './custom.ts';
 import { dotnetHooks } from './dotnet.ts';
@@ -70,26 +70,6 @@ async function open(dir: string, cwd: string, resource?: string): Promise<Contex
 
 function defaultEntry({ project, definition }: Context, kind: HookKind): string {
   return definition.placeHook(project.handler, definition.defaults[kind]);
-}
-
-/**
- * A `file.function` handler of an existing project may name its file in a directory (`src/index.handler`,
- * as FC allows and the doctor accepts), which the generator never writes: the hooks must then be in that
- * same file, and the names are checked without the directory.
- */
-function withoutDirectory(definition: RuntimeDefinition<any>, handler: string, entries: Partial<Record<HookKind, string>>) {
-  const slash = handler.lastIndexOf('/');
-  if (definition.placeHook !== inHandlerFile || slash < 0 || slash > handler.lastIndexOf('.')) return { handler, entries };
-  const directory = handler.slice(0, slash + 1);
-  const file = dottedFile(handler);
-  for (const kind of HOOK_KINDS) {
-    const entry = entries[kind];
-    if (entry !== undefined && !entry.startsWith(directory)) {
-      fail(HOOK_FLAGS[kind], `"${entry}" is not in the handler's file ${file}; handler and hooks must be in one file, e.g. ${file}.${dottedFunction(entry)}`);
-    }
-  }
-  const strip = (entry: string) => entry.slice(directory.length);
-  return { handler: strip(handler), entries: Object.fromEntries(Object.entries(entries).map(([kind, entry]) => [kind, strip(entry)])) };
 }
 
 /** Checks hook entries together with the project's handler, with the runtime's own entry rules. */
