@@ -1,7 +1,7 @@
 // plop generator `function`: a new Function Compute 3.0 project, the same flow as
 // `npm create fc-lifecycle` through plop's prompts. The files come from the package's own pipeline
 // (resolveSpec -> buildPlan -> writePlan), so templates, naming rules and validation are the CLI's.
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import {
   buildPlan,
   checkFunctionName,
@@ -10,6 +10,8 @@ import {
   DEFAULT_REGION,
   DEFAULT_RUNTIME,
   DEFAULTS,
+  functionNameFrom,
+  hookDefaults,
   REGIONS,
   resolveSpec,
   RUNTIMES,
@@ -83,7 +85,7 @@ export default function functionGenerator(plop) {
           { name: 'node:http (Node.js)', value: 'node' },
         ],
       },
-      { type: 'input', name: 'functionName', message: 'Function name:', default: (answers) => basename(answers.dir), validate: validator(checkFunctionName) },
+      { type: 'input', name: 'functionName', message: 'Function name:', default: (answers) => functionNameFrom(basename(resolve(cwd(), answers.dir))), validate: validator(checkFunctionName) },
       { type: 'list', name: 'region', message: 'Region:', default: DEFAULT_REGION, choices: REGIONS, pageSize: 12 },
       { type: 'checkbox', name: 'hooks', message: 'Lifecycle hooks:', choices: HOOK_CHOICES, default: ['initializer', 'preStop'] },
       { type: 'confirm', name: 'customise', message: 'Change entry points, memory or timeouts from the defaults?', default: false },
@@ -93,7 +95,7 @@ export default function functionGenerator(plop) {
         name: 'initializerEntry',
         message: 'Initializer entry:',
         when: (a) => a.customise && hooksOf(a).includes('initializer'),
-        default: (a) => runtimeFor(a.runtime).defaults.initializer,
+        default: (a) => hookDefaults(runtimeFor(a.runtime), a.handler ?? runtimeFor(a.runtime).defaults.handler).initializer,
         validate: entry('initializer'),
       },
       {
@@ -101,7 +103,7 @@ export default function functionGenerator(plop) {
         name: 'preStopEntry',
         message: 'PreStop entry:',
         when: (a) => a.customise && hooksOf(a).includes('preStop'),
-        default: (a) => runtimeFor(a.runtime).defaults.preStop,
+        default: (a) => hookDefaults(runtimeFor(a.runtime), a.handler ?? runtimeFor(a.runtime).defaults.handler).preStop,
         validate: entry('preStop'),
       },
       { type: 'input', name: 'memorySize', message: 'Memory size (MB):', when: (a) => a.customise, default: String(DEFAULTS.memorySize), validate: number('memory-size') },

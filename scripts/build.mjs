@@ -1,6 +1,8 @@
 // Bundles the CLI and the programmatic API into dist/ with every library and template inlined,
 // so the published package has no runtime dependencies (the create-vite model).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildTemplatesPlugin } from './templates-module.mjs';
@@ -110,6 +112,9 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; let __rq; const require = (...args) => (__rq ??= __cr(import.meta.url))(...args);" },
     logLevel: 'warning',
   });
+  // The API's type declarations (package.json "types"): dist/types, from src/index.ts and what it imports.
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', new URL('../tsconfig.types.json', import.meta.url).pathname, '--outDir', join(staging, 'types')], { stdio: 'inherit' });
   // Another build may swap its dist/ in between the two renames: then move that one aside too.
   for (;;) {
     rmSync(old, { recursive: true, force: true });

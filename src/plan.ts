@@ -12,6 +12,8 @@ export interface FilePlan {
   files: PlannedFile[];
   /** How to run the generated project's local lifecycle test, from its root. */
   testCommand: string;
+  /** What to do before the first `s deploy`, when the runtime needs a step of the user's (see ReadmeParts). */
+  beforeDeploy?: string;
 }
 
 /**
@@ -40,8 +42,8 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
       }),
     },
     { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand }) },
-    { path: '.gitignore', contents: render('_shared/gitignore', {}) },
+    { path: '.gitignore', contents: render('_shared/gitignore', { extra: definition.ignoredPaths?.(spec) ?? [] }) },
   ];
   files.sort((a, b) => comparePaths(a.path, b.path));
-  return { targetDir: spec.targetDir, files, testCommand: readme.testCommand };
+  return { targetDir: spec.targetDir, files, testCommand: readme.testCommand, ...(readme.beforeDeploy && { beforeDeploy: readme.beforeDeploy }) };
 }

@@ -7,17 +7,19 @@ const HEADER = [
   ' Deploy with `s deploy`; reference: https://docs.serverless-devs.com/user-guide/spec/',
 ].join('\n');
 
+// What fc3 does today (devsapp/fc3@4ca1c1b replace-function-config.ts; spec "Corrections").
 const LIFECYCLE_COMMENT = [
-  'Lifecycle hooks. Each timeout is written on purpose: when it is missing, fc3 sends 3 seconds.',
-  'To switch a deployed hook off, set its handler to "" (do not just delete it: older fc3 versions',
-  'then leave the hook on).',
+  'Lifecycle hooks. Each timeout is written on purpose: when it is missing, fc3 sends the deployed',
+  "function's current hook timeout, or 3 seconds when it has none.",
+  'To switch a deployed hook off, set its handler to "": that works with every fc3 version (current',
+  'fc3 also clears a hook whose key is deleted; versions before Dec 2023 leave it on).',
 ].join('\n');
 
 const COMMAND_COMMENT = [
   'Command-type initializer (GPU functions only; never together with a handler): FC runs it in the',
   'instance after it starts. Exit code 0 = success; otherwise the initializer fails and is not run',
-  'again. Its output does not reach the function logs. To switch it off, set command to [] (do not',
-  'just delete it, as for a handler).',
+  'again. Its output does not reach the function logs. To switch it off, set command to [], which',
+  'works with every fc3 version, as an empty handler does.',
 ].join('\n');
 
 /** The props of the fc3 resource, in the order FC users read them. */

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { fail } from './errors.ts';
+import { hookDefaults } from './hook-entries.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/index.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
@@ -118,9 +119,21 @@ export function checkRuntime(value: string): string {
 
 export function checkFunctionName(value: string): string {
   if (!FUNCTION_NAME_PATTERN.test(value)) {
-    fail('function-name', `"${value}" must be 1-64 letters, digits, _ or -, not starting with a digit or - (pass --function-name when the directory name does not fit)`);
+    fail('function-name', `"${value}" must be 1-64 letters, digits, _ or -, not starting with a digit or -`);
   }
   return value;
+}
+
+/**
+ * The function name a directory name gives, made valid as create-vite makes package names: every run of
+ * other characters becomes `-` (`my-fn.v2` gives `my-fn-v2`, `my fn` gives `my-fn`), no `-` at either end,
+ * a leading digit gets `fn-`, at most 64 characters; a name with nothing usable gives the default.
+ */
+export function functionNameFrom(dirName: string): string {
+  let name = dirName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (/^\d/.test(name)) name = `fn-${name}`;
+  name = name.slice(0, 64).replace(/-+$/, '');
+  return name === '' ? DEFAULT_DIR : name;
 }
 
 export function checkRegion(value: string): string {
@@ -182,16 +195,17 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
   const targetDir = resolve(cwd, dir);
-  const functionName = checkFunctionName(answers.functionName ?? basename(targetDir));
+  const functionName = checkFunctionName(answers.functionName ?? functionNameFrom(basename(targetDir)));
   const region = checkRegion(answers.region ?? DEFAULT_REGION);
   const memorySize = checkWholeNumber('memory-size', answers.memorySize ?? DEFAULTS.memorySize);
   const timeout = checkWholeNumber('timeout', answers.timeout ?? DEFAULTS.timeout);
 
   const handler = answers.handler ?? definition.defaults.handler;
+  const defaults = hookDefaults(definition, handler);
   // A command takes the place of the initializer's entry point.
   const { initializerCommand } = options;
-  const initializer = initializerCommand ? undefined : hookEntry('initializer', answers.initializer, definition.defaults.initializer);
-  const preStop = hookEntry('pre-stop', answers.preStop, definition.defaults.preStop);
+  const initializer = initializerCommand ? undefined : hookEntry('initializer', answers.initializer, defaults.initializer);
+  const preStop = hookEntry('pre-stop', answers.preStop, defaults.preStop);
   definition.parseEntries({ handler, initializer, preStop }, runtime);
   const initializerOn = initializer !== undefined || initializerCommand !== undefined;
   if (!initializerOn && answers.initializerTimeout !== undefined) {

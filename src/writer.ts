@@ -16,20 +16,25 @@ export interface WriteResult {
   overwritten: string[];
 }
 
+/** How many entries the target directory has (0 when it does not exist yet); throws InputError when it is not a directory. */
+export async function targetEntries(targetDir: string): Promise<number> {
+  const stat = await fs.stat(targetDir).catch(() => undefined);
+  if (!stat) return 0;
+  if (!stat.isDirectory()) fail('dir', `${targetDir} exists and is not a directory`);
+  // Work files of a run under way, or of a killed one (the next write cleans them up), are not user files.
+  return (await asInput('dir', () => fs.readdir(targetDir))).filter((name) => !isWorkName(name)).length;
+}
+
 /**
  * Refuses a target that would lose user data: a file, or a non-empty directory without `force`;
  * with `force`, a planned file whose path is a directory (or under a file). Throws InputError.
  */
 export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): Promise<void> {
   const { targetDir } = plan;
-  const stat = await fs.stat(targetDir).catch(() => undefined);
-  if (!stat) return;
-  if (!stat.isDirectory()) fail('dir', `${targetDir} exists and is not a directory`);
-  // Work files of a run under way, or of a killed one (the next write cleans them up), are not user files.
-  const entries = (await asInput('dir', () => fs.readdir(targetDir))).filter((name) => !isWorkName(name));
-  if (entries.length === 0) return;
+  const entries = await targetEntries(targetDir);
+  if (entries === 0) return;
   if (!options.force) {
-    fail('dir', `${targetDir} is not empty (${entries.length} entries); use an empty directory, or --force to overwrite only the files this generator writes`);
+    fail('dir', `${targetDir} is not empty (${entries} ${entries === 1 ? 'entry' : 'entries'}); use an empty directory, or --force to overwrite only the files this generator writes`);
   }
   for (const file of plan.files) {
     const parts = file.path.split('/');

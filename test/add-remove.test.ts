@@ -38,7 +38,7 @@ describe('add', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/^python3\.12 function, resource my-fn in \.:\n {2}Initializer: s\.yaml added: handler index\.initialize, timeout 60, s\.yaml line \d+\n {2}Initializer: code\/index\.py:\d+ added\n/);
-    expect(first.stdout).toMatch(/Updated s\.yaml, code\/index\.py\.\nNext: run the project's lifecycle test, then `s deploy`\.\n$/);
+    expect(first.stdout).toMatch(/Updated s\.yaml, code\/index\.py\.\nNext: run the lifecycle test \(`python3 -m unittest discover -s tests -v`\), then `s deploy`\.\n$/);
     const props = parse(readFileSync(join(root, 's.yaml'), 'utf8')).resources['my-fn'].props;
     expect(props.instanceLifecycleConfig).toEqual({ initializer: { handler: 'index.initialize', timeout: 60 }, preStop: { handler: 'index.preStop', timeout: 20 } });
 
@@ -59,6 +59,39 @@ describe('add', () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  test('a handler in a directory (src/index.handler): add and doctor both accept it; the hooks go in that file', async () => {
+    const { root } = await generateProject({ runtime: 'nodejs20', initializer: false, preStop: false });
+    await fs.mkdir(join(root, 'code', 'src'));
+    await fs.rename(join(root, 'code', 'index.mjs'), join(root, 'code', 'src', 'index.mjs'));
+    const sYaml = join(root, 's.yaml');
+    writeFileSync(sYaml, readFileSync(sYaml, 'utf8').replace('handler: index.handler', 'handler: src/index.handler'));
+    expect((await cli(['doctor'], root)).stdout).toMatch(/^no problems found/);
+    expect(await refused(['add', '--pre-stop', 'index.preStop'], root)).toBe('error: pre-stop: "index.preStop" is not in the handler\'s file src/index; handler and hooks must be in one file, e.g. src/index.preStop');
+    const result = await cli(['add', '--initializer', 'src/index.initialize', '--pre-stop', 'src/index.preStop', '--yes'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Initializer: code/src/index.mjs:');
+    expect(parse(readFileSync(sYaml, 'utf8')).resources['my-fn'].props.instanceLifecycleConfig).toEqual({
+      initializer: { handler: 'src/index.initialize', timeout: 60 },
+      preStop: { handler: 'src/index.preStop', timeout: 60 },
+    });
+    expect(readFileSync(join(root, 'code', 'src', 'index.mjs'), 'utf8')).toMatch(/export const initialize = async \(context\)[\s\S]*export const preStop = async \(context\)/);
+    const doctor = await cli(['doctor'], root);
+    expect(doctor.stdout, doctor.stdout).toMatch(/^no problems found/);
+  });
+
+  test('a hook s.yaml has without a timeout gets one written (hook timeouts are always written)', async () => {
+    const { root } = await generateProject({ runtime: 'nodejs20' });
+    const sYaml = join(root, 's.yaml');
+    const text = readFileSync(sYaml, 'utf8');
+    const withoutTimeout = text.replace(/(handler: index\.initialize\n)\s+timeout: 60\n/, '$1');
+    expect(withoutTimeout).not.toBe(text);
+    writeFileSync(sYaml, withoutTimeout);
+    const result = await cli(['add', '--initializer', 'index.initialize', '--yes'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Initializer: s\.yaml already has index\.initialize, s\.yaml line \d+; timeout set to 60\n/);
+    expect(parse(readFileSync(sYaml, 'utf8')).resources['my-fn'].props.instanceLifecycleConfig.initializer).toEqual({ handler: 'index.initialize', timeout: 60 });
+  });
+
   test('--dry-run prints the diff and writes nothing', async () => {
     const root = copyFixture('nodejs20-esm');
     const before = readTree(root);
@@ -67,7 +100,37 @@ describe('add', () => {
     expect(result.stdout).toContain('--- s.yaml\n+++ s.yaml\n@@ -13,3 +13,7 @@\n       memorySize: 2048\n       timeout: 30\n+      instanceLifecycleConfig:\n+        initializer:\n+          handler: app.init\n+          timeout: 60\n       # GPU is not needed\n');
     expect(result.stdout).toContain('+export const init = async (context) => {\n');
     expect(result.stdout).toMatch(/Dry run: nothing written\.\n$/);
+    // What it would do, not what it did.
+    expect(result.stdout).toMatch(/^ {2}Initializer: s\.yaml would add: handler app\.init, timeout 60, s\.yaml line \d+\n {2}Initializer: code\/app\.mjs:\d+ would be added\n/m);
+    expect(result.stdout).not.toMatch(/(?<!be) added\b/);
     expect(readTree(root)).toEqual(before);
+  });
+
+  test('a hand-written project is told to deploy, not to run a lifecycle test it does not have', async () => {
+    const root = copyFixture('nodejs20-esm');
+    const result = await cli(['add', '--initializer', 'app.init', '--yes'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Updated s\.yaml, code\/app\.mjs\.\nNext: `s deploy`\.\n$/);
+  });
+
+  test('every command takes --help and --version; -h wins over any other mistake on the line', async () => {
+    const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+    for (const command of ['add', 'remove', 'doctor']) {
+      const cwd = tempDir('fc-cmd-');
+      expect(await cli([command, '--version'], cwd)).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+      expect(await cli([command, '-v'], cwd)).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+      const help = await cli([command, '--bogus', 'a', 'b', '-h'], cwd);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: create-fc-lifecycle ${command} `));
+      expect(help.stdout).toMatch(/-v, --version/);
+    }
+  });
+
+  test('flag errors: a near miss gets "did you mean", a boolean given a value says it takes none', async () => {
+    const root = copyFixture('nodejs20-esm');
+    expect(await refused(['add', '--pre-stp', 'index.x'], root)).toBe('error: --pre-stp: unknown option (did you mean --pre-stop? see add --help)');
+    expect(await refused(['add', '--initializer', 'app.init', '--yes=true'], root)).toBe('error: --yes: takes no value (see add --help)');
+    expect(await refused(['doctor', '--jsn'], root)).toBe('error: --jsn: unknown option (did you mean --json? see doctor --help)');
   });
 
   test('--resource picks one of several fc3 resources', async () => {

@@ -57,6 +57,22 @@ describe('success', () => {
     expect(readFileSync(join(cwd, 'orders', 'code', 'index.js'), 'utf8')).toMatch(/^exports\.init = function \(context, callback\)/m);
   });
 
+  test('a custom --handler moves the default hooks beside it, and the project\'s own test passes', () => {
+    const { status, stderr, cwd } = cli(['svc', '-r', 'python3.10', '--handler', 'main.handle', '--yes']);
+    expect(status, stderr).toBe(0);
+    const props = parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8')).resources.svc.props;
+    expect(props.instanceLifecycleConfig).toEqual({ initializer: { handler: 'main.initialize', timeout: 60 }, preStop: { handler: 'main.pre_stop', timeout: 60 } });
+    const unittest = run('python3', ['-m', 'unittest', 'discover', '-s', 'tests'], { cwd: join(cwd, 'svc') });
+    expect(unittest.status, unittest.output).toBe(0);
+  });
+
+  test('the default function name is the directory\'s name made valid', () => {
+    const { status, stdout, cwd } = cli(['my-fn.v2', '--yes']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Created nodejs20 function my-fn-v2 in my-fn\.v2/);
+    expect(Object.keys(parse(readFileSync(join(cwd, 'my-fn.v2', 's.yaml'), 'utf8')).resources)).toEqual(['my-fn-v2']);
+  });
+
   test('--dry-run prints the plan and writes nothing', () => {
     const { status, stdout, cwd } = cli(['my-fn', '-r', 'php7.2', '--dry-run', '--yes']);
     expect(status).toBe(0);
@@ -122,6 +138,8 @@ describe('bad input: exit 1, one line naming the field, nothing written', () => 
     ['a hook and its --no- flag', ['--initializer', 'index.init', '--no-initializer'], /^error: initializer: --initializer and --no-initializer contradict/],
     ['unknown option', ['--frobnicate'], /^error: --frobnicate: unknown option/],
     ['option without its value', ['--runtime'], /^error: --runtime: needs a value/],
+    ['near-miss option', ['--runtim', 'python3.10'], /^error: --runtim: unknown option \(did you mean --runtime\? see --help\)\n$/],
+    ['value given to a boolean flag', ['--force=true'], /^error: --force: takes no value \(see --help\)\n$/],
     ['two directories', ['one', 'two'], /^error: dir: only one directory may be given/],
   ])('%s', (_name, args, expected) => {
     const { status, stdout, stderr, cwd } = cli(['my-fn', ...args, '--yes']);
@@ -153,6 +171,62 @@ describe('bad input: exit 1, one line naming the field, nothing written', () => 
   });
 });
 
+describe('flags and commands', () => {
+  test('a short flag without its value is named without a stray comma', () => {
+    const { status, stderr } = cli(['--function-name', 'x', '-r']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('error: --runtime: needs a value (see --help)\n');
+  });
+
+  test('a directory that is a typo of a command is refused with the suggestion; ./ still creates it', () => {
+    const typo = cli(['doctr', '--yes']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toBe('error: command: "doctr" is not a command; did you mean doctor? (to create a project named doctr, pass ./doctr)\n');
+    expect(readdirSync(typo.cwd)).toEqual([]);
+    expect(cli(['./doctr', '--yes']).status).toBe(0);
+    // An existing directory of that name is the user's to generate into.
+    const cwd = tempDir('fc-cli-');
+    mkdirSync(join(cwd, 'remov'));
+    expect(cli(['remov', '--yes'], cwd).status).toBe(0);
+    // Short commands allow one edit only: `app` is a project, not a typo of `add`.
+    expect(cli(['app', '--yes']).status).toBe(0);
+  });
+
+  test('-h wins over any other error on the line', () => {
+    for (const args of [['--runtim', 'x', '-h'], ['doctr', '-h'], ['--runtime', 'java99', '--help'], ['a', 'b', '-h', '--yes=1']]) {
+      const { status, stdout, stderr } = cli(args);
+      expect(stderr, args.join(' ')).toBe('');
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^Usage: create-fc-lifecycle \[dir\]/);
+    }
+  });
+
+  test('--help runtime rows line up', () => {
+    const rows = cli(['--help']).stdout.split('\n').filter((row) => row.includes('(entries: '));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(new Set(rows.map((row) => row.indexOf('(entries: '))).size).toBe(1);
+  });
+});
+
+describe('pasteable next steps', () => {
+  test('a directory with a space is quoted', () => {
+    const { status, stdout } = cli(['my fn', '--yes']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\nNext:\n {2}cd 'my fn'\n {2}npm test\n {2}s deploy\n$/);
+  });
+
+  test('Go tests in a subshell, so s deploy runs where s.yaml is', () => {
+    const { stdout } = cli(['svc', '-r', 'go1', '--yes']);
+    expect(stdout).toMatch(/\nNext:\n {2}cd svc\n {2}\(cd code && go mod tidy && go test -v \.\/\.\.\.\)\n {2}s deploy\n$/);
+  });
+
+  test('a custom container is told to name its image before s deploy', () => {
+    const { stdout, cwd } = cli(['img', '-r', 'custom-container', '--yes']);
+    expect(stdout).toMatch(/\n {2}edit s\.yaml: replace your-acr-namespace in customContainerConfig\.image with your Container Registry namespace\n {2}s deploy\n$/);
+    expect(readFileSync(join(cwd, 'img', 's.yaml'), 'utf8')).toContain('your-acr-namespace');
+  });
+});
+
 describe('interactive (in a pseudo-terminal)', () => {
   /** Runs the CLI in a pseudo-terminal in a fresh directory. */
   async function tty(args: string[], keys: string[], cwd = tempDir('fc-tty-')) {
@@ -168,6 +242,56 @@ describe('interactive (in a pseudo-terminal)', () => {
     expect(status, output).toBe(0);
     const doc = parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8'));
     expect(doc.resources.order_fn.props.runtime).toBe('python3.12');
+  });
+
+  test.runIf(process.platform === 'linux')('the offered defaults follow the answers: derived function name, hooks beside a custom handler', async () => {
+    // directory, function name (default), region, hooks, customise: yes, handler, then every default.
+    const keys = ['my fn\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    const { status, output, cwd } = await tty(['--runtime', 'python3.10'], keys);
+    expect(status, output).toBe(0);
+    const props = parse(readFileSync(join(cwd, 'my fn', 's.yaml'), 'utf8')).resources['my-fn'].props;
+    expect(props.handler).toBe('main.handle');
+    expect(props.instanceLifecycleConfig.initializer.handler).toBe('main.initialize');
+    expect(props.instanceLifecycleConfig.preStop.handler).toBe('main.pre_stop');
+  });
+
+  const DOWN = '\x1b[B';
+
+  test.runIf(process.platform === 'linux')('a non-empty directory is asked about before anything else; cancel writes nothing', async () => {
+    const cwd = tempDir('fc-tty-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
+    const { status, output } = await tty(['my-fn'], ['\r'], cwd);
+    expect(output).toMatch(/my-fn is not empty \(1 entry\)/);
+    expect(output).not.toMatch(/Runtime:/);
+    expect(status, output).toBe(130);
+    expect(output).toMatch(/cancelled: nothing written/);
+    expect(readdirSync(join(cwd, 'my-fn'))).toEqual(['notes.md']);
+  });
+
+  test.runIf(process.platform === 'linux')('a non-empty directory: choosing to write the generated files works as --force, keeping the user\'s', async () => {
+    const cwd = tempDir('fc-tty-');
+    mkdirSync(join(cwd, 'my-fn'));
+    writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
+    // The choice (second: write), then runtime, function name, region, hooks, customise: all defaults.
+    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r'], cwd);
+    expect(status, output).toBe(0);
+    expect(output.indexOf('is not empty')).toBeLessThan(output.indexOf('Runtime:'));
+    expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(cwd, 'my-fn', 's.yaml'), 'utf8')).toMatch(/^edition: 3\.0\.0$/m);
+  });
+
+  test.runIf(process.platform === 'linux')('custom-container asks about the GPU: type, memory bounded by the card, a command initializer', async () => {
+    // GPU (fc.gpu.tesla.1, the first type), memory (the T4's bound is offered), command? yes, the
+    // default command, function name, region, hooks (PreStop only: the initializer is the command), customise.
+    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r'];
+    const { status, output, cwd } = await tty(['gpu-fn', '-r', 'custom-container'], keys);
+    expect(output).toMatch(/GPU:/);
+    expect(output).toMatch(/GPU memory \(MB, up to 16384\)/);
+    expect(status, output).toBe(0);
+    const props = parse(readFileSync(join(cwd, 'gpu-fn', 's.yaml'), 'utf8')).resources['gpu-fn'].props;
+    expect(props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 8192 });
+    expect(props.instanceLifecycleConfig.initializer).toEqual({ command: ['/bin/sh', '-c', '/code/warm-up.sh'], timeout: 60 });
   });
 
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {

@@ -11,7 +11,7 @@ import { parseCliArgs } from '../src/cli/args.ts';
 import { helpText } from '../src/cli/help.ts';
 import { custom, serversFor } from '../src/runtimes/custom.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
-import { fc3SchemaErrors, hasFc3Schema } from './helpers/fc3-schema.ts';
+import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
 import {
   expectFailedInitializerRecovers,
   expectOneInstance,
@@ -68,7 +68,7 @@ describe.each(VARIANTS)('$runtime, --server $server', ({ runtime, server }) => {
     });
   });
 
-  test.runIf(hasFc3Schema).each(HOOK_COMBINATIONS)('$name: s.yaml is valid against the fc3 schema', async ({ answers }) => {
+  test.each(HOOK_COMBINATIONS)('$name: s.yaml is valid against the fc3 schema', async ({ answers }) => {
     expect(fc3SchemaErrors(sYamlText(await planFor({ runtime, server, ...answers })))).toEqual([]);
   });
 
@@ -127,6 +127,20 @@ describe.each(['flask', 'node'])('--server %s', (server) => {
   });
 });
 
+test('git ignores code/python/, where the Flask pre-deploy pip install writes; the node server has none', async () => {
+  const { root } = await generateProject({ runtime: 'custom.debian12', server: 'flask' });
+  expect(actionsOf(await planFor({ runtime: 'custom.debian12', server: 'flask' }))!['pre-deploy'][0]).toMatchObject({ path: './code', run: expect.stringContaining('--target python ') });
+  writeFileSync(join(root, 'code', 'python-marker.txt'), 'source\n');
+  run('mkdir', ['-p', join(root, 'code', 'python', 'flask')]);
+  writeFileSync(join(root, 'code', 'python', 'flask', '__init__.py'), '# installed\n');
+  expect(run('git', ['init', '-q'], { cwd: root }).status).toBe(0);
+  const status = run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root }).stdout;
+  expect(status).toContain('code/python-marker.txt');
+  expect(status).not.toContain('code/python/');
+  const node = await planFor({ runtime: 'custom.debian10', server: 'node' });
+  expect(node.files.find((file) => file.path === '.gitignore')!.contents).not.toContain('code/python/');
+});
+
 test.runIf(hasFlask)('the Flask server is Python 3.7 syntax (the python3 of `custom`)', async () => {
   const app = (await planFor({ runtime: 'custom', server: 'flask' })).files.find((file) => file.path === 'code/app.py')!.contents;
   const result = run(FLASK_PYTHON, ['-c', 'import ast, sys; ast.parse(sys.stdin.read(), feature_version=(3, 7))'], { input: app });
@@ -171,5 +185,6 @@ test('the new flags become answers, and --help lists them', () => {
   const help = helpText();
   for (const flag of ['--server <flask|node>', '--gpu <type>', '--gpu-memory-size <MB>', '--initializer-command <sh>']) expect(help).toContain(flag);
   expect(help).toContain('on custom and custom.debian10, which have Node.js built in');
-  expect(help).toContain('fc.gpu.ampere.1, fc.gpu.tesla.1');
+  expect(help).toContain('one of fc.gpu.tesla.1, fc.gpu.ampere.1, fc.gpu.ada.1');
+  expect(help).toContain('up to the card\'s: 16384 on tesla.1, 24576 on ampere.1, 49152 on ada.1');
 });

@@ -585,6 +585,17 @@ resources:
     ]);
   });
 
+  test('a finding in code several resources share names the resources it is about', () => {
+    // Two functions deployed from one code directory: only `a` configures the PreStop hook the code has.
+    const a = sYaml('python3.10', `code: ./code\nhandler: index.handler\n${hooks(undefined, 'index.pre_stop')}`);
+    const text = `${a}  b:\n    component: fc3\n    props:\n      functionName: b\n      runtime: python3.10\n      code: ./code\n      handler: index.handler\n`;
+    const code = `${PY_HANDLER}\n\ndef pre_stop(context):\n    pass\n`;
+    const found = findings({ 's.yaml': text, 'code/index.py': code }).filter((f) => f.file === 'code/index.py');
+    expect(found).toEqual([expect.objectContaining({ rule: 'hook-without-config', message: expect.stringMatching(/^resource b: /) })]);
+    // Code of one resource only: no name needed.
+    expect(findings(python(code)).find((f) => f.rule === 'hook-without-config')?.message).not.toMatch(/^resources? /);
+  });
+
   test('the empty form that switches a deployed hook off is not a problem', () => {
     const lifecycle = 'instanceLifecycleConfig:\n  initializer:\n    handler: ""\n    timeout: 60\n    command: []\n  preStop:\n    handler: ""\n';
     expect(findings(python(`${PY_INIT}\n\ndef pre_stop(context):\n    pass\n`, lifecycle))).toEqual([]);
@@ -723,7 +734,7 @@ describe('CLI', () => {
   test('an s.yaml it cannot read is bad input too', async () => {
     const invalid = await doctor([], writeProject({ 's.yaml': 'resources: [\n' }));
     expect(invalid.status).toBe(1);
-    expect(invalid.stderr).toMatch(/^error: s\.yaml: is not valid YAML: line \d+: /);
+    expect(invalid.stderr).toBe('error: s.yaml: not valid YAML at line 2: Flow sequence in block collection must be sufficiently indented and end with a ]: (an empty line, or the end of the file)\n');
     const fc2 = await doctor([], writeProject({ 's.yaml': 'edition: 1.0.0\nservices:\n  app:\n    component: fc\n' }));
     expect(fc2.stderr).toBe('error: s.yaml: is in the Serverless Devs 2.x format (services:, component fc); convert it with `s cli fc3 s2tos3` first\n');
   });

@@ -38,7 +38,7 @@ public static class EntryCheck
         {
             XmlDocument project = new XmlDocument();
             project.Load(args[1]);
-            foreach (string name in new[] { "OutputType", "TargetFramework", "AssemblyName", "RootNamespace" })
+            foreach (string name in new[] { "OutputType", "TargetFramework", "AssemblyName", "RootNamespace", "RollForward" })
             {
                 XmlNode node = project.SelectSingleNode("/Project/PropertyGroup/" + name);
                 Console.WriteLine(name + "=" + (node == null ? "" : node.InnerText));
@@ -145,11 +145,15 @@ describe.runIf(canRun).each(dotnet.ids)('%s', (runtime) => {
       TargetFramework: 'netcoreapp3.1',
       AssemblyName: 'HelloFcApp',
       RootNamespace: 'Example',
+      // FC runs the function on dotnetcore3.1: no roll-forward there.
+      RollForward: '',
       PackageReference: 'Aliyun.Serverless.Core 1.0.1',
     });
     expect(csproj(join(root, 'LifecycleTest', 'LifecycleTest.csproj'))).toMatchObject({
       OutputType: 'Exe',
       TargetFramework: 'netcoreapp3.1',
+      // The local test may run on a newer .NET than 3.1.
+      RollForward: 'LatestMajor',
       ProjectReference: '../HelloFcApp/HelloFcApp.csproj',
     });
     const resource = sYamlResource(plan);

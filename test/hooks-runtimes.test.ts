@@ -162,10 +162,11 @@ const CASES: Case[] = [
     runtime: 'python3.10',
     request: { initializer: true, preStop: true },
     code: 'src/main.py',
-    entries: { initializer: 'main.initialize', preStop: 'main.preStop' },
+    // Python's default hook names follow PEP 8, as FC's Python samples do.
+    entries: { initializer: 'main.initialize', preStop: 'main.pre_stop' },
     toolchain: has.python3,
-    check: (root) => runPythonHooks(join(root, 'src'), 'main', ['initialize', 'preStop']),
-    ran: [/initialize: initializer ran\nran initialize/, /ran preStop/],
+    check: (root) => runPythonHooks(join(root, 'src'), 'main', ['initialize', 'pre_stop']),
+    ran: [/initialize: initializer ran\nran initialize/, /ran pre_stop/],
   },
   {
     fixture: 'php7.2',

@@ -129,6 +129,8 @@ describe('shapes it refuses, with one clear error', () => {
 
   test('invalid YAML names the line', () => {
     expect(inputError(() => parseSYaml('a: [1, 2\nb: 3\n')).rule).toMatch(/^not valid YAML at line \d/);
+    // The one line ends with the source line the error points at, not the yaml package's dangling "column 4:".
+    expect(inputError(() => parseSYaml('a: 1\nc: x: y\n')).rule).toBe('not valid YAML at line 2: Nested mappings are not allowed in compact mappings: c: x: y');
   });
 
   test('several fc3 resources need a choice; a wrong choice lists the right ones', () => {

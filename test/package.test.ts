@@ -1,7 +1,7 @@
 // The published package, as `npm create fc-lifecycle` downloads it: one package with no runtime
 // dependencies, small, self-contained, and the prompt library loaded only when a prompt is shown.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
@@ -58,9 +58,36 @@ describe('packed tarball', () => {
 
   test('holds only the bin shim, the bundle, the readme, the licence and the plop generator', () => {
     const files = filesUnder(unpacked).map((file) => relative(unpacked, file));
-    const allowed = /^(index\.js|package\.json|README\.md|LICENSE|plopfile\.js|generators\/.+|dist\/.+\.js)$/;
+    const allowed = /^(index\.js|package\.json|README\.md|LICENSE|plopfile\.js|generators\/.+|dist\/.+\.js|dist\/types\/.+\.d\.ts)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['index.js', 'package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/index.js']));
+  });
+
+  test('ships the API\'s type declarations: a strict TypeScript project compiles against the packed package', () => {
+    const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
+    expect(existsSync(join(unpacked, pkg.types))).toBe(true);
+    expect(pkg.exports['.'].types).toBe(`./${pkg.types}`);
+    const project = tempDir('fc-types-');
+    mkdirSync(join(project, 'node_modules'));
+    execFileSync('cp', ['-r', unpacked, join(project, 'node_modules', 'create-fc-lifecycle')]);
+    writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+    // No @types/node, no skipLibCheck: the declarations must stand on their own.
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] }, files: ['main.ts'] }));
+    const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+    const compile = (source: string) => {
+      writeFileSync(join(project, 'main.ts'), source);
+      return run('node', [tsc, '-p', project]);
+    };
+    const good = compile([
+      "import { generate, type Answers } from 'create-fc-lifecycle';",
+      "const answers: Answers = { runtime: 'python3.10', dir: 'svc' };",
+      'const { plan } = await generate(answers, { dryRun: true });',
+      'export const paths: string[] = plan.files.map((file) => file.path);',
+    ].join('\n'));
+    expect(good.status, good.output).toBe(0);
+    // And the types are real: a wrong one is an error.
+    const bad = compile("import { generate } from 'create-fc-lifecycle';\nexport const n: number = (await generate({}, { dryRun: true })).plan.targetDir;\n");
+    expect(bad.output).toMatch(/main\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'/);
   });
 
   test('installs in under 2 MB', () => {

@@ -67,6 +67,10 @@ describe('function', () => {
     expect(await prompt('function', 'functionName').validate('9lives', {})).toMatch(/must be 1-64 letters/);
     expect(await prompt('function', 'initializerEntry').validate('index.handler', { runtime: 'python3.10' })).toBe('function "handler" is already used by --handler; each entry point needs its own function');
     expect(prompt('function', 'initializerEntry').default({ runtime: 'java11' })).toBe('example.App::initialize');
+    // Offered defaults pass their own validation: the hooks sit beside a custom handler, the name is made valid.
+    expect(prompt('function', 'initializerEntry').default({ runtime: 'python3.10', handler: 'main.handle' })).toBe('main.initialize');
+    expect(prompt('function', 'preStopEntry').default({ runtime: 'python3.10', handler: 'main.handle' })).toBe('main.pre_stop');
+    expect(prompt('function', 'functionName').default({ dir: 'a/my-fn.v2' })).toBe('my-fn-v2');
     expect(prompt('function', 'server').when({ runtime: 'custom.debian10' })).toBe(true);
     expect(prompt('function', 'server').when({ runtime: 'python3.10' })).toBeFalsy();
   });
@@ -163,7 +167,7 @@ describe('the plop CLI in a user project (pseudo-terminal)', () => {
     expect(output).toMatch(/Write these changes\?/);
     expect(status, output).toBe(0);
     const lifecycle = parse(readFileSync(join(project, 's.yaml'), 'utf8')).resources.scorer.props.instanceLifecycleConfig;
-    expect(lifecycle).toEqual({ initializer: { handler: 'main.initialize', timeout: 60 }, preStop: { handler: 'main.preStop', timeout: 10 } });
+    expect(lifecycle).toEqual({ initializer: { handler: 'main.initialize', timeout: 60 }, preStop: { handler: 'main.pre_stop', timeout: 10 } });
     expect(readFileSync(join(project, 'src/main.py'), 'utf8')).toMatch(/\ndef initialize\(context\):\n/);
   });
 });

@@ -26,6 +26,36 @@ describe('defaults', () => {
     expect(resolveSpec({ functionName: 'fn1' }, '/w').targetDir).toBe('/w/fn1');
   });
 
+  test.each([
+    ['my-fn.v2', 'my-fn-v2'],
+    ['my fn', 'my-fn'],
+    ['2024 report', 'fn-2024-report'],
+    ['--x--', 'x'],
+    ['函数', 'my-fc-function'],
+    ['a'.repeat(70), 'a'.repeat(64)],
+    [`${'b'.repeat(63)}.x`, 'b'.repeat(63)],
+  ])('directory %j gives the valid function name %j', (dir, name) => {
+    expect(resolveSpec({ dir }, '/w').functionName).toBe(name);
+  });
+
+  test.each<[string, string, Record<'initializer' | 'preStop', string>]>([
+    ['nodejs20', 'main.handle', { initializer: 'main.initialize', preStop: 'main.preStop' }],
+    ['python3.10', 'main.handle', { initializer: 'main.initialize', preStop: 'main.pre_stop' }],
+    ['php7.2', 'app.handle', { initializer: 'app.initialize', preStop: 'app.preStop' }],
+    ['java11', 'com.acme.Fn::handleRequest', { initializer: 'com.acme.Fn::initialize', preStop: 'com.acme.Fn::preStop' }],
+    ['dotnetcore3.1', 'Acme::Acme.Fn::Handle', { initializer: 'Acme::Acme.Fn::Initialize', preStop: 'Acme::Acme.Fn::PreStop' }],
+    ['go1', 'bootstrap', { initializer: 'initialize', preStop: 'preStop' }],
+  ])('%s --handler %s: the default hooks move beside the handler', (runtime, handler, hooks) => {
+    const spec = resolveSpec({ dir: 'x', runtime, handler }, '/w');
+    expect({ initializer: spec.initializer?.handler, preStop: spec.preStop?.handler }).toEqual(hooks);
+  });
+
+  test('Python entry defaults follow PEP 8; the other languages keep their own convention', () => {
+    expect(resolveSpec({ dir: 'x', runtime: 'python3.12' }, '/w').preStop?.handler).toBe('index.pre_stop');
+    expect(resolveSpec({ dir: 'x', runtime: 'nodejs20' }, '/w').preStop?.handler).toBe('index.preStop');
+    expect(resolveSpec({ dir: 'x', runtime: 'dotnetcore3.1' }, '/w').preStop?.handler).toMatch(/::PreStop$/);
+  });
+
   test('numbers may come as strings (flags, prompts)', () => {
     const spec = resolveSpec({ dir: 'x', memorySize: '1024', timeout: '300', initializerTimeout: '600', preStopTimeout: ' 900 ' }, '/w');
     expect([spec.memorySize, spec.timeout, spec.initializer?.timeout, spec.preStop?.timeout]).toEqual([1024, 300, 600, 900]);
@@ -43,7 +73,7 @@ describe('bad input names the field and the rule', () => {
     ['function name starting with -', { functionName: '-fn' }, 'function-name', /not starting with a digit or -/],
     ['function name with a dot', { functionName: 'my.fn' }, 'function-name', /letters, digits, _ or -/],
     ['function name of 65 characters', { functionName: 'a'.repeat(65) }, 'function-name', /1-64/],
-    ['directory name that is no function name', { dir: 'my fn' }, 'function-name', /pass --function-name/],
+    ['function name with a space, given explicitly', { dir: 'ok', functionName: 'my fn' }, 'function-name', /letters, digits, _ or -/],
     ['unknown region', { region: 'cn-atlantis' }, 'region', /valid regions: .*cn-hangzhou/],
     ['memory not a multiple of 64', { memorySize: '500' }, 'memory-size', /multiple of 64/],
     ['memory too small', { memorySize: 64 }, 'memory-size', /from 128 to 32768/],

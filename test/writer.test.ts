@@ -36,7 +36,7 @@ describe('writePlan', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 's.yaml'), 'mine\n');
     await expect(writePlan(plan(dir, FILES))).rejects.toThrow(InputError);
-    await expect(writePlan(plan(dir, FILES))).rejects.toThrow(/dir: .* is not empty .*--force/);
+    await expect(writePlan(plan(dir, FILES))).rejects.toThrow(/dir: .* is not empty \(1 entry\); .*--force/);
     expect(readdirSync(dir)).toEqual(['s.yaml']);
     expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toBe('mine\n');
   });

@@ -2,7 +2,7 @@
 import { fail } from '../errors.ts';
 import { planAddHooks, type AddHooksRequest } from '../hooks/index.ts';
 import { DEFAULTS, LIMITS } from '../spec.ts';
-import { carryOut, COMMON_OPTIONS, parseCommandArgs } from './hook-command.ts';
+import { carryOut, COMMON_OPTIONS, parseCommandArgs, printedHelpOrVersion } from './hook-command.ts';
 import type { Io } from './main.ts';
 
 const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[field].max}`;
@@ -27,6 +27,7 @@ generated gets the hook's route too; for another server it says which route to a
   --dry-run                  print the changes as a diff and write nothing
   -y, --yes                  never prompt (not even to confirm the diff)
   -h, --help                 show this help
+  -v, --version              show the version
 
 A command-type initializer switched off by \`remove\` is remembered in its s.yaml comment:
 \`add --initializer <any entry>\` restores that command (delete the comment line to get a handler instead).
@@ -50,10 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'initializer-timeout': { type: 'string' },
     'pre-stop-timeout': { type: 'string' },
   });
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  if (printedHelpOrVersion(values, USAGE, io)) return 0;
   let request: AddHooksRequest = {
     dir,
     ...(values.resource !== undefined && { resource: values.resource }),
@@ -62,6 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...(values['initializer-command'] !== undefined && { initializerCommand: values['initializer-command'] }),
     ...(values['initializer-timeout'] !== undefined && { initializerTimeout: values['initializer-timeout'] }),
     ...(values['pre-stop-timeout'] !== undefined && { preStopTimeout: values['pre-stop-timeout'] }),
+    ...(values['dry-run'] && { dryRun: true }),
   };
   if (request.initializer === undefined && request.initializerCommand === undefined && request.preStop === undefined) {
     if (!io.interactive || values.yes) {

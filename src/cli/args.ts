@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { fail } from '../errors.ts';
+import { parseFlags } from './flags.ts';
 import type { Answers } from '../spec.ts';
 
 /** Every flag, in help order. `field` maps a value flag to the answer it fills. */
@@ -39,18 +39,8 @@ export interface CliArgs {
 
 /** Parses argv into answers and switches. Throws InputError for unknown or contradictory flags. */
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = (error as Error).message;
-    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'arguments';
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(option, 'unknown option (see --help)');
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(option, 'needs a value (see --help)');
-    fail('arguments', message.split('\n')[0]!);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(undefined, argv, OPTIONS);
+  if (values.help) return { answers: {}, yes: false, force: false, dryRun: false, help: true, version: false };
   if (positionals.length > 1) {
     fail('dir', `only one directory may be given, got ${positionals.map((p) => `"${p}"`).join(' ')}`);
   }

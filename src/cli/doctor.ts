@@ -2,7 +2,7 @@
 // one `file:line: severity: rule: message` line each; exit 1 when there is an error, 0 otherwise.
 import { resolve } from 'node:path';
 import { diagnose, formatFinding, pathFrom, relativeTo } from '../doctor/index.ts';
-import { parseCommandArgs } from './hook-command.ts';
+import { parseCommandArgs, printedHelpOrVersion } from './hook-command.ts';
 import type { Io } from './main.ts';
 
 const USAGE = `Usage: create-fc-lifecycle doctor [dir] [--json]
@@ -11,8 +11,9 @@ Reads the Serverless Devs project in dir (default: the current directory): s.yam
 fc3 resources point at, and reports what would break the Initializer and PreStop hooks at deploy or
 run time, one "file:line: error|warning: rule: message" line each.
 
-  --json      print the findings as a JSON array of {file, line, severity, rule, message}
-  -h, --help  show this help
+  --json         print the findings as a JSON array of {file, line, severity, rule, message}
+  -h, --help     show this help
+  -v, --version  show the version
 
 Exit status: 1 when there is at least one error, 0 with warnings only or none.
 `;
@@ -20,11 +21,8 @@ Exit status: 1 when there is at least one error, 0 with warnings only or none.
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, dir } = parseCommandArgs('doctor', argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const { values, dir } = parseCommandArgs('doctor', argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } });
+  if (printedHelpOrVersion(values, USAGE, io)) return 0;
   const { project, findings } = diagnose(resolve(io.cwd, dir), dir);
   const shown = relativeTo(findings, io.cwd);
   const errors = findings.filter((finding) => finding.severity === 'error').length;

@@ -1,5 +1,5 @@
 import { DEFAULT_REGION } from '../regions.ts';
-import { GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
 import { custom, serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES } from '../runtimes/index.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
@@ -9,7 +9,10 @@ const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[fie
 /** The --help text, built from the same data the validation uses. */
 export function helpText(): string {
   const nodeRuntimes = custom.ids.filter((id) => serversFor(id).includes('node')).join(' and ');
-  const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(12)} ${r.ids.join(', ')}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
+  // Columns padded to the longest label and id list, so every row lines up.
+  const labelWidth = Math.max(...RUNTIMES.map((r) => r.label.length));
+  const idsWidth = Math.max(...RUNTIMES.map((r) => r.ids.join(', ').length));
+  const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(labelWidth)}  ${r.ids.join(', ').padEnd(idsWidth)}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
   return `Usage: create-fc-lifecycle [dir] [options]
 
 Writes a Function Compute 3.0 project whose Initializer and PreStop hooks are wired in both the
@@ -35,7 +38,8 @@ Options (each mirrors the s.yaml field of the same name):
       --server <flask|node>      custom runtimes: the HTTP server to write (default flask; node only
                                  on ${nodeRuntimes}, which have Node.js built in)
       --gpu <type>               custom-container: gpuConfig.gpuType, one of ${GPU_TYPES.join(', ')}
-      --gpu-memory-size <MB>     gpuConfig.gpuMemorySize, multiple of ${GPU_MEMORY.multipleOf}, ${GPU_MEMORY.min}-${GPU_MEMORY.max} (default ${GPU_MEMORY.default})
+      --gpu-memory-size <MB>     gpuConfig.gpuMemorySize, multiple of ${GPU_MEMORY.multipleOf}, from ${GPU_MEMORY.min} (the default)
+                                 up to the card's: ${GPU_TYPES.map((type) => `${GPU_CARDS[type]!.maxMemory} on ${type.replace('fc.gpu.', '')}`).join(', ')}
       --initializer-command <sh> with --gpu: instanceLifecycleConfig.initializer.command, run as
                                  /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
   -y, --yes                      never prompt; defaults for everything not given

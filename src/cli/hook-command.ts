@@ -1,8 +1,11 @@
 // What `add` and `remove` share: argument parsing, and showing, confirming and applying a hook plan.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { relative } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
 import { fail } from '../errors.ts';
 import { applyHookPlan, hookPlanDiff, type HookPlan } from '../hooks/index.ts';
+import { parseFlags } from './flags.ts';
 import type { Io } from './main.ts';
 
 /** Options both commands take. */
@@ -11,23 +14,32 @@ export const COMMON_OPTIONS = {
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** parseArgs with the CLI's error contract: one `error: <field>: <rule>` line. */
 export function parseCommandArgs<Options extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: Options) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = (error as Error).message;
-    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'arguments';
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(option, `needs a value (see ${command} --help)`);
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(option, `unknown option (see ${command} --help)`);
-    fail('arguments', message.split('\n')[0]!);
-  }
+  const parsed = parseFlags(command, argv, options);
+  if ((parsed.values as { help?: boolean }).help) return { values: parsed.values, dir: '.' };
   if (parsed.positionals.length > 1) fail('dir', `only one directory may be given, got ${parsed.positionals.map((p) => `"${p}"`).join(' ')}`);
   return { values: parsed.values, dir: parsed.positionals[0] ?? '.' };
+}
+
+/**
+ * The project's lifecycle test command, from the "run lifecycle test" task a generated project has in
+ * .vscode/tasks.json; undefined for a project written by hand (it has no such test to run).
+ */
+async function lifecycleTestCommand(root: string): Promise<string | undefined> {
+  const tasks = await readFile(join(root, '.vscode', 'tasks.json'), 'utf8').then(JSON.parse).catch(() => undefined);
+  const task = (tasks?.tasks as { label?: string; command?: unknown }[] | undefined)?.find((t) => t.label === 'run lifecycle test');
+  return typeof task?.command === 'string' ? task.command : undefined;
+}
+
+/** Prints the command's usage for --help or the version for --version; true when it did (exit 0, nothing else runs). */
+export function printedHelpOrVersion(values: { help?: boolean; version?: boolean }, usage: string, io: Io): boolean {
+  if (values.help) io.stdout(usage);
+  else if (values.version) io.stdout(`${pkg.version}\n`);
+  return Boolean(values.help || values.version);
 }
 
 /**
@@ -56,6 +68,7 @@ export async function carryOut(plan: HookPlan, io: Io, options: { dryRun: boolea
     }
   }
   const written = await applyHookPlan(plan);
-  io.stdout(`Updated ${written.join(', ')}.\nNext: run the project's lifecycle test, then \`s deploy\`.\n`);
+  const test = await lifecycleTestCommand(plan.root);
+  io.stdout(`Updated ${written.join(', ')}.\nNext: ${test ? `run the lifecycle test (\`${test}\`), then ` : ''}\`s deploy\`.\n`);
   return 0;
 }

@@ -1,13 +1,15 @@
-import { relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import pkg from '../../package.json' with { type: 'json' };
-import { InputError } from '../errors.ts';
+import { fail, InputError } from '../errors.ts';
 import { buildPlan, type FilePlan } from '../plan.ts';
 import { fileErrorRule, isFileError } from '../safe-fs.ts';
 import { resolveSpec, type Answers } from '../spec.ts';
 import { checkTarget, writePlan } from '../writer.ts';
 import { parseCliArgs } from './args.ts';
 import { COMMANDS } from './commands.ts';
+import { nearest } from './flags.ts';
 import { helpText } from './help.ts';
 
 export interface Io {
@@ -25,9 +27,26 @@ const defaultIo: Io = {
   cwd: process.cwd(),
 };
 
+/** `text` as one POSIX shell word: as it is when it needs no quoting, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
 function describePlan(plan: FilePlan, cwd: string): string {
   return plan.files.map((file) => `  ${file.path.padEnd(32)} ${Buffer.byteLength(file.contents)} bytes`).join('\n') +
     `\n(${plan.files.length} files in ${relative(cwd, plan.targetDir) || '.'})\n`;
+}
+
+/**
+ * A directory argument that is a typo of a command (`doctr`) and not an existing directory is refused
+ * with the suggestion, instead of becoming a project of that name; `./doctr` still creates one.
+ */
+function refuseCommandTypo(dir: string | undefined, cwd: string): void {
+  if (dir === undefined) return;
+  const command = nearest(dir, Object.keys(COMMANDS));
+  if (command && !statSync(resolve(cwd, dir), { throwIfNoEntry: false })?.isDirectory()) {
+    fail('command', `"${dir}" is not a command; did you mean ${command}? (to create a project named ${dir}, pass ./${dir})`);
+  }
 }
 
 /** Runs the CLI; returns the exit code: 0 done, 1 bad input or failed write, 130 cancelled. */
@@ -44,23 +63,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(`${pkg.version}\n`);
       return 0;
     }
+    refuseCommandTypo(args.answers.dir, io.cwd);
     let answers: Answers = args.answers;
+    let force = args.force;
     if (!args.yes && io.interactive) {
       const { askMissing } = await import('./prompts.ts');
-      answers = await askMissing(answers);
+      ({ answers, force } = await askMissing(answers, io.cwd, force));
     }
     const spec = resolveSpec(answers, io.cwd);
     const plan = await buildPlan(spec);
     if (args.dryRun) {
-      await checkTarget(plan, { force: args.force });
+      await checkTarget(plan, { force });
       io.stdout(`Dry run: nothing written. ${spec.runtime} project for function ${spec.functionName} would be:\n${describePlan(plan, io.cwd)}`);
       return 0;
     }
-    const result = await writePlan(plan, { force: args.force });
+    const result = await writePlan(plan, { force });
     const where = relative(io.cwd, plan.targetDir) || '.';
     io.stdout(`Created ${spec.runtime} function ${spec.functionName} in ${where}:\n${describePlan(plan, io.cwd)}`);
     if (result.overwritten.length > 0) io.stdout(`Overwritten (--force): ${result.overwritten.join(', ')}\n`);
-    io.stdout(`\nNext:\n  cd ${where}\n  ${plan.testCommand}\n  s deploy\n`);
+    const steps = [`cd ${shellWord(where)}`, plan.testCommand, ...(plan.beforeDeploy ? [plan.beforeDeploy] : []), 's deploy'];
+    io.stdout(`\nNext:\n${steps.map((step) => `  ${step}\n`).join('')}`);
     return 0;
   } catch (error) {
     if ((error as Error).name === 'ExitPromptError') {

@@ -1,18 +1,23 @@
 // Interactive questions. Loaded only when a prompt is shown, so --yes and --help never load inquirer.
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
+import { hookDefaults } from '../hook-entries.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
 import { serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES, runtimeFor } from '../runtimes/index.ts';
+import type { RuntimeDefinition } from '../runtimes/types.ts';
 import {
   checkFunctionName,
   checkWholeNumber,
   DEFAULT_DIR,
   DEFAULT_RUNTIME,
   DEFAULTS,
+  functionNameFrom,
   type Answers,
 } from '../spec.ts';
+import { targetEntries } from '../writer.ts';
 
 /** Turns a check that throws InputError into an inquirer `validate` that returns the rule. */
 function validator(check: (value: string) => unknown) {
@@ -27,14 +32,64 @@ function validator(check: (value: string) => unknown) {
   };
 }
 
-/** Asks for every answer that was not given on the command line; returns the completed answers. */
-export async function askMissing(given: Answers): Promise<Answers> {
+/** Ends the run as Ctrl-C does: the CLI says "cancelled: nothing written" and exits 130. */
+function cancel(): never {
+  throw Object.assign(new Error('cancelled'), { name: 'ExitPromptError' });
+}
+
+/**
+ * Checks the target directory before anything else is asked: a file is an error at once, and a
+ * non-empty directory gets one choice, cancel or write only the generated files (as --force does).
+ * Returns whether to write as --force does.
+ */
+async function checkTargetFirst(dir: string, cwd: string, force: boolean): Promise<boolean> {
+  const entries = await targetEntries(resolve(cwd, dir));
+  if (entries === 0 || force) return force;
+  const choice = await select({
+    message: `${dir} is not empty (${entries} ${entries === 1 ? 'entry' : 'entries'}):`,
+    choices: [
+      { name: 'Cancel: write nothing', value: 'cancel' },
+      { name: 'Write only the generated files, replacing those that exist (as --force); keep everything else', value: 'force' },
+    ],
+  });
+  if (choice === 'cancel') cancel();
+  return true;
+}
+
+/** custom-container: whether it is a GPU function, its GPU memory and whether the initializer is a command, as the flags allow. */
+async function askGpu(answers: Answers, definition: RuntimeDefinition<any>): Promise<void> {
+  if (!definition.options?.keys.includes('gpu') || answers.gpu !== undefined) return;
+  const gpu = await select({
+    message: 'GPU:',
+    choices: [{ name: 'none (a CPU function)', value: '' }, ...GPU_TYPES.map((type) => ({ name: `${type}  (${GPU_CARDS[type]!.card})`, value: type }))],
+  });
+  if (gpu === '') return;
+  answers.gpu = gpu;
+  answers.gpuMemorySize ??= await input({
+    message: `GPU memory (MB, up to ${GPU_CARDS[gpu]!.maxMemory}):`,
+    default: String(GPU_MEMORY.default),
+    validate: validator((value) => definition.options!.resolve({ gpu, gpuMemorySize: value }, answers.runtime!)),
+  });
+  if (answers.initializerCommand !== undefined || answers.initializer !== undefined) return;
+  if (await confirm({ message: 'Run the initializer as a command instead of POST /initialize?', default: false })) {
+    answers.initializerCommand = await input({ message: 'Initializer command (run with /bin/sh -c):', default: '/code/warm-up.sh', validate: (v) => (v.trim() === '' ? 'must not be empty' : true) });
+  }
+}
+
+/**
+ * Asks for every answer that was not given on the command line, the target directory checked first;
+ * returns the completed answers and whether to write as --force does.
+ */
+export async function askMissing(given: Answers, cwd: string, givenForce: boolean): Promise<{ answers: Answers; force: boolean }> {
   const answers: Answers = { ...given };
   answers.dir ??= await input({
     message: 'Project directory:',
     default: DEFAULT_DIR,
-    validate: (value) => (value.trim() === '' ? 'must not be empty' : true),
+    // A file in the way is refused right here; a non-empty directory is asked about next.
+    validate: async (value) =>
+      value.trim() === '' ? 'must not be empty' : targetEntries(resolve(cwd, value)).then(() => true, (error) => (error instanceof InputError ? error.rule : Promise.reject(error))),
   });
+  const force = await checkTargetFirst(answers.dir, cwd, givenForce);
   answers.runtime ??= await select({
     message: 'Runtime:',
     default: DEFAULT_RUNTIME,
@@ -51,9 +106,10 @@ export async function askMissing(given: Answers): Promise<Answers> {
       ],
     });
   }
+  await askGpu(answers, definition);
   answers.functionName ??= await input({
     message: 'Function name:',
-    default: basename(answers.dir),
+    default: functionNameFrom(basename(resolve(cwd, answers.dir))),
     validate: validator(checkFunctionName),
   });
   answers.region ??= await select({
@@ -76,17 +132,19 @@ export async function askMissing(given: Answers): Promise<Answers> {
     answers.preStop ??= hooks.includes('preStop');
   }
   const customise = await confirm({ message: 'Change entry points, memory or timeouts from the defaults?', default: false });
-  if (!customise) return answers;
+  if (!customise) return { answers, force };
 
   const entries = (extra: Partial<Record<'handler' | 'initializer' | 'preStop', string>>) =>
     validator(() => definition.parseEntries({ handler: answers.handler ?? definition.defaults.handler, ...extra }, answers.runtime!));
   answers.handler ??= await input({ message: 'Handler entry:', default: definition.defaults.handler, validate: (v) => entries({ handler: v })(v) });
+  // Offered hook entries sit beside the handler just answered, so the defaults pass their own validation.
+  const hookEntries = hookDefaults(definition, answers.handler);
   if (answers.initializer === true && answers.initializerCommand === undefined) {
-    answers.initializer = await input({ message: 'Initializer entry:', default: definition.defaults.initializer, validate: (v) => entries({ initializer: v })(v) });
+    answers.initializer = await input({ message: 'Initializer entry:', default: hookEntries.initializer, validate: (v) => entries({ initializer: v })(v) });
   }
   if (answers.preStop === true) {
     const initializer = typeof answers.initializer === 'string' ? answers.initializer : undefined;
-    answers.preStop = await input({ message: 'PreStop entry:', default: definition.defaults.preStop, validate: (v) => entries({ initializer, preStop: v })(v) });
+    answers.preStop = await input({ message: 'PreStop entry:', default: hookEntries.preStop, validate: (v) => entries({ initializer, preStop: v })(v) });
   }
   answers.memorySize ??= await input({ message: 'Memory size (MB):', default: String(DEFAULTS.memorySize), validate: validator((v) => checkWholeNumber('memory-size', v)) });
   answers.timeout ??= await input({ message: 'Function timeout (s):', default: String(DEFAULTS.timeout), validate: validator((v) => checkWholeNumber('timeout', v)) });
@@ -96,5 +154,5 @@ export async function askMissing(given: Answers): Promise<Answers> {
   if (answers.preStop !== false) {
     answers.preStopTimeout ??= await input({ message: 'PreStop timeout (s):', default: String(DEFAULTS.hookTimeout), validate: validator((v) => checkWholeNumber('pre-stop-timeout', v)) });
   }
-  return answers;
+  return { answers, force };
 }

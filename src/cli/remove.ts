@@ -1,7 +1,7 @@
 // `create-fc-lifecycle remove [dir] --initializer|--pre-stop`: switches hooks off in an existing project.
 import { fail } from '../errors.ts';
 import { planRemoveHooks, type RemoveHooksRequest } from '../hooks/index.ts';
-import { carryOut, COMMON_OPTIONS, parseCommandArgs } from './hook-command.ts';
+import { carryOut, COMMON_OPTIONS, parseCommandArgs, printedHelpOrVersion } from './hook-command.ts';
 import type { Io } from './main.ts';
 
 const USAGE = `Usage: create-fc-lifecycle remove [dir] --initializer|--pre-stop [options]
@@ -19,6 +19,7 @@ Running it again changes nothing.
   --dry-run         print the changes as a diff and write nothing
   -y, --yes         never prompt (not even to confirm the diff)
   -h, --help        show this help
+  -v, --version     show the version
 
 Without --initializer or --pre-stop it asks which hooks to switch off, on a terminal only.
 
@@ -32,10 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     initializer: { type: 'boolean' },
     'pre-stop': { type: 'boolean' },
   });
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  if (printedHelpOrVersion(values, USAGE, io)) return 0;
   let request: RemoveHooksRequest = {
     dir,
     ...(values.resource !== undefined && { resource: values.resource }),

@@ -14,21 +14,30 @@ export type { Finding } from './types.ts';
 export function diagnose(dir: string, label = dir): { project: Project; findings: Finding[] } {
   clearSourceCache();
   const project = loadProject(dir, label);
-  const seen = new Set<string>();
-  const findings: Finding[] = [];
+  // The same finding from several resources is reported once, naming them when the code is shared.
+  const byKey = new Map<string, { finding: Finding; resources: string[] }>();
   for (const resource of project.resources) {
     for (const rule of RULES) {
       for (const hit of rule.check(resource, project)) {
         const finding = { file: hit.file, line: hit.line, severity: rule.severity, rule: rule.id, message: hit.message };
         const key = JSON.stringify(finding);
-        if (!seen.has(key)) findings.push(finding);
-        seen.add(key);
+        const entry = byKey.get(key) ?? byKey.set(key, { finding, resources: [] }).get(key)!;
+        if (!entry.resources.includes(resource.key)) entry.resources.push(resource.key);
       }
     }
   }
+  const findings = [...byKey.values()].map(({ finding, resources }) =>
+    sharedCode(project, finding.file) ? { ...finding, message: `${resources.length === 1 ? 'resource' : 'resources'} ${resources.join(', ')}: ${finding.message}` } : finding,
+  );
   const sYamlFirst = (file: string) => (file === project.sYaml ? '' : file);
   findings.sort((a, b) => sYamlFirst(a.file).localeCompare(sYamlFirst(b.file)) || a.line - b.line || a.rule.localeCompare(b.rule));
   return { project, findings };
+}
+
+/** Whether `file` (not s.yaml) is in the code of more than one resource, so a finding there must say whose it is. */
+function sharedCode(project: Project, file: string): boolean {
+  if (file === project.sYaml) return false;
+  return project.resources.filter((resource) => resource.code !== undefined && (file === resource.code || file.startsWith(resource.code + sep))).length > 1;
 }
 
 /** A path as printed: relative to `cwd`, `/`-separated. */

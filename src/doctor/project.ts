@@ -7,6 +7,7 @@ import { fail } from '../errors.ts';
 import { MAX_S_YAML_BYTES, readRegularFileSync } from '../safe-fs.ts';
 import { runtimeFamily } from '../runtimes/index.ts';
 import { HOOK_SLOTS, type HookConfig, type HookSlot, type Project, type Resource, type YamlValue } from './types.ts';
+import { yamlErrorRule } from '../yaml-error.ts';
 
 /** `fc3`, `devsapp/fc3`, `fc3@0.1.x`: the Serverless Devs component for FC 3.0 (spec §3.2). */
 const FC3_COMPONENT = /^(devsapp\/)?fc3(@.+)?$/;
@@ -143,7 +144,7 @@ export function loadProject(dir: string, label = dir): Project {
   const text = readRegularFileSync(sYaml, { field: 's.yaml', shown: `${label}/${basename(sYaml)}`, limit: MAX_S_YAML_BYTES }).toString('utf8');
   const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });
   const [error] = doc.errors;
-  if (error) fail('s.yaml', `is not valid YAML: line ${lineCounter.linePos(error.pos[0]).line}: ${error.message.split('\n')[0]}`);
+  if (error) fail('s.yaml', yamlErrorRule(text, error));
   const top = doc.contents;
   if (!isMap(top)) fail('s.yaml', 'is not a YAML mapping with `resources:`');
   const reader = new YamlReader(doc, lineCounter, (doc.toJS() as { vars?: unknown }).vars);

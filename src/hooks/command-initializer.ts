@@ -8,7 +8,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { fail } from '../errors.ts';
 import { shellCommand } from '../runtimes/container.ts';
 import { DEFAULTS } from '../spec.ts';
-import { hookState, parseSYaml, recordedInitializerCommand, switchOnHook, type HookState } from './s-yaml-edit.ts';
+import { hookState, parseSYaml, recordedInitializerCommand, switchOnHook } from './s-yaml-edit.ts';
+import type { HookState } from './types.ts';
 
 const FIELD = 'initializer-command';
 const RUNTIME = 'custom-container';

@@ -21,7 +21,6 @@ const SOURCE_SUFFIXES = ['.py', '.js', '.mjs', '.cjs', '.ts', '.go', '.java', '.
 
 export const customHooks: LanguageHooks = {
   families: ['custom', 'container'],
-  defaultEntry: (_kind, _handler, runtimeDefault) => runtimeDefault,
   handlerIsLabel: true,
   http: {
     route: (kind) => ROUTES[kind],

@@ -37,10 +37,6 @@ function method(file: CodeFile, entry: string, field: string): number | undefine
 
 export const dotnetHooks: LanguageHooks = {
   families: ['dotnet'],
-  defaultEntry(_kind, handler, runtimeDefault) {
-    const parts = handler.split('::');
-    return parts.length === 3 ? `${parts[0]}::${parts[1]}::${runtimeDefault.split('::').pop()}` : runtimeDefault;
-  },
   code: {
     async locate(project) {
       const { namespace, className } = parseEntry(project.handler);

@@ -3,13 +3,8 @@ import { join, relative } from 'node:path';
 import { fail } from '../errors.ts';
 import { pathExists } from '../project-files.ts';
 import { readCodeFile } from './project.ts';
-import { dottedFile, dottedFunction } from './snippet.ts';
-import type { CodeFile, HookKind, HookProject } from './types.ts';
-
-/** A hook's default entry: the runtime's default function name, in the handler's file. */
-export function dottedDefault(_kind: HookKind, handler: string, runtimeDefault: string): string {
-  return handler.includes('.') ? `${dottedFile(handler)}.${dottedFunction(runtimeDefault)}` : runtimeDefault;
-}
+import { dottedFile } from './snippet.ts';
+import type { CodeFile, HookProject } from './types.ts';
 
 /** The code directory, which the handler file is in. */
 export function requireCodeDir(project: HookProject): string {

@@ -93,7 +93,6 @@ function addImport(text: string, mask: Uint8Array, path: string, near: string): 
 
 export const goHooks: LanguageHooks = {
   families: ['go'],
-  defaultEntry: (_kind, _handler, runtimeDefault) => runtimeDefault,
   handlerIsLabel: true,
   code: {
     async locate(project) {

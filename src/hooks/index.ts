@@ -10,6 +10,7 @@ import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
 import { addCommandInitializer, initializerCommandToAdd, missingImageFiles } from './command-initializer.ts';
+import { withoutDirectory } from '../hook-entries.ts';
 import { unifiedDiff } from './diff.ts';
 import { customHooks } from './custom.ts';
 import { dotnetHooks } from './dotnet.ts';
@@ -19,12 +20,12 @@ import { nodejsHooks } from './nodejs.ts';
 import { phpHooks } from './php.ts';
 import { loadProject, type LoadedProject } from './project.ts';
 import { pythonHooks } from './python.ts';
-import { hookState, switchOffHook, switchOnHook, type HookState } from './s-yaml-edit.ts';
-import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
+import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
+import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
 
 export { listResources } from './project.ts';
 export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
-export type { HookState } from './s-yaml-edit.ts';
+export type { HookState } from './types.ts';
 
 const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
 
@@ -68,17 +69,17 @@ async function open(dir: string, cwd: string, resource?: string): Promise<Contex
   return { project, language, definition: definitionFor(project.runtime) };
 }
 
-function defaultEntry({ project, language, definition }: Context, kind: HookKind): string {
-  return language.defaultEntry(kind, project.handler, definition.defaults[kind]);
+function defaultEntry({ project, definition }: Context, kind: HookKind): string {
+  return definition.placeHook(project.handler, definition.defaults[kind]);
 }
 
 /** Checks hook entries together with the project's handler, with the runtime's own entry rules. */
-function checkEntries({ project, definition }: Context, entries: Partial<Record<HookKind, string>>): void {
-  const handler = project.handler || definition.defaults.handler;
+function checkEntries({ project, definition }: Context, given: Partial<Record<HookKind, string>>): void {
+  const { handler, entries } = withoutDirectory(definition, project.handler || definition.defaults.handler, given);
   try {
     definition.parseEntries({ handler }, project.runtime);
   } catch (error) {
-    if (error instanceof InputError) fail('s.yaml', `handler ${handler}: ${error.rule}`);
+    if (error instanceof InputError) fail('s.yaml', `handler ${project.handler}: ${error.rule}`);
     throw error;
   }
   definition.parseEntries({ handler, ...entries }, project.runtime);
@@ -137,6 +138,8 @@ export interface AddHooksRequest {
   initializerCommand?: string;
   initializerTimeout?: string | number;
   preStopTimeout?: string | number;
+  /** The notes say what would change ("would add") rather than what did. */
+  dryRun?: boolean;
 }
 
 export interface RemoveHooksRequest {
@@ -189,6 +192,9 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
   if (language.code) await loadTemplates('hooks');
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
+  const will = request.dryRun
+    ? { add: 'would add', switchOn: 'would switch back on', set: 'would be set', added: 'would be added', removed: 'would be removed' }
+    : { add: 'added', switchOn: 'switched back on', set: 'set', added: 'added', removed: 'is removed' };
   let sYaml = project.sYamlText;
   let code: CodeFile | undefined;
   let codeBefore = '';
@@ -215,10 +221,11 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       if (state.handler !== entry && !language.handlerIsLabel) {
         fail(flag, `s.yaml already has the ${label} hook ${state.handler}${line(state)}; pass --${flag} ${state.handler}, or switch it off first with \`create-fc-lifecycle remove --${flag}\``);
       }
-      const timeout = timeouts[kind];
+      // A hook s.yaml has without a timeout gets one too: fc3 would otherwise send whatever is deployed, or 3 s.
+      const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
       if (timeout !== undefined && state.timeout !== timeout) {
         sYaml = switchOnHook(sYaml, project.resource, kind, { handler: state.handler!, timeout });
-        plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout set to ${timeout}`);
+        plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout ${will.set} to ${timeout}`);
       } else {
         plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}`);
       }
@@ -226,7 +233,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
       sYaml = switchOnHook(sYaml, project.resource, kind, { handler: entry, ...(timeout !== undefined && { timeout }) });
       const after = hookState(sYaml, project.resource, kind);
-      plan.notes.push(`${label}: s.yaml ${state.status === 'off' ? 'switched back on' : 'added'}: handler ${entry}, timeout ${after.timeout}${line(after)}`);
+      plan.notes.push(`${label}: s.yaml ${state.status === 'off' ? will.switchOn : will.add}: handler ${entry}, timeout ${after.timeout}${line(after)}`);
     }
     // The code is named after the hook s.yaml has, unless FC ignores that string (Go, custom runtimes).
     const codeEntry = state.status === 'on' && !language.handlerIsLabel ? state.handler! : entry;
@@ -239,14 +246,14 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       const found = language.code.find(code, kind, codeEntry, project);
       if (found !== undefined) {
         const unmarked = language.code.switchOn(code, kind, codeEntry, project);
-        const note = unmarked === code.text ? 'code not changed' : 'only its switched-off comment is removed';
+        const note = unmarked === code.text ? 'code not changed' : `only its switched-off comment ${will.removed}`;
         code.text = unmarked;
         plan.notes.push(`${label}: ${shown}:${language.code.find(code, kind, codeEntry, project)} already has it; ${note}`);
       } else {
         code.text = language.code.add(code, kind, codeEntry, project);
         const added = language.code.find(code, kind, codeEntry, project);
         if (added === undefined) throw new Error(`internal: the ${label} hook added to ${shown} is not found in it`);
-        plan.notes.push(`${label}: ${shown}:${added} added`);
+        plan.notes.push(`${label}: ${shown}:${added} ${will.added}`);
       }
     }
     if (language.http) {

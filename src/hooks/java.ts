@@ -60,9 +60,6 @@ function importsFor(file: CodeFile, mask: Uint8Array, names: string[], field: st
 
 export const javaHooks: LanguageHooks = {
   families: ['java'],
-  defaultEntry(_kind, handler, runtimeDefault) {
-    return handler.includes('::') ? `${handler.split('::')[0]}::${runtimeDefault.split('::')[1]}` : runtimeDefault;
-  },
   code: {
     async locate(project) {
       const { packageName, className } = parseEntry(project.handler);

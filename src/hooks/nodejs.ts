@@ -6,7 +6,7 @@ import { fail } from '../errors.ts';
 import { nodeModuleStyle } from '../runtimes/nodejs.ts';
 import { appendBlock, codeMask, codeMatches, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
-import { dottedDefault, requireCodeDir } from './dotted.ts';
+import { requireCodeDir } from './dotted.ts';
 import { readCodeFile, scanCodeFile } from './project.ts';
 import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookProject, type LanguageHooks } from './types.ts';
@@ -65,7 +65,6 @@ function style(file: CodeFile): string {
 
 export const nodejsHooks: LanguageHooks = {
   families: ['nodejs'],
-  defaultEntry: dottedDefault,
   code: {
     async locate(project) {
       const codeDir = requireCodeDir(project);

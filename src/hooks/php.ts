@@ -1,7 +1,7 @@
 // PHP hooks: a global `function name($context)` appended to the handler's file (before a closing ?> tag).
 import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
-import { dottedDefault, readDottedHandlerFile } from './dotted.ts';
+import { readDottedHandlerFile } from './dotted.ts';
 import { dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
@@ -17,7 +17,6 @@ const DOC_COMMENT = ['*', '/*', '//', '#'];
 
 export const phpHooks: LanguageHooks = {
   families: ['php'],
-  defaultEntry: dottedDefault,
   code: {
     locate: (project) => readDottedHandlerFile(project, '.php'),
     find(file, _kind, entry) {

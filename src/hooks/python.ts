@@ -1,7 +1,7 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
 import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
-import { dottedDefault, readDottedHandlerFile } from './dotted.ts';
+import { readDottedHandlerFile } from './dotted.ts';
 import { dottedFunction, hookSnippet } from './snippet.ts';
 import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
 
@@ -20,7 +20,6 @@ const DECORATION = ['#', '@'];
 
 export const pythonHooks: LanguageHooks = {
   families: ['python'],
-  defaultEntry: dottedDefault,
   code: {
     locate: (project) => readDottedHandlerFile(project, '.py'),
     find(file, _kind, entry) {

@@ -8,7 +8,8 @@ import { isMap, isScalar, parseDocument, stringify, visit, type Document, type N
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
-import type { HookKind } from './types.ts';
+import type { HookKind, HookState } from './types.ts';
+import { yamlErrorRule } from '../yaml-error.ts';
 
 export { SWITCHED_OFF_COMMENT } from './switched-off-comment.ts';
 
@@ -24,7 +25,7 @@ export function parseSYaml(text: string): Document.Parsed {
   if (lastParsed?.text === text) return lastParsed.doc;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
-  if (error) fail(FIELD, `not valid YAML at line ${lineAt(text, error.pos[0])}: ${error.message.split('\n')[0]}`);
+  if (error) fail(FIELD, yamlErrorRule(text, error));
   lastParsed = { text, doc };
   return doc;
 }
@@ -97,15 +98,6 @@ function isEmptyCommand(value: unknown): boolean {
 }
 
 /** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
-export interface HookState {
-  status: 'absent' | 'on' | 'off';
-  handler?: string;
-  command?: string[];
-  timeout?: unknown;
-  /** Line of the hook's key. */
-  line?: number;
-}
-
 export function hookState(text: string, resource: string, kind: HookKind): HookState {
   const doc = parseSYaml(text);
   const props = editableProps(doc, text, resource);

@@ -11,12 +11,4 @@ export function hookSnippet(template: string, kind: HookKind, name: string, entr
   });
 }
 
-/** The function part of a `file.function` entry. */
-export function dottedFunction(entry: string): string {
-  return entry.slice(entry.lastIndexOf('.') + 1);
-}
-
-/** The file part of a `file.function` entry. */
-export function dottedFile(entry: string): string {
-  return entry.slice(0, entry.lastIndexOf('.'));
-}
+export { dottedFile, dottedFunction } from '../hook-entries.ts';

@@ -7,6 +7,16 @@ export const HOOK_LABELS: Record<HookKind, string> = { initializer: 'Initializer
 /** The CLI flag of each hook, also the field named in its errors. */
 export const HOOK_FLAGS: Record<HookKind, 'initializer' | 'pre-stop'> = { initializer: 'initializer', preStop: 'pre-stop' };
 
+/** A hook as s.yaml has it (in the types module, so the API's declarations need no YAML library). */
+export interface HookState {
+  status: 'absent' | 'on' | 'off';
+  handler?: string;
+  command?: string[];
+  timeout?: unknown;
+  /** Line of the hook's key. */
+  line?: number;
+}
+
 /** An existing FC project, as read from its s.yaml. */
 export interface HookProject {
   /** Absolute directory of s.yaml. */
@@ -64,8 +74,6 @@ export interface HttpHooks {
 export interface LanguageHooks {
   /** The runtime families (runtimeFamily) whose projects this module edits. */
   families: readonly RuntimeFamily[];
-  /** The entry a hook gets when none is given, from the handler and the runtime's default entry. */
-  defaultEntry(kind: HookKind, handler: string, runtimeDefault: string): string;
   /** FC ignores the hook's handler string beyond its being non-empty (Go, custom runtimes): any two are the same hook. */
   handlerIsLabel?: boolean;
   code?: CodeHooks;

@@ -5,23 +5,37 @@ import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
 import { defineRuntime } from './types.ts';
+import { asLabel } from '../hook-entries.ts';
 
-/** gpuConfig.gpuType values of the fc3 schema (IGpuConfig). */
-export const GPU_TYPES: readonly string[] = ['fc.gpu.ampere.1', 'fc.gpu.tesla.1'];
-/** gpuConfig.gpuMemorySize in MB, as the fc3 schema bounds it; the default is the schema's. */
-export const GPU_MEMORY = { min: 1024, max: 24576, multipleOf: 1024, default: 1024 } as const;
+/**
+ * gpuConfig.gpuType values and each card's memory in MB, the most gpuMemorySize can ask for. Types: the
+ * FC3 API's GPUConfig (Feb 2026) lists fc.gpu.ada.1 besides the fc3 schema's two (spec "Corrections").
+ * Memory: FC's GPU instance specifications ("实例类型及规格",
+ * https://www.alibabacloud.com/help/zh/function-compute/latest/instance-types-and-instance-modes):
+ * Tesla T4 1024-16384 MB; the Ampere A10 has 24 GB (also the fc3 schema's maximum, IGpuConfig); the
+ * Ada series card 48 GB (inferred from its L20 card, not from that table).
+ */
+export const GPU_CARDS: Readonly<Record<string, { card: string; maxMemory: number }>> = {
+  'fc.gpu.tesla.1': { card: 'Tesla T4', maxMemory: 16384 },
+  'fc.gpu.ampere.1': { card: 'Ampere A10', maxMemory: 24576 },
+  'fc.gpu.ada.1': { card: 'Ada series', maxMemory: 49152 },
+};
+export const GPU_TYPES: readonly string[] = Object.keys(GPU_CARDS);
+/** gpuConfig.gpuMemorySize in MB: the fc3 schema's minimum, step and default; the maximum is the card's (GPU_CARDS). */
+export const GPU_MEMORY = { min: 1024, multipleOf: 1024, default: 1024 } as const;
 
 /** Python of the image (its base, python:<version>-slim). */
 const PYTHON = '3.12';
 /** The part of the image name a user must replace: a namespace of their Container Registry. */
 const IMAGE_NAMESPACE = 'your-acr-namespace';
 
-function checkGpuMemory(value: string | number): number {
-  const { min, max, multipleOf } = GPU_MEMORY;
+function checkGpuMemory(type: string, value: string | number): number {
+  const { min, multipleOf } = GPU_MEMORY;
+  const { card, maxMemory: max } = GPU_CARDS[type]!;
   const text = String(value).trim();
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!(n >= min && n <= max && n % multipleOf === 0)) {
-    fail('gpu-memory-size', `"${value}" must be a whole number of MB from ${min} to ${max}, a multiple of ${multipleOf}`);
+    fail('gpu-memory-size', `"${value}" must be a whole number of MB from ${min} to ${max} (the ${card} of ${type}), a multiple of ${multipleOf}`);
   }
   return n;
 }
@@ -48,6 +62,7 @@ export const container = defineRuntime<Record<string, never>>({
   label: 'Custom container',
   ids: ['custom-container'],
   defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+  placeHook: asLabel,
   options: {
     keys: ['gpu', 'gpuMemorySize', 'initializerCommand'],
     resolve(answers) {
@@ -58,8 +73,8 @@ export const container = defineRuntime<Record<string, never>>({
         }
         return {};
       }
-      if (!GPU_TYPES.includes(answers.gpu)) fail('gpu', `unknown GPU type "${answers.gpu}"; valid types: ${GPU_TYPES.join(', ')}`);
-      const gpu = { type: answers.gpu, memorySize: checkGpuMemory(answers.gpuMemorySize ?? GPU_MEMORY.default) };
+      if (!Object.hasOwn(GPU_CARDS, answers.gpu)) fail('gpu', `unknown GPU type "${answers.gpu}"; valid types: ${GPU_TYPES.join(', ')}`);
+      const gpu = { type: answers.gpu, memorySize: checkGpuMemory(answers.gpu, answers.gpuMemorySize ?? GPU_MEMORY.default) };
       if (answers.initializerCommand === undefined) return { gpu };
       return { gpu, initializerCommand: shellCommand(answers.initializerCommand) };
     },
@@ -108,6 +123,7 @@ export const container = defineRuntime<Record<string, never>>({
         { path: 'tests/test_lifecycle.py', about: "starts `python3 app.py` on a free port and plays FC's part over HTTP (`unittest`)" },
       ],
       testCommand: 'python3 -m unittest discover -s tests -v',
+      beforeDeploy: `edit s.yaml: replace ${IMAGE_NAMESPACE} in customContainerConfig.image with your Container Registry namespace`,
       notes: [
         ENTRY_NOTE,
         `Before the first deploy, replace \`${IMAGE_NAMESPACE}\` in \`customContainerConfig.image\` (s.yaml) with a ` +

@@ -8,6 +8,7 @@ import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { hookRoutes } from './custom-routes.ts';
 import { defineRuntime, type EntryStrings } from './types.ts';
+import { asLabel } from '../hook-entries.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
 export const DEFAULT_PORT = 9000;
@@ -68,6 +69,7 @@ export const custom = defineRuntime<Record<string, never>>({
   label: 'Custom runtime',
   ids: ['custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'],
   defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+  placeHook: asLabel,
   options: {
     keys: ['server'],
     resolve(answers, runtime) {
@@ -135,6 +137,8 @@ export const custom = defineRuntime<Record<string, never>>({
       },
     };
   },
+  // The Flask pre-deploy action pip-installs into code/python/, which is built, not source.
+  ignoredPaths: (spec) => (spec.server === 'flask' ? ['code/python/'] : []),
   readme(spec) {
     const builtIn = BUILT_IN[spec.runtime]!;
     if (spec.server === 'node') {

@@ -4,6 +4,7 @@ import { render } from '../templates.ts';
 import { FC_DOTNET_CORE_VERSION } from '../versions.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerAssemblyClass } from '../hook-entries.ts';
 
 // C# reserved keywords (contextual keywords such as `var` or `async` are legal identifiers).
 const CS_KEYWORDS = new Set(
@@ -106,6 +107,7 @@ export const dotnet = defineRuntime<DotnetNames>({
   label: 'C#',
   ids: ['dotnetcore3.1'],
   defaults: DEFAULTS,
+  placeHook: inHandlerAssemblyClass,
   parseEntries(entries) {
     const names = parseDotnetEntries(entries);
     return {

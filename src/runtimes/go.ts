@@ -4,6 +4,7 @@ import { render } from '../templates.ts';
 import { FC_GO_SDK_VERSION } from '../versions.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { asLabel } from '../hook-entries.ts';
 
 // The handler is the name of the binary FC runs; the hook strings are labels (the SDK dispatches hooks by
 // type), kept to characters that read the same in s.yaml, a shell command and a markdown table.
@@ -24,6 +25,7 @@ export const go = defineRuntime<GoNames>({
   label: 'Go',
   ids: ['go1'],
   defaults: DEFAULTS,
+  placeHook: asLabel,
   parseEntries(entries) {
     if (!NAME.test(entries.handler)) {
       fail(ENTRY_FIELDS.handler, `"${entries.handler}" must be the name of the Go binary FC runs, e.g. main (letters, digits, _ . -; no directories)`);
@@ -77,7 +79,8 @@ export const go = defineRuntime<GoNames>({
         { path: 'code/main_test.go', about: "plays FC's part for one instance with a fake FC context (`go test`)" },
         { path: 'code/go.mod', about: `requires github.com/aliyun/fc-runtime-go-sdk ${FC_GO_SDK_VERSION} (PreStop needs v0.1.0 or newer)` },
       ],
-      testCommand: 'cd code && go mod tidy && go test -v ./...',
+      // In a subshell, so the next step (`s deploy`) runs where s.yaml is.
+      testCommand: '(cd code && go mod tidy && go test -v ./...)',
       notes: [
         `\`s deploy\` first runs \`go mod tidy\` and \`${names.buildCommand}\` in \`code/\` (the pre-deploy actions in s.yaml); ` +
           `FC runs the binary \`${names.binary}\` from \`code/target\`.`,

@@ -5,6 +5,7 @@ import { FC_JAVA_CORE_VERSION } from '../versions.ts';
 import type { ProjectSpec } from '../spec.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerClass } from '../hook-entries.ts';
 
 // Java keywords and literals (`_` is a keyword since Java 9).
 const JAVA_KEYWORDS = new Set(
@@ -108,6 +109,7 @@ export const java = defineRuntime<JavaNames>({
   label: 'Java',
   ids: ['java8', 'java11'],
   defaults: { handler: 'example.App::handleRequest', initializer: 'example.App::initialize', preStop: 'example.App::preStop' },
+  placeHook: inHandlerClass,
   parseEntries(entries, runtime) {
     const { packageName, className } = parseJavaEntries(entries);
     const packageDir = packageName.replaceAll('.', '/');

@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerFile } from '../hook-entries.ts';
 
 // ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
 const JS_RESERVED = new Set(
@@ -26,6 +27,7 @@ export const nodejs = defineRuntime<NodeNames>({
   label: 'Node.js',
   ids: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20'],
   defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+  placeHook: inHandlerFile,
   parseEntries(entries, runtime) {
     const names = parseDottedEntries(entries, {
       language: 'JavaScript',

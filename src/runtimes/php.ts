@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerFile } from '../hook-entries.ts';
 
 // PHP reserved keywords (function names are case-insensitive, so these are lower case).
 const PHP_RESERVED = new Set(
@@ -17,6 +18,7 @@ export const php = defineRuntime<DottedNames>({
   label: 'PHP',
   ids: ['php7.2'],
   defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+  placeHook: inHandlerFile,
   parseEntries(entries) {
     return parseDottedEntries(entries, {
       language: 'PHP',

@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { defineRuntime } from './types.ts';
+import { inHandlerFile } from '../hook-entries.ts';
 
 // Python 3 keywords (soft keywords match/case/type/_ are legal names) and names that would shadow
 // the builtins the generated code relies on.
@@ -14,7 +15,8 @@ export const python = defineRuntime<DottedNames>({
   family: 'python',
   label: 'Python',
   ids: ['python3.9', 'python3.10', 'python3.12'],
-  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.pre_stop' },
+  placeHook: inHandlerFile,
   parseEntries(entries) {
     return parseDottedEntries(entries, {
       language: 'Python',

@@ -1,3 +1,4 @@
+import type { HookPlacement } from '../hook-entries.ts';
 import type { Answers, ProjectSpec, RuntimeOptionKey, RuntimeOptions } from '../spec.ts';
 
 /** The three entry-point strings exactly as they go into s.yaml; a hook that is off is undefined. */
@@ -27,6 +28,8 @@ export interface ResourceParts {
 export interface ReadmeParts {
   files: { path: string; about: string }[];
   testCommand: string;
+  /** A step the user must take before the first `s deploy` (the "Next:" steps say it), e.g. naming the image. */
+  beforeDeploy?: string;
   /** Extra paragraphs (markdown), e.g. how to build before deploying. */
   notes?: string[];
 }
@@ -49,6 +52,8 @@ export interface RuntimeDefinition<Names = unknown> {
   ids: readonly string[];
   /** Default entry strings (the FC3 docs' names). */
   defaults: Required<EntryStrings>;
+  /** Where a hook's default entry goes for a handler other than the default (beside it: same file, class, ...). */
+  placeHook: HookPlacement;
   /**
    * Answers only this family takes (`keys`; resolveSpec refuses them for every other family) and how
    * they are validated and defaulted (throws InputError naming the field).
@@ -64,6 +69,8 @@ export interface RuntimeDefinition<Names = unknown> {
   /** Runtime-specific part of the s.yaml resource. */
   resource(spec: ProjectSpec, names: Names): ResourceParts;
   readme(spec: ProjectSpec, names: Names): ReadmeParts;
+  /** Paths the project's build writes, for .gitignore beside the shared ones (e.g. pip's target dir). */
+  ignoredPaths?(spec: ProjectSpec): string[];
 }
 
 /** Keeps each definition's `Names` type checked while the registry holds them side by side. */
