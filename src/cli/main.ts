@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { isatty } from 'node:tty';
 import pkg from '../../package.json' with { type: 'json' };
 import { InputError } from '../errors.ts';
+import { oneLine } from '../escape.ts';
 import { buildPlan, type FilePlan } from '../plan.ts';
 import { resolveSpec, type Answers } from '../spec.ts';
 import { checkTarget, writePlan } from '../writer.ts';
@@ -26,7 +27,7 @@ const defaultIo: Io = {
 
 function describePlan(plan: FilePlan, cwd: string): string {
   return plan.files.map((file) => `  ${file.path.padEnd(32)} ${Buffer.byteLength(file.contents)} bytes`).join('\n') +
-    `\n(${plan.files.length} files in ${relative(cwd, plan.targetDir) || '.'})\n`;
+    `\n(${plan.files.length} files in ${oneLine(relative(cwd, plan.targetDir) || '.')})\n`;
 }
 
 /** Runs the CLI; returns the exit code: 0 done, 1 bad input or failed write, 130 cancelled. */
@@ -56,7 +57,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     const result = await writePlan(plan, { force: args.force });
-    const where = relative(io.cwd, plan.targetDir) || '.';
+    const where = oneLine(relative(io.cwd, plan.targetDir) || '.');
     io.stdout(`Created ${spec.runtime} function ${spec.functionName} in ${where}:\n${describePlan(plan, io.cwd)}`);
     if (result.overwritten.length > 0) io.stdout(`Overwritten (--force): ${result.overwritten.join(', ')}\n`);
     io.stdout(`\nNext:\n  cd ${where}\n  ${plan.testCommand}\n  s deploy\n`);
@@ -70,7 +71,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`error: ${error.message}\n`);
       return 1;
     }
-    io.stderr(`error: ${(error as Error).message.split('\n')[0]} (nothing written)\n`);
+    io.stderr(`error: ${oneLine(String((error as Error)?.message ?? error).split('\n')[0]!)} (nothing written)\n`);
     return 1;
   }
 }
