@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from './reserved-names.ts';
 import { defineRuntime } from './types.ts';
 
 // Python 3 keywords (soft keywords match/case/type/_ are legal names) and names that would shadow
@@ -24,6 +25,8 @@ export const python = defineRuntime<DottedNames>({
       reserved: PY_RESERVED,
       fileIsIdentifier: true,
       generatedNames: ['json', 'logging', 'logger', 'resource', 'create_resource'],
+      takenFunctionNames: { names: PYTHON_BUILTINS, what: 'a Python builtin, which the generated code may call' },
+      takenFileNames: { names: PYTHON_STDLIB_MODULES, what: 'a module of the Python standard library' },
     });
   },
   files(spec, names) {
