@@ -67,17 +67,22 @@ function spawnRun(command: string, args: string[], cwd: string, env: NodeJS.Proc
   });
 }
 
+/** Names a case puts in given slots instead of drawing them (the review's examples). */
+type Slots = Partial<Record<string, string>>;
+
 /**
- * Draws `count` cases, generates those resolveSpec accepts and checks them two at a time (the machine
- * has 2 cores). Returns the failures; prints the counts.
+ * Checks the review's examples (each in its slot, the other names drawn), then `count` drawn cases:
+ * generates those resolveSpec accepts and checks them two at a time (the machine has 2 cores).
+ * Returns the failures; prints the counts.
  */
-async function property(language: string, count: number, makeCase: (rng: Rng) => Case): Promise<string[]> {
+async function property(language: string, count: number, examples: Slots[], makeCase: (rng: Rng, slots: Slots) => Case): Promise<string[]> {
   const rng = random(SEED + language.length * 7919);
   const accepted: { answers: Answers; check: Case['check'] }[] = [];
   let refused = 0;
   const failures: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const item = makeCase(rng);
+  const draws: Slots[] = [...examples, ...Array.from({ length: count }, () => ({}))];
+  for (const slots of draws) {
+    const item = makeCase(rng, slots);
     try {
       resolveSpec({ dir: 'p', ...item.answers }, '/w');
       accepted.push(item);
@@ -95,7 +100,7 @@ async function property(language: string, count: number, makeCase: (rng: Rng) =>
     }
   };
   await Promise.all([worker(), worker()]);
-  console.log(`names-property ${language} (seed ${SEED}): ${count} drawn, ${refused} refused, ${accepted.length} generated and checked, ${failures.length} failed`);
+  console.log(`names-property ${language} (seed ${SEED}): ${examples.length} examples + ${count} drawn, ${refused} refused, ${accepted.length} generated and checked, ${failures.length} failed`);
   return failures;
 }
 
@@ -118,12 +123,13 @@ const JS_FILES = ['index', 'package', 'node_modules', 'lifecycle', 'test', 'x-y'
 
 describe.runIf(hasNode)('Node.js', () => {
   test(`accepted names run their generated lifecycle test (node --test)`, async () => {
-    const failures = await property('nodejs', 60 * SCALE, (rng) => {
+    const examples = ['then', 'JSON', 'Error', 'Promise', 'console', 'process', 'require', '__proto__'].map((fn) => ({ fn }));
+    const failures = await property('nodejs', 60 * SCALE, examples, (rng, slots) => {
       const fn = () => draw(rng, JS_RISKY, `${IDENT_START}$`, `${IDENT}$`);
       const file = draw(rng, JS_FILES, `${IDENT}`, `${IDENT}-`);
       const [h, i, p] = threeNames(fn);
       return {
-        answers: { runtime: pick(rng, ['nodejs16', 'nodejs20']), handler: `${file}.${h}`, initializer: `${file}.${i}`, preStop: `${file}.${p}` },
+        answers: { runtime: pick(rng, ['nodejs16', 'nodejs20']), handler: `${file}.${h}`, initializer: `${file}.${slots.fn ?? i}`, preStop: `${file}.${p}` },
         check: (root) => spawnRun(process.execPath, ['--test', 'test/'], root),
       };
     });
@@ -137,12 +143,13 @@ const PY_FILES = [...pythonModules, 'index', 'tests', 'test_lifecycle', 'conftes
 
 describe.runIf(hasPython)('Python', () => {
   test('accepted names run their generated unittest', async () => {
-    const failures = await property('python', 60 * SCALE, (rng) => {
+    const examples = [...['logging', 'os', 'json', 'typing'].map((file) => ({ file })), ...['print', 'len', 'open', 'str', 'Exception'].map((fn) => ({ fn }))];
+    const failures = await property('python', 60 * SCALE, examples, (rng, slots) => {
       const fn = () => draw(rng, PY_RISKY, IDENT_START, IDENT);
-      const file = draw(rng, PY_FILES, IDENT_START, IDENT);
+      const file = slots.file ?? draw(rng, PY_FILES, IDENT_START, IDENT);
       const [h, i, p] = threeNames(fn);
       return {
-        answers: { runtime: 'python3.12', handler: `${file}.${h}`, initializer: `${file}.${i}`, preStop: `${file}.${p}` },
+        answers: { runtime: 'python3.12', handler: `${file}.${h}`, initializer: `${file}.${slots.fn ?? i}`, preStop: `${file}.${p}` },
         check: (root) => spawnRun('python3', ['-m', 'unittest', 'discover', '-s', 'tests'], root),
       };
     });
@@ -156,12 +163,13 @@ const PHP_RISKY = [...phpFunctions, 'handler', 'initialize', 'fc_log', '__constr
 
 describe.runIf(hasPhp)('PHP', () => {
   test('accepted names run their generated lifecycle test (php)', async () => {
-    const failures = await property('php', 60 * SCALE, (rng) => {
+    const examples = ['strlen', 'json_encode', 'time', 'Count', 'each'].map((fn) => ({ fn }));
+    const failures = await property('php', 60 * SCALE, examples, (rng, slots) => {
       const fn = () => draw(rng, PHP_RISKY, IDENT_START, IDENT);
       const file = draw(rng, ['index', 'lifecycle_test', 'x-y', '0', 'fc'], IDENT, `${IDENT}-`);
       const [h, i, p] = threeNames(fn);
       return {
-        answers: { runtime: 'php7.2', handler: `${file}.${h}`, initializer: `${file}.${i}`, preStop: `${file}.${p}` },
+        answers: { runtime: 'php7.2', handler: `${file}.${h}`, initializer: `${file}.${slots.fn ?? i}`, preStop: `${file}.${p}` },
         check: (root) => spawnRun('php', ['tests/lifecycle_test.php'], root),
       };
     });
@@ -186,14 +194,15 @@ describe.runIf(hasJava)('Java', () => {
     if (built.status !== 0) throw new Error(built.output);
   });
   test('accepted names compile (javac, the pom target release), run their lifecycle test, and pom.xml is well-formed XML', async () => {
-    const failures = await property('java', 10 * SCALE, (rng) => {
-      const pkg = rng() < 0.6 ? pick(rng, JAVA_PACKAGES) : `${draw(rng, [], 'abcdefghij', IDENT)}.${draw(rng, [], 'abcdefghij', IDENT)}`;
+    const examples: Slots[] = [{ pkg: 'javax.sql' }, { pkg: 'org.w3c.dom' }, { pkg: 'jdk.internal' }, { functionName: 'a--b' }, { functionName: 'fn-' }];
+    const failures = await property('java', 10 * SCALE, examples, (rng, slots) => {
+      const pkg = slots.pkg ?? (rng() < 0.3 ? pick(rng, JAVA_PACKAGES) : `${draw(rng, [], 'abcdefghij', IDENT)}.${draw(rng, [], 'abcdefghij', IDENT)}`);
       const cls = draw(rng, JAVA_CLASSES, LETTERS, IDENT);
       const runtime = pick(rng, ['java8', 'java11']);
       return {
         answers: {
           runtime,
-          functionName: draw(rng, FUNCTION_NAMES, IDENT_START, `${IDENT}-`),
+          functionName: slots.functionName ?? draw(rng, FUNCTION_NAMES, IDENT_START, `${IDENT}-`),
           handler: `${pkg}.${cls}::handleRequest`, initializer: `${pkg}.${cls}::initialize`, preStop: `${pkg}.${cls}::preStop`,
         },
         async check(root) {
@@ -237,13 +246,14 @@ describe.runIf(hasMcs)('C#', () => {
     }
   });
   test('accepted names compile (mcs) and their lifecycle test passes (mono)', async () => {
-    const failures = await property('csharp', 10 * SCALE, (rng) => {
-      const assembly = draw(rng, CS_ASSEMBLIES, LETTERS, IDENT);
-      const namespace = draw(rng, CS_NAMESPACES, LETTERS, IDENT);
+    const examples: Slots[] = [{ method: '__arglist' }, { namespace: 'Acme.System' }, { assembly: 'System' }, { assembly: 'Aliyun.Serverless.Core' }];
+    const failures = await property('csharp', 10 * SCALE, examples, (rng, slots) => {
+      const assembly = slots.assembly ?? draw(rng, CS_ASSEMBLIES, LETTERS, IDENT);
+      const namespace = slots.namespace ?? draw(rng, CS_NAMESPACES, LETTERS, IDENT);
       const type = `${namespace}.${draw(rng, CS_CLASSES, LETTERS, IDENT)}`;
       const [h, i, p] = threeNames(() => draw(rng, CS_METHODS, LETTERS, IDENT));
       return {
-        answers: { runtime: 'dotnetcore3.1', handler: `${assembly}::${type}::${h}`, initializer: `${assembly}::${type}::${i}`, preStop: `${assembly}::${type}::${p}` },
+        answers: { runtime: 'dotnetcore3.1', handler: `${assembly}::${type}::${h}`, initializer: `${assembly}::${type}::${slots.method ?? i}`, preStop: `${assembly}::${type}::${p}` },
         async check(root) {
           const out = tempDir('fc-names-cs-');
           for (const library of LIBRARIES) cpSync(join(csLibraries, `${library}.dll`), join(out, `${library}.dll`));
@@ -268,10 +278,11 @@ const GO_ENV = { GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local' };
 
 describe.runIf(hasGo)('Go', () => {
   test('accepted names build (go vet, the pre-deploy go build) and their go test passes', async () => {
-    const failures = await property('go', 6 * SCALE, (rng) => {
+    const examples = ['std', 'cmd', 'all', 'go', 'con', 'aux', 'nul'].map((functionName) => ({ functionName }));
+    const failures = await property('go', 6 * SCALE, examples, (rng, slots) => {
       const handler = draw(rng, GO_BINARIES, IDENT, `${IDENT}.-`);
       return {
-        answers: { runtime: 'go1', functionName: draw(rng, GO_FUNCTIONS, IDENT_START, `${IDENT}-`), handler, initializer: draw(rng, GO_BINARIES, IDENT, `${IDENT}.-`), preStop: draw(rng, GO_BINARIES, IDENT, `${IDENT}.-`) },
+        answers: { runtime: 'go1', functionName: slots.functionName ?? draw(rng, GO_FUNCTIONS, IDENT_START, `${IDENT}-`), handler, initializer: draw(rng, GO_BINARIES, IDENT, `${IDENT}.-`), preStop: draw(rng, GO_BINARIES, IDENT, `${IDENT}.-`) },
         async check(root) {
           const code = join(root, 'code');
           const replaced = await spawnRun('go', ['mod', 'edit', `-replace=github.com/aliyun/fc-runtime-go-sdk=${join(STUBS, 'go')}`], code, GO_ENV);
