@@ -18,6 +18,7 @@ import { nodejsHooks } from './nodejs.ts';
 import { phpHooks } from './php.ts';
 import { loadProject, type LoadedProject } from './project.ts';
 import { pythonHooks } from './python.ts';
+import { checkKeptValues } from './kept-values.ts';
 import { hookState, switchOffHook, switchOnHook, type HookState } from './s-yaml-edit.ts';
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
@@ -189,6 +190,7 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
     const label = HOOK_LABELS[kind];
     const flag = HOOK_FLAGS[kind];
     const state = hookState(sYaml, project.resource, kind);
+    checkKeptValues(state, kind, timeouts[kind], line(state));
     if (state.status === 'on') {
       if (state.command?.length) {
         fail(flag, `s.yaml already runs the initializer as a command (${state.command.join(' ')}${line(state)}); switch it off first with \`create-fc-lifecycle remove --initializer\``);
@@ -226,7 +228,7 @@ export async function planAddHooks(request: AddHooksRequest, cwd: string): Promi
       } else {
         code.text = language.code.add(code, kind, codeEntry, project);
         const added = language.code.find(code, kind, codeEntry, project);
-        if (added === undefined) throw new Error(`internal: the ${label} hook added to ${shown} is not found in it`);
+        if (added === undefined) fail(flag, `${shown}: the ${label} hook added to it is not found again by the code reader (unusual code); add it by hand`);
         plan.notes.push(`${label}: ${shown}:${added} added`);
       }
     }

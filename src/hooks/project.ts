@@ -5,6 +5,7 @@ import { pathExists } from '../project-files.ts';
 import { fail } from '../errors.ts';
 import { chooseResource, editableProps, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
 import type { HookProject } from './types.ts';
+import { yamlData } from '../yaml-data.ts';
 
 /** Serverless Devs reads s.yaml, then s.yml. */
 const S_YAML_NAMES = ['s.yaml', 's.yml'];
@@ -49,7 +50,7 @@ export async function loadProject(dir: string, cwd: string, resource?: string): 
   const key = chooseResource(doc, resource);
   // Refuses anchors, aliases and merge keys first: they also hide props (a merged runtime reads as missing).
   editableProps(doc, sYamlText, key);
-  const data = doc.toJS() as Record<string, any>;
+  const data = yamlData(doc) as Record<string, any>;
   const vars = (data.vars ?? {}) as Record<string, unknown>;
   const props = (data.resources[key].props ?? {}) as Record<string, unknown>;
   const runtime = resolveVars(props.runtime, vars);
