@@ -5,9 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main, type Io } from '../src/cli/main.ts';
 import { InputError } from '../src/errors.ts';
 import { generate, planAddHooks, planRemoveHooks } from '../src/index.ts';
+import { runCli } from './helpers/cli-capture.ts';
 import { planFor, tempDir } from './helpers/generate.ts';
 
 /** The README's lifecycle table: each row's cells, split on unescaped `|` as GFM does. */
@@ -76,15 +76,6 @@ describe('control characters in answers are refused with one line, nothing writt
   }
 });
 
-/** The CLI's output of a run, with stdout and stderr apart. */
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false, cwd };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
-
 const ESCAPES = /[\x00-\x08\x0b-\x1f\x7f\u202e]/;
 
 describe('values echoed to the terminal are escaped, one line each', () => {
@@ -97,7 +88,7 @@ describe('values echoed to the terminal are escaped, one line each', () => {
   for (const value of hostile) {
     for (const [name, argv, start] of echoes) {
       test(`${name} ${JSON.stringify(value)}: one error line without raw control characters`, async () => {
-        const result = await cli(argv(value), tempDir('fc-inject-'));
+        const result = await runCli(argv(value), tempDir('fc-inject-'));
         expect(result.status).toBe(1);
         expect(result.stderr.split('\n')).toHaveLength(2);
         expect(result.stderr).toMatch(start);
@@ -112,7 +103,7 @@ describe('values echoed to the terminal are escaped, one line each', () => {
     const sYaml = join(cwd, 'p', 's.yaml');
     writeFileSync(sYaml, readFileSync(sYaml, 'utf8').replace(/(initializer:\n\s+handler: )"true"/, '$1"\\e[2J\\e[31mboom\\nline"'));
     expect(readFileSync(sYaml, 'utf8')).toContain('boom');
-    const result = await cli(['add', 'p', '--initializer', 'x', '--dry-run', '--yes'], cwd);
+    const result = await runCli(['add', 'p', '--initializer', 'x', '--dry-run', '--yes'], cwd);
     expect(`${result.stdout}${result.stderr}`).toContain('boom');
     expect(`${result.stdout}${result.stderr}`).not.toMatch(ESCAPES);
   });
@@ -122,7 +113,7 @@ describe('values echoed to the terminal are escaped, one line each', () => {
     await generate({ dir: 'p', runtime: 'python3.12' }, { cwd });
     const sYaml = join(cwd, 'p', 's.yaml');
     writeFileSync(sYaml, readFileSync(sYaml, 'utf8').replace(/handler: index\.initialize/, 'handler: "index.\\e[31mgone\\nx"'));
-    const result = await cli(['doctor', 'p'], cwd);
+    const result = await runCli(['doctor', 'p'], cwd);
     const lines = result.stdout.split('\n').filter((line) => line.includes('gone'));
     expect(lines.length).toBeGreaterThan(0);
     expect(result.stdout).not.toMatch(ESCAPES);

@@ -5,17 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main, type Io } from '../src/cli/main.ts';
 import { generate } from '../src/index.ts';
+import { runCli } from './helpers/cli-capture.ts';
 import { tempDir } from './helpers/generate.ts';
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false, cwd };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
 
 /** A generated project (python3.12, initializer only) whose s.yaml `edit` rewrites; returns cwd and the s.yaml text written. */
 async function project(edit: (sYaml: string) => string) {
@@ -37,7 +29,7 @@ describe('one error line, field first', () => {
     test(`${command}: an alias bomb in s.yaml is an s.yaml error`, async () => {
       const { cwd, path, text } = await project((sYaml) => `${BOMB}\n${sYaml}`);
       const argv = command === 'add' ? ['add', 'p', '--pre-stop', 'index.preStop', '--yes'] : ['doctor', 'p'];
-      const result = await cli(argv, cwd);
+      const result = await runCli(argv, cwd);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/^error: s\.yaml: expands its aliases too many times/);
       expect(result.stderr.split('\n')).toHaveLength(2);
@@ -56,7 +48,7 @@ describe('add keeps or writes only values fc3 accepts', () => {
   for (const [name, edit, args, error] of cases) {
     test(`${name}: refused, nothing written`, async () => {
       const { cwd, path, text } = await project(edit);
-      const result = await cli(['add', 'p', ...args, '--yes'], cwd);
+      const result = await runCli(['add', 'p', ...args, '--yes'], cwd);
       expect(result.stderr).toMatch(error);
       expect(result.status).toBe(1);
       expect(readFileSync(path, 'utf8')).toBe(text);
@@ -69,7 +61,7 @@ describe('doctor: ${vars.x} comes from the own keys of vars', () => {
     // The hook's handler resolved to Object.prototype's function once crashed the doctor.
     test(`the initializer's handler \${vars.${name}} is not a variable: the doctor reads on`, async () => {
       const { cwd } = await project((s) => s.replace(/(initializer:\n\s+handler: ).*/, `$1\${vars.${name}}`));
-      const result = await cli(['doctor', 'p', '--json'], cwd);
+      const result = await runCli(['doctor', 'p', '--json'], cwd);
       expect(result.stderr).toBe('');
       expect(result.stdout).not.toMatch(/function|native code|\[object/);
     });
