@@ -13,6 +13,8 @@ interface FieldType {
   field: string;
   types: readonly ValueType[];
   expected?: string;
+  /** Text that may span lines (a description goes only into s.yaml, which quotes it): tab and line breaks allowed. */
+  multiline?: true;
 }
 
 const NUMBER = ['string', 'number'] as const;
@@ -21,7 +23,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   runtime: { field: 'runtime', types: ['string'] },
   functionName: { field: 'function-name', types: ['string'] },
   region: { field: 'region', types: ['string'] },
-  description: { field: 'description', types: ['string'] },
+  description: { field: 'description', types: ['string'], multiline: true },
   memorySize: { field: 'memory-size', types: NUMBER },
   timeout: { field: 'timeout', types: NUMBER },
   handler: { field: 'handler', types: ['string'] },
@@ -52,8 +54,10 @@ const REMOVE_TYPES: Record<keyof RemoveHooksRequest, FieldType> = {
   preStop: { field: 'pre-stop', types: ['boolean'] },
 };
 
-/** C0 controls (tab included), DEL and C1: none belongs in a name, an entry, a description or a shell line. */
+/** C0 controls (tab included), DEL and C1: none belongs in a name, an entry or a shell line. */
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+/** The same but tab and line breaks, for multiline text. */
+const CONTROL_BUT_LINES = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -64,15 +68,16 @@ function typeName(value: unknown): string {
 /** Checks `value` against `types` (undefined means not given; required fields are the callers' to insist on). */
 function checkFields(what: string, value: unknown, types: Record<string, FieldType>): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(what, `must be an object, got ${typeName(value)}`);
-  for (const [key, { field, types: allowed, expected = `a ${allowed.join(' or ')}` }] of Object.entries(types)) {
+  for (const [key, { field, types: allowed, expected = `a ${allowed.join(' or ')}`, multiline }] of Object.entries(types)) {
     const given: unknown = (value as Record<string, unknown>)[key];
     if (given === undefined) continue;
     const fits = allowed.some((type) => (type === 'true' ? given === true : typeof given === type));
     if (!fits) fail(field, `must be ${expected}, got ${typeName(given)}`);
     if (typeof given === 'number' && !Number.isFinite(given)) fail(field, `must be a finite number, got ${given}`);
-    if (typeof given === 'string' && CONTROL.test(given)) {
-      const code = given.match(CONTROL)![0].charCodeAt(0).toString(16).padStart(4, '0');
-      fail(field, `must not contain control characters such as line breaks, tabs or escapes (found \\u${code})`);
+    const control = multiline ? CONTROL_BUT_LINES : CONTROL;
+    if (typeof given === 'string' && control.test(given)) {
+      const code = given.match(control)![0].charCodeAt(0).toString(16).padStart(4, '0');
+      fail(field, `must not contain control characters such as ${multiline ? 'NUL or' : 'line breaks, tabs or'} escapes (found \\u${code})`);
     }
   }
 }
