@@ -46,6 +46,7 @@ const PHP_ADDED: Record<string, string> = {
   '?> then HTML, with a block that closes before it': `<?php if (true): ?>\n<p>a</p>\n<?php endif; ?>\n${PHP_HEAD}?>\n<footer>x</footer>\n`,
   'heredoc line that reads like the hook': `${PHP_HEAD}$doc = <<<EOT\nfunction initialize($context) {\nfunction preStop($context) {\nEOT;\n`,
   'nowdoc line that reads like the hook': `${PHP_HEAD}$doc = <<<'EOT'\n  function initialize($context) {\n  function preStop($context) {\n  EOT;\n`,
+  'an empty PHP section right after a ?>': `${PHP_HEAD}?><?php ?>\n<p>b</p>\n`,
   'inline HTML before <?php that reads like the hook': `<!--\nfunction initialize($context) {\nfunction preStop($context) {\n-->\n${PHP_HEAD}`,
 };
 

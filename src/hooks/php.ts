@@ -40,7 +40,8 @@ function insertionPoint(file: CodeFile, kind: HookKind, project: HookProject): n
   for (let i = 0; i < close; i += 1) {
     if (kinds[i] === QUOTE) {
       last = text.startsWith('<?=', i) ? '<?=' : text.startsWith('<?', i) ? '<?' : '"';
-      while (kinds[i + 1] === QUOTE && i + 1 < close) i += 1;
+      // Skip the rest of this delimiter (a tag, or a string's quote), not a tag right after it.
+      while (i + 1 < close && kinds[i + 1] === QUOTE && !text.startsWith('<?', i + 1) && !text.startsWith('?>', i + 1)) i += 1;
     }
     if (kinds[i] !== CODE || /\s/.test(text[i]!)) continue;
     last = text[i]!;
