@@ -32,7 +32,8 @@ export function terminalSafe(text: string): string {
 export function codeSpan(text: string, inTable = false): string {
   let shown = oneLine(text);
   if (inTable) shown = shown.replaceAll('|', '\\|');
-  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+  // A loop, not Math.max(...runs): a value with 200,000 backtick runs would overflow the call stack.
+  const longest = (shown.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(shown) && shown.trim() !== '' ? ' ' : '';
   return `${fence}${pad}${shown}${pad}${fence}`;

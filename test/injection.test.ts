@@ -28,7 +28,7 @@ function codeSpanText(cell: string): string | undefined {
 }
 
 const HOSTILE_ENTRIES = ['a|b', 'x`y', '``', '` start', 'end `', '<b>`</b>', '| --- |', '\\|'];
-const HOSTILE_COMMANDS = ['curl -fsS localhost:9000/initialize | grep -q ok', 'echo `date`', 'printf "%s" "<b>x</b>" | cat'];
+const HOSTILE_COMMANDS = ['curl -fsS localhost:9000/initialize | grep -q ok', 'echo `date`', 'printf "%s" "<b>x</b>" | cat', 'echo `a` '.repeat(200_000)];
 
 describe('README: entry strings and the initializer command keep the table and show exactly', () => {
   console.log(`injection: ${HOSTILE_ENTRIES.length} entries x 3 fields, ${HOSTILE_COMMANDS.length} commands`);
@@ -42,7 +42,7 @@ describe('README: entry strings and the initializer command keep the table and s
     });
   }
   for (const command of HOSTILE_COMMANDS) {
-    test(`GPU initializer command ${JSON.stringify(command)}`, async () => {
+    test(`GPU initializer command ${JSON.stringify(command.slice(0, 40))} (${command.length} characters)`, async () => {
       const plan = await planFor({ runtime: 'custom-container', gpu: 'fc.gpu.tesla.1', initializerCommand: command });
       const readme = plan.files.find((file) => file.path === 'README.md')!.contents;
       const rows = lifecycleRows(readme);
