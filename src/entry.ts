@@ -23,6 +23,10 @@ export interface DottedEntryRules {
   caseInsensitive?: boolean;
   /** Top-level names the generated code defines itself; an entry point may not reuse them. */
   generatedNames: readonly string[];
+  /** Names the language already gives a meaning to (globals, builtins, internal functions), as `fold` spells them. */
+  takenFunctionNames?: { names: ReadonlySet<string>; what: string };
+  /** Names the entry file may not have (Python: a standard library module, which the entry would shadow). */
+  takenFileNames?: { names: ReadonlySet<string>; what: string };
 }
 
 export interface DottedNames {
@@ -53,11 +57,17 @@ export function parseDottedEntries(entries: EntryStrings, rules: DottedEntryRule
     if (!rules.file.test(file) || (rules.fileIsIdentifier && rules.reserved.has(file))) {
       fail(field, `"${file}" is not a valid ${rules.language} file name for an entry point (letters, digits, _${rules.fileIsIdentifier ? '; not a keyword' : ', -'}; no directories or extension)`);
     }
+    if (rules.takenFileNames?.names.has(file)) {
+      fail(field, `"${file}" is ${rules.takenFileNames.what}, which an entry file of that name would shadow; pick another file name`);
+    }
     if (!rules.identifier.test(fn)) {
       fail(field, `"${fn}" is not a valid ${rules.language} function name`);
     }
     if (rules.reserved.has(fold(fn))) {
       fail(field, `"${fn}" is a reserved word in ${rules.language} and cannot name a function`);
+    }
+    if (rules.takenFunctionNames?.names.has(fold(fn))) {
+      fail(field, `"${fn}" is ${rules.takenFunctionNames.what}; pick another function name`);
     }
     if (rules.generatedNames.some((name) => fold(name) === fold(fn))) {
       fail(field, `"${fn}" is used by the generated code (${rules.generatedNames.join(', ')}); pick another function name`);

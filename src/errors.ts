@@ -1,14 +1,19 @@
+import { oneLine } from './escape.ts';
+
 /**
  * Bad input: the field (named as its CLI flag, without dashes) and the rule it broke.
- * The CLI prints it as the single line `error: <field>: <rule>` and exits 1.
+ * The CLI prints it as the single line `error: <field>: <rule>` and exits 1. Values quoted in the rule
+ * come from users and files, so control characters in it are shown escaped (see oneLine).
  */
 export class InputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly rule: string,
-  ) {
-    super(`${field}: ${rule}`);
+  readonly field: string;
+  readonly rule: string;
+
+  constructor(field: string, rule: string) {
+    super(`${oneLine(field)}: ${oneLine(rule)}`);
     this.name = 'InputError';
+    this.field = oneLine(field);
+    this.rule = oneLine(rule);
   }
 }
 

@@ -1,13 +1,19 @@
 // One scanner for the languages this tool reads (doctor) and edits (hook editor): which characters of
 // a source file are code, comments, string delimiters or the inside of a string literal. Approximate
-// where languages are hard to scan (JavaScript regex literals, template literal substitutions, PHP
-// heredocs), which only matters for code that puts hook-like text inside them.
+// where languages are hard to scan (JavaScript regex literals, template literal and C# interpolation
+// substitutions), which only matters for code that puts hook-like text inside them. PHP's inline HTML
+// and heredocs, and C#'s verbatim strings with doubled quotes, are scanned exactly: a hook-like line
+// inside them once made the hook editor report a hook that does not exist.
 
-/** One kind of string literal. `escape`: a backslash escapes the next character; `multiline`: it may span lines. */
+/**
+ * One kind of string literal. `escape`: a backslash escapes the next character; `doubled`: a doubled
+ * closing quote is one quote of the text (C# verbatim strings); `multiline`: it may span lines.
+ */
 export interface StringSyntax {
   open: string;
   close: string;
   escape: boolean;
+  doubled?: boolean;
   multiline: boolean;
 }
 
@@ -17,6 +23,11 @@ export interface Syntax {
   blockComment?: readonly [open: string, close: string];
   /** Longest opener first. */
   strings: readonly StringSyntax[];
+  /**
+   * PHP: the file is inline HTML (text) outside `<?php` / `<?=` / `<? ` ... `?>`, `?>` also ends a line
+   * comment, and `<<<ID` / `<<<'ID'` / `<<<"ID"` open a heredoc or nowdoc that runs to a line that is `ID`.
+   */
+  php?: true;
 }
 
 const quoted = (quote: string, multiline = false, escape = true): StringSyntax => ({ open: quote, close: quote, escape, multiline });
@@ -28,10 +39,10 @@ export const SYNTAX = {
   c: { ...C_COMMENTS, strings: C_STRINGS },
   javascript: { ...C_COMMENTS, strings: [...C_STRINGS, quoted('`', true)] },
   java: { ...C_COMMENTS, strings: [quoted('"""', true), ...C_STRINGS] },
-  csharp: { ...C_COMMENTS, strings: [{ open: '@"', close: '"', escape: false, multiline: true }, ...C_STRINGS] },
+  csharp: { ...C_COMMENTS, strings: [...['$@"', '@$"', '@"'].map((open) => ({ open, close: '"', escape: false, doubled: true, multiline: true })), ...C_STRINGS] },
   go: { ...C_COMMENTS, strings: [quoted('`', true, false), ...C_STRINGS] },
   python: { lineComments: ['#'], strings: [quoted('"""', true), quoted("'''", true), ...C_STRINGS] },
-  php: { lineComments: ['//', '#'], blockComment: ['/*', '*/'], strings: C_STRINGS },
+  php: { lineComments: ['//', '#'], blockComment: ['/*', '*/'], strings: C_STRINGS, php: true },
   xml: { lineComments: [], blockComment: ['<!--', '-->'], strings: [] },
 } as const satisfies Record<string, Syntax>;
 
@@ -43,25 +54,60 @@ export const QUOTE = 2;
 /** The inside of a string literal. */
 export const TEXT = 3;
 
+/** What `scanSource` finds: the kind of each character, and whether the text ends inside a comment, string or heredoc. */
+export interface ScanResult {
+  kinds: Uint8Array;
+  unterminated: boolean;
+}
+
+const PHP_OPEN_TAG = /<\?(?:php(?=\s)|=|(?=\s))/gi;
+const HEREDOC_OPEN = /<<<[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1\r?\n/y;
+
+/** The kind of each character of `text` (see scanSource). */
+export function scan(text: string, syntax: Syntax): Uint8Array {
+  return scanSource(text, syntax).kinds;
+}
+
 /**
  * The kind of each character of `text`. A `#!` first line is a comment; line breaks that end a line
- * comment or an unclosed single-line string are code.
+ * comment or an unclosed single-line string are code. PHP's inline HTML is text, its tags delimiters.
  */
-export function scan(text: string, syntax: Syntax): Uint8Array {
+export function scanSource(text: string, syntax: Syntax): ScanResult {
   const kinds = new Uint8Array(text.length);
   const mark = (from: number, to: number, kind: number) => kinds.fill(kind, from, Math.min(to, text.length));
   const lineEnd = (from: number) => {
     const newline = text.indexOf('\n', from);
     return newline === -1 ? text.length : newline;
   };
+  let unterminated = false;
   let i = 0;
   if (text.startsWith('#!')) {
     i = lineEnd(0);
     mark(0, i, COMMENT);
   }
+  /** PHP: from `i` in HTML mode to just after the next open tag (or the end). */
+  const inlineHtml = () => {
+    PHP_OPEN_TAG.lastIndex = i;
+    const tag = PHP_OPEN_TAG.exec(text);
+    const end = tag ? tag.index : text.length;
+    mark(i, end, TEXT);
+    if (tag) mark(tag.index, tag.index + tag[0].length, QUOTE);
+    i = tag ? tag.index + tag[0].length : text.length;
+  };
+  if (syntax.php) inlineHtml();
   while (i < text.length) {
+    if (syntax.php && text.startsWith('?>', i)) {
+      mark(i, i + 2, QUOTE);
+      i += 2;
+      inlineHtml();
+      continue;
+    }
     if (syntax.lineComments.some((token) => text.startsWith(token, i))) {
-      const end = lineEnd(i);
+      let end = lineEnd(i);
+      if (syntax.php) {
+        const close = text.indexOf('?>', i);
+        if (close !== -1 && close < end) end = close;
+      }
       mark(i, end, COMMENT);
       i = end;
       continue;
@@ -70,24 +116,48 @@ export function scan(text: string, syntax: Syntax): Uint8Array {
     if (block && text.startsWith(block[0], i)) {
       const close = text.indexOf(block[1], i + block[0].length);
       const end = close === -1 ? text.length : close + block[1].length;
+      unterminated ||= close === -1;
       mark(i, end, COMMENT);
       i = end;
       continue;
+    }
+    if (syntax.php && text.startsWith('<<<', i)) {
+      HEREDOC_OPEN.lastIndex = i;
+      const opener = HEREDOC_OPEN.exec(text);
+      if (opener) {
+        const bodyStart = i + opener[0].length;
+        mark(i, bodyStart, QUOTE);
+        // PHP 7.3+ allows the closing identifier indented and followed by more code on its line.
+        const closer = new RegExp(`^[ \\t]*${opener[2]}(?![A-Za-z0-9_\\x80-\\uffff])`, 'gm');
+        closer.lastIndex = bodyStart;
+        const close = closer.exec(text);
+        const end = close ? close.index + close[0].length : text.length;
+        unterminated ||= !close;
+        mark(bodyStart, close ? close.index : end, TEXT);
+        if (close) mark(close.index, end, QUOTE);
+        i = end;
+        continue;
+      }
     }
     const string = syntax.strings.find((candidate) => text.startsWith(candidate.open, i));
     if (string) {
       mark(i, i + string.open.length, QUOTE);
       let j = i + string.open.length;
-      while (j < text.length && !text.startsWith(string.close, j) && (string.multiline || text[j] !== '\n')) {
-        j += string.escape && text[j] === '\\' ? 2 : 1;
+      for (;;) {
+        while (j < text.length && !text.startsWith(string.close, j) && (string.multiline || text[j] !== '\n')) {
+          j += string.escape && text[j] === '\\' ? 2 : 1;
+        }
+        if (!string.doubled || !text.startsWith(string.close + string.close, j)) break;
+        j += string.close.length * 2;
       }
       mark(i + string.open.length, j, TEXT);
       const closed = text.startsWith(string.close, j);
       if (closed) mark(j, j + string.close.length, QUOTE);
+      unterminated ||= !closed && string.multiline;
       i = closed ? j + string.close.length : Math.min(j, text.length);
       continue;
     }
     i += 1;
   }
-  return kinds;
+  return { kinds, unterminated };
 }

@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { checkAnswerTypes } from './answer-checks.ts';
 import { fail } from './errors.ts';
 import { hookDefaults } from './hook-entries.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
@@ -153,13 +154,9 @@ export function checkWholeNumber(field: keyof typeof LIMITS, value: string | num
   return n;
 }
 
-function hookEntry(field: string, answer: string | boolean | undefined, fallback: string): string | undefined {
+function hookEntry(answer: string | boolean | undefined, fallback: string): string | undefined {
   if (answer === false) return undefined;
   if (answer === true || answer === undefined) return fallback;
-  // API callers are not type-checked: a command object here would otherwise become an entry string.
-  if (typeof answer !== 'string') {
-    fail(field, `must be an entry string, true or false${field === 'pre-stop' ? ' (FC has no command-type PreStop hook)' : ' (a command goes in initializerCommand)'}`);
-  }
   return answer;
 }
 
@@ -188,6 +185,7 @@ function resolveRuntimeOptions(definition: RuntimeDefinition, answers: Answers, 
  * formats depend on it), then names, sizes and entry points. Throws InputError on the first bad field.
  */
 export function resolveSpec(answers: Answers, cwd: string = process.cwd()): ProjectSpec {
+  checkAnswerTypes(answers);
   const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
   const definition = runtimeFor(runtime);
   const options = resolveRuntimeOptions(definition, answers, runtime);
@@ -204,8 +202,8 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const defaults = hookDefaults(definition, handler);
   // A command takes the place of the initializer's entry point.
   const { initializerCommand } = options;
-  const initializer = initializerCommand ? undefined : hookEntry('initializer', answers.initializer, defaults.initializer);
-  const preStop = hookEntry('pre-stop', answers.preStop, defaults.preStop);
+  const initializer = initializerCommand ? undefined : hookEntry(answers.initializer, defaults.initializer);
+  const preStop = hookEntry(answers.preStop, defaults.preStop);
   definition.parseEntries({ handler, initializer, preStop }, runtime);
   const initializerOn = initializer !== undefined || initializerCommand !== undefined;
   if (!initializerOn && answers.initializerTimeout !== undefined) {

@@ -231,7 +231,7 @@ describe('entry validation', () => {
     [{ handler: 'new.App::handleRequest', initializer: false, preStop: false }, /^handler: "new" is a reserved word in Java and cannot name a package$/],
     [{ handler: 'example.class::handleRequest' }, /^handler: "class" is a reserved word in Java/],
     [{ handler: 'example.record::handleRequest' }, /^handler: "record" is a restricted identifier in Java/],
-    [{ handler: 'java.fn.App::handleRequest' }, /^handler: package "java\.fn" is reserved for the JDK/],
+    [{ handler: 'java.fn.App::handleRequest' }, /^handler: package "java\.fn" belongs to the JDK/],
     [{ handler: 'example.Context::handleRequest' }, /^handler: class "Context" would clash/],
     [{ handler: 'example.AtomicInteger::handleRequest' }, /^handler: class "AtomicInteger" would clash/],
     [{ handler: 'example.Paths::handleRequest' }, /^handler: class "Paths" would clash/],

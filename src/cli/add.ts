@@ -1,4 +1,5 @@
 // `create-fc-lifecycle add [dir]`: adds Initializer/PreStop hooks to an existing project.
+import { checkHookRequest } from '../answer-checks.ts';
 import { fail } from '../errors.ts';
 import { planAddHooks, type AddHooksRequest } from '../hooks/index.ts';
 import { DEFAULTS, LIMITS } from '../spec.ts';
@@ -69,6 +70,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { askHooksToAdd } = await import('./hook-prompts.ts');
     request = await askHooksToAdd(request, io.cwd);
   }
+  checkHookRequest('add', request, io.cwd);
   const plan = await planAddHooks(request, io.cwd);
   return carryOut(plan, io, { dryRun: values['dry-run'] ?? false, yes: values.yes ?? false });
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { fail } from '../errors.ts';
+import { oneLine, terminalSafe } from '../escape.ts';
 import { applyHookPlan, hookPlanDiff, type HookPlan } from '../hooks/index.ts';
 import { parseFlags } from './flags.ts';
 import type { Io } from './main.ts';
@@ -47,14 +48,15 @@ export function printedHelpOrVersion(values: { help?: boolean; version?: boolean
  * without --yes only after the user confirms the diff. Returns the exit code.
  */
 export async function carryOut(plan: HookPlan, io: Io, options: { dryRun: boolean; yes: boolean }): Promise<number> {
+  // Notes and warnings quote s.yaml and code: one line each, whatever those hold.
   const where = relative(io.cwd, plan.root) || '.';
-  io.stdout(`${plan.runtime} function, resource ${plan.resource} in ${where}:\n${plan.notes.map((note) => `  ${note}\n`).join('')}`);
-  for (const warning of plan.warnings) io.stderr(`warning: ${warning}\n`);
+  io.stdout(oneLine(`${plan.runtime} function, resource ${plan.resource} in ${where}:`) + `\n${plan.notes.map((note) => `  ${oneLine(note)}\n`).join('')}`);
+  for (const warning of plan.warnings) io.stderr(`warning: ${oneLine(warning)}\n`);
   if (plan.changes.length === 0) {
     io.stdout('Nothing to change: everything asked for is already in place.\n');
     return 0;
   }
-  const diff = hookPlanDiff(plan);
+  const diff = terminalSafe(hookPlanDiff(plan));
   if (options.dryRun) {
     io.stdout(`${diff}Dry run: nothing written.\n`);
     return 0;
@@ -69,6 +71,6 @@ export async function carryOut(plan: HookPlan, io: Io, options: { dryRun: boolea
   }
   const written = await applyHookPlan(plan);
   const test = await lifecycleTestCommand(plan.root);
-  io.stdout(`Updated ${written.join(', ')}.\nNext: ${test ? `run the lifecycle test (\`${test}\`), then ` : ''}\`s deploy\`.\n`);
+  io.stdout(`Updated ${oneLine(written.join(', '))}.\nNext: ${test ? `run the lifecycle test (\`${test}\`), then ` : ''}\`s deploy\`.\n`);
   return 0;
 }

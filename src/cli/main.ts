@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import pkg from '../../package.json' with { type: 'json' };
 import { fail, InputError } from '../errors.ts';
+import { oneLine } from '../escape.ts';
 import { buildPlan, type FilePlan } from '../plan.ts';
 import { fileErrorRule, isFileError } from '../safe-fs.ts';
 import { resolveSpec, type Answers } from '../spec.ts';
@@ -34,7 +35,7 @@ export function shellWord(text: string): string {
 
 function describePlan(plan: FilePlan, cwd: string): string {
   return plan.files.map((file) => `  ${file.path.padEnd(32)} ${Buffer.byteLength(file.contents)} bytes`).join('\n') +
-    `\n(${plan.files.length} files in ${relative(cwd, plan.targetDir) || '.'})\n`;
+    `\n(${plan.files.length} files in ${oneLine(relative(cwd, plan.targetDir) || '.')})\n`;
 }
 
 /**
@@ -78,7 +79,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     const result = await writePlan(plan, { force });
-    const where = relative(io.cwd, plan.targetDir) || '.';
+    const where = oneLine(relative(io.cwd, plan.targetDir) || '.');
     io.stdout(`Created ${spec.runtime} function ${spec.functionName} in ${where}:\n${describePlan(plan, io.cwd)}`);
     if (result.overwritten.length > 0) io.stdout(`Overwritten (--force): ${result.overwritten.join(', ')}\n`);
     const steps = [`cd ${shellWord(where)}`, plan.testCommand, ...(plan.beforeDeploy ? [plan.beforeDeploy] : []), 's deploy'];
@@ -97,7 +98,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`error: dir: ${fileErrorRule(error)} (nothing written)\n`);
       return 1;
     }
-    io.stderr(`error: ${(error as Error).message.split('\n')[0]} (nothing written)\n`);
+    io.stderr(`error: ${oneLine(String((error as Error)?.message ?? error).split('\n')[0]!)} (nothing written)\n`);
     return 1;
   }
 }

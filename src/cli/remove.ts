@@ -1,4 +1,5 @@
 // `create-fc-lifecycle remove [dir] --initializer|--pre-stop`: switches hooks off in an existing project.
+import { checkHookRequest } from '../answer-checks.ts';
 import { fail } from '../errors.ts';
 import { planRemoveHooks, type RemoveHooksRequest } from '../hooks/index.ts';
 import { carryOut, COMMON_OPTIONS, parseCommandArgs, printedHelpOrVersion } from './hook-command.ts';
@@ -47,6 +48,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { askHooksToRemove } = await import('./hook-prompts.ts');
     request = await askHooksToRemove(request, io.cwd);
   }
+  checkHookRequest('remove', request, io.cwd);
   const plan = await planRemoveHooks(request, io.cwd);
   return carryOut(plan, io, { dryRun: values['dry-run'] ?? false, yes: values.yes ?? false });
 }

@@ -1,5 +1,6 @@
 // `create-fc-lifecycle doctor`: reads a project and reports what would break its lifecycle hooks.
 import { relative, sep } from 'node:path';
+import { oneLine } from '../escape.ts';
 import { loadProject } from './project.ts';
 import { RULES } from './rules/index.ts';
 import { clearSourceCache } from './source.ts';
@@ -52,5 +53,6 @@ export function relativeTo(findings: Finding[], cwd: string): Finding[] {
 
 /** `path:line: severity: rule: message`, one line each (the compiler format editors link). */
 export function formatFinding(finding: Finding): string {
-  return `${finding.file}:${finding.line}: ${finding.severity}: ${finding.rule}: ${finding.message}`;
+  // The message quotes s.yaml and code, which may hold line breaks or terminal escapes.
+  return oneLine(`${finding.file}:${finding.line}: ${finding.severity}: ${finding.rule}: ${finding.message}`);
 }

@@ -8,6 +8,7 @@ import { MAX_S_YAML_BYTES, readRegularFileSync } from '../safe-fs.ts';
 import { runtimeFamily } from '../runtimes/index.ts';
 import { HOOK_SLOTS, type HookConfig, type HookSlot, type Project, type Resource, type YamlValue } from './types.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
+import { yamlData } from '../yaml-data.ts';
 
 /** `fc3`, `devsapp/fc3`, `fc3@0.1.x`: the Serverless Devs component for FC 3.0 (spec §3.2). */
 const FC3_COMPONENT = /^(devsapp\/)?fc3(@.+)?$/;
@@ -74,7 +75,8 @@ class YamlReader {
   private lookup(path: string): unknown {
     let value = this.vars;
     for (const part of path.split('.')) {
-      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      // Own keys only: `${vars.constructor}` is not a variable.
+      value = value !== null && typeof value === 'object' && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
     }
     return value;
   }
@@ -147,7 +149,7 @@ export function loadProject(dir: string, label = dir): Project {
   if (error) fail('s.yaml', yamlErrorRule(text, error));
   const top = doc.contents;
   if (!isMap(top)) fail('s.yaml', 'is not a YAML mapping with `resources:`');
-  const reader = new YamlReader(doc, lineCounter, (doc.toJS() as { vars?: unknown }).vars);
+  const reader = new YamlReader(doc, lineCounter, (yamlData(doc) as { vars?: unknown }).vars);
   const resourcesNode = reader.map(top, 'resources');
   if (!resourcesNode) {
     if (reader.get(top, 'services')) fail('s.yaml', 'is in the Serverless Devs 2.x format (services:, component fc); convert it with `s cli fc3 s2tos3` first');

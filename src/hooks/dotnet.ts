@@ -6,11 +6,10 @@ import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
 import { sourceFiles } from '../project-files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
-import { codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
+import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from './types.ts';
 
-// Verbatim strings (@"...") double their quotes, which this scanner reads as a string ending and another starting.
 const CSHARP = SYNTAX.csharp;
 const CORE = 'Aliyun.Serverless.Core';
 const DOC_COMMENT = ['///', '//', '*', '/*', '['];
@@ -30,9 +29,9 @@ function classOf(file: CodeFile, mask: Uint8Array, entry: string, field: string)
   return body;
 }
 
-function method(file: CodeFile, entry: string, field: string): number | undefined {
-  const mask = codeMask(file.text, CSHARP);
-  return findVoidMethod(file.text, mask, classOf(file, mask, entry, field), parseEntry(entry).method);
+function method(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
+  const mask = readableCodeMask(file, CSHARP, HOOK_FLAGS[kind], project);
+  return findVoidMethod(file.text, mask, classOf(file, mask, entry, HOOK_FLAGS[kind]), parseEntry(entry).method);
 }
 
 export const dotnetHooks: LanguageHooks = {
@@ -53,12 +52,12 @@ export const dotnetHooks: LanguageHooks = {
       if (candidates.length > 1) fail('handler', `several .cs files declare ${wanted}: ${candidates.map((c) => relative(project.root, c.path)).join(', ')}; partial classes are not supported`);
       return editableCode(project, candidates[0]!);
     },
-    find(file, kind, entry) {
-      const at = method(file, entry, HOOK_FLAGS[kind]);
+    find(file, kind, entry, project) {
+      const at = method(file, kind, entry, project);
       return at === undefined ? undefined : lineAt(file.text, at);
     },
-    add(file, kind, entry) {
-      const mask = codeMask(file.text, CSHARP);
+    add(file, kind, entry, project) {
+      const mask = readableCodeMask(file, CSHARP, HOOK_FLAGS[kind], project);
       const body = classOf(file, mask, entry, HOOK_FLAGS[kind]);
       const text = appendMember(file.text, body, hookSnippet('dotnet', kind, parseEntry(entry).method, entry));
       if (codeMatches(file.text, mask, new RegExp(`^[ \\t]*using\\s+${escapeRegExp(CORE)}\\s*;`, 'gm')).length > 0) return text;
@@ -67,12 +66,12 @@ export const dotnetHooks: LanguageHooks = {
       const last = usings.at(-1);
       return last ? insertAt(text, nextLineStart(file.text, last.index), `using ${CORE};${eol}`) : `using ${CORE};${eol}${eol}${text}`;
     },
-    switchOff(file, kind, entry) {
-      const at = method(file, entry, HOOK_FLAGS[kind]);
+    switchOff(file, kind, entry, project) {
+      const at = method(file, kind, entry, project);
       return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
     },
-    switchOn(file, kind, entry) {
-      const at = method(file, entry, HOOK_FLAGS[kind]);
+    switchOn(file, kind, entry, project) {
+      const at = method(file, kind, entry, project);
       return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
     },
   },

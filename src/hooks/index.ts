@@ -20,6 +20,7 @@ import { nodejsHooks } from './nodejs.ts';
 import { phpHooks } from './php.ts';
 import { loadProject, type LoadedProject } from './project.ts';
 import { pythonHooks } from './python.ts';
+import { checkKeptValues } from './kept-values.ts';
 import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
 
@@ -204,6 +205,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     const label = HOOK_LABELS[kind];
     const flag = HOOK_FLAGS[kind];
     const state = hookState(sYaml, project.resource, kind);
+    checkKeptValues(state, kind, timeouts[kind], line(state));
     const command = kind === 'initializer' ? initializerCommandToAdd(request.initializerCommand, state, sYaml, project) : undefined;
     if (command) {
       const added = addCommandInitializer(sYaml, project.resource, command, timeouts.initializer);
@@ -252,7 +254,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       } else {
         code.text = language.code.add(code, kind, codeEntry, project);
         const added = language.code.find(code, kind, codeEntry, project);
-        if (added === undefined) throw new Error(`internal: the ${label} hook added to ${shown} is not found in it`);
+        if (added === undefined) fail(flag, `${shown}: the ${label} hook added to it is not found again by the code reader (unusual code); add it by hand`);
         plan.notes.push(`${label}: ${shown}:${added} ${will.added}`);
       }
     }

@@ -1,16 +1,57 @@
-// PHP hooks: a global `function name($context)` appended to the handler's file (before a closing ?> tag).
-import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
-import { SYNTAX } from '../source-scan.ts';
+// PHP hooks: a global `function name($context)` appended to the handler's file, in PHP mode: before
+// the closing ?> tag when the file ends in inline HTML.
+import { relative } from 'node:path';
+import { fail } from '../errors.ts';
+import { CODE, QUOTE, SYNTAX } from '../source-scan.ts';
+import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from './source.ts';
 import { readDottedHandlerFile } from './dotted.ts';
 import { dottedFunction, hookSnippet } from './snippet.ts';
-import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from './types.ts';
 
 const PHP = SYNTAX.php;
 
 /** The function's definition; PHP function names are case-insensitive. */
-function definition(file: CodeFile, entry: string): number | undefined {
+function definition(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
   const id = escapeRegExp(dottedFunction(entry));
-  return firstInCode(file.text, codeMask(file.text, PHP), [new RegExp(`^[ \\t]*function\\s+&?\\s*${id}\\s*\\(`, 'gmi')]);
+  return firstInCode(file.text, readableCodeMask(file, PHP, HOOK_FLAGS[kind], project), [new RegExp(`^[ \\t]*function\\s+&?\\s*${id}\\s*\\(`, 'gmi')]);
+}
+
+/**
+ * Where a top-level function can go: the end of the file when it ends in PHP mode, else just before
+ * the last `?>` (what follows it is inline HTML, where a function would be page text served to
+ * clients). Refused when that `?>` does not close a complete statement at the top level (inside a
+ * block, after `if (...)` without braces, or after an `<?= expression`), where the function would be
+ * conditional or a syntax error.
+ */
+function insertionPoint(file: CodeFile, kind: HookKind, project: HookProject): number {
+  const kinds = readableScan(file, PHP, HOOK_FLAGS[kind], project);
+  const { text } = file;
+  let close = text.length;
+  for (let at = text.lastIndexOf('?>'); at !== -1; at = text.lastIndexOf('?>', at - 1)) {
+    if (kinds[at] === QUOTE) {
+      close = at;
+      break;
+    }
+  }
+  // Ends in PHP mode: no `?>`, or an open tag after the last one.
+  if (close === text.length || kinds.indexOf(QUOTE, close + 2) !== -1) return text.length;
+  let depth = 0;
+  let last = ''; // the last token before `close`: a code character, an open tag, or '"' for a string
+  for (let i = 0; i < close; i += 1) {
+    if (kinds[i] === QUOTE) {
+      last = text.startsWith('<?=', i) ? '<?=' : text.startsWith('<?', i) ? '<?' : '"';
+      // Skip the rest of this delimiter (a tag, or a string's quote), not a tag right after it.
+      while (i + 1 < close && kinds[i + 1] === QUOTE && !text.startsWith('<?', i + 1) && !text.startsWith('?>', i + 1)) i += 1;
+    }
+    if (kinds[i] !== CODE || /\s/.test(text[i]!)) continue;
+    last = text[i]!;
+    if (last === '{') depth += 1;
+    if (last === '}') depth -= 1;
+  }
+  if (depth !== 0 || !(last === ';' || last === '}' || last === '<?')) {
+    fail(HOOK_FLAGS[kind], `${relative(project.root, file.path)} ends in inline HTML after a ?> that does not close a complete top-level statement, so there is no safe place for the hook function; add it yourself, or end the file in PHP code`);
+  }
+  return close;
 }
 
 const DOC_COMMENT = ['*', '/*', '//', '#'];
@@ -19,22 +60,21 @@ export const phpHooks: LanguageHooks = {
   families: ['php'],
   code: {
     locate: (project) => readDottedHandlerFile(project, '.php'),
-    find(file, _kind, entry) {
-      const at = definition(file, entry);
+    find(file, kind, entry, project) {
+      const at = definition(file, kind, entry, project);
       return at === undefined ? undefined : lineAt(file.text, at);
     },
-    add(file, kind, entry) {
+    add(file, kind, entry, project) {
       const snippet = hookSnippet('php', kind, dottedFunction(entry), entry);
-      const closing = /\?>\s*$/.exec(file.text);
-      if (!closing) return appendBlock(file.text, snippet);
-      return appendBlock(file.text.slice(0, closing.index), snippet) + file.text.slice(closing.index);
+      const at = insertionPoint(file, kind, project);
+      return appendBlock(file.text.slice(0, at), snippet) + file.text.slice(at);
     },
-    switchOff(file, kind, entry) {
-      const at = definition(file, entry);
+    switchOff(file, kind, entry, project) {
+      const at = definition(file, kind, entry, project);
       return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
     },
-    switchOn(file, _kind, entry) {
-      const at = definition(file, entry);
+    switchOn(file, kind, entry, project) {
+      const at = definition(file, kind, entry, project);
       return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
     },
   },

@@ -6,6 +6,7 @@ import { recoverInterrupted } from '../file-transaction.ts';
 import { fileErrorRule, isInside, MAX_S_YAML_BYTES, MAX_SOURCE_BYTES, readProjectText } from '../safe-fs.ts';
 import { chooseResource, editableProps, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
 import type { CodeFile, HookProject } from './types.ts';
+import { yamlData } from '../yaml-data.ts';
 
 /** Serverless Devs reads s.yaml, then s.yml. */
 const S_YAML_NAMES = ['s.yaml', 's.yml'];
@@ -58,7 +59,7 @@ export async function loadProject(dir: string, cwd: string, resource?: string): 
   const key = chooseResource(doc, resource);
   // Refuses anchors, aliases and merge keys first: they also hide props (a merged runtime reads as missing).
   editableProps(doc, sYamlText, key);
-  const data = doc.toJS() as Record<string, any>;
+  const data = yamlData(doc) as Record<string, any>;
   const vars = (data.vars ?? {}) as Record<string, unknown>;
   const props = (data.resources[key].props ?? {}) as Record<string, unknown>;
   const runtime = resolveVars(props.runtime, vars);

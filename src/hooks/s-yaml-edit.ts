@@ -108,7 +108,7 @@ export function hookState(text: string, resource: string, kind: HookKind): HookS
   const hook: unknown = doc.toJS().resources[resource].props[LIFECYCLE][kind];
   if (hook === null || typeof hook !== 'object' || Array.isArray(hook)) return { status: 'off', line };
   const { handler, command, timeout } = hook as Record<string, unknown>;
-  const state: HookState = { status: 'off', line, timeout };
+  const state: HookState = { status: 'off', line, timeout, rawCommand: command };
   if (typeof handler === 'string') state.handler = handler;
   if (Array.isArray(command)) state.command = command.map(String);
   if ((typeof handler === 'string' && handler !== '') || (state.command?.length ?? 0) > 0) state.status = 'on';

@@ -1,11 +1,32 @@
 // Text helpers the language modules share: a code mask from the shared scanner (src/source-scan.ts), so a
 // search never matches inside comments or strings, brace matching, lines and indentation. Hand-written user
 // code is edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
-import { CODE, scan, type Syntax } from '../source-scan.ts';
+import { relative } from 'node:path';
+import { fail } from '../errors.ts';
+import { CODE, scan, scanSource, type Syntax } from '../source-scan.ts';
+import type { CodeFile, HookProject } from './types.ts';
 
 /** Marks each character of `text` as code (1) or comment/string (0). */
 export function codeMask(text: string, syntax: Syntax): Uint8Array {
   return scan(text, syntax).map((kind) => (kind === CODE ? 1 : 0));
+}
+
+/**
+ * The scan of a file the editor reads to decide or edit, refused (one line, naming `field`) when it
+ * ends inside a comment, string or heredoc: then the scanner has misread something, and a hook it
+ * "finds" or an edit it places could be inside text.
+ */
+export function readableScan(file: CodeFile, syntax: Syntax, field: string, project: HookProject): Uint8Array {
+  const { kinds, unterminated } = scanSource(file.text, syntax);
+  if (unterminated) {
+    fail(field, `${relative(project.root, file.path)} ends inside an unclosed comment, string or heredoc, so its code cannot be read reliably; nothing is changed`);
+  }
+  return kinds;
+}
+
+/** codeMask of a file the editor reads to decide or edit (see readableScan). */
+export function readableCodeMask(file: CodeFile, syntax: Syntax, field: string, project: HookProject): Uint8Array {
+  return readableScan(file, syntax, field, project).map((kind) => (kind === CODE ? 1 : 0));
 }
 
 /** Every match of `pattern` (must have the g flag) that starts in code. */

@@ -12,6 +12,8 @@ export interface HookState {
   status: 'absent' | 'on' | 'off';
   handler?: string;
   command?: string[];
+  /** `command` as s.yaml has it, whatever its type. */
+  rawCommand?: unknown;
   timeout?: unknown;
   /** Line of the hook's key. */
   line?: number;

@@ -2,6 +2,7 @@
 // by code/Dockerfile; s.yaml has customContainerConfig (image, port) and no code. With --gpu it is a GPU
 // function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
 import { fail } from '../errors.ts';
+import { codeSpan } from '../escape.ts';
 import { render } from '../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
 import { defineRuntime } from './types.ts';
@@ -136,7 +137,7 @@ export const container = defineRuntime<Record<string, never>>({
           : []),
         ...(command
           ? [
-              `The initializer is a command: FC runs \`${command.join(' ')}\` in the instance once it has started ` +
+              `The initializer is a command: FC runs ${codeSpan(command.join(' '))} in the instance once it has started ` +
                 '(exit code 0 = success; a failure is not retried, and its output is not logged). FC then does not call ' +
                 '`POST /initialize` itself; `code/warm-up.sh` (`/code/warm-up.sh` in the image) does, so ' +
                 '`--initializer-command /code/warm-up.sh` runs the same set-up. It exits 1 with a JSON error on stderr ' +

@@ -12,14 +12,17 @@ const CS_KEYWORDS = new Set(
     'double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface ' +
     'internal is lock long namespace new null object operator out override params private protected public readonly ' +
     'ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ' +
-    'ulong unchecked unsafe ushort using virtual void volatile while').split(' '),
+    'ulong unchecked unsafe ushort using virtual void volatile while __arglist __makeref __reftype __refvalue').split(' '),
 );
 const CS_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Where the local lifecycle test lives: its own project (and assembly) beside the function's. */
 const TEST_PROJECT = 'LifecycleTest';
 // Types the generated class uses unqualified: a namespace or class of the same name would shadow them.
 // (The test is in the global namespace and names the class in full, so nothing can shadow its types.)
-const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'MemoryStream', 'Resource', 'Stream'];
+// The root namespaces it names (System.IO, Aliyun.Serverless.Core, Microsoft.Extensions.Logging) are shadowed the same way.
+const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'MemoryStream', 'Resource', 'Stream', 'System', 'Aliyun', 'Microsoft'];
+// Assemblies the function loads or the platform has: an assembly of the same name does not load beside them.
+const TAKEN_ASSEMBLY = /^(system|microsoft|mscorlib|netstandard|windowsbase|aliyun\.serverless|newtonsoft)(\..*)?$/i;
 // Members the generated class defines itself.
 const GENERATED_MEMBERS = ['CreateResource', 'GetResource', 'Json', 'Main', 'Resource', 'ResourceLock', 'resource'];
 
@@ -69,6 +72,7 @@ export function parseDotnetEntries(entries: Partial<Record<EntryKey, string>>) {
       fail(field, `"${assembly}" is not a usable assembly name (letters, digits, _ and dots between names)`);
     }
     if (assembly === TEST_PROJECT) fail(field, `assembly "${TEST_PROJECT}" is the name of the generated test project; pick another`);
+    if (TAKEN_ASSEMBLY.test(assembly)) fail(field, `assembly "${assembly}" has the name of a .NET or FC assembly (System*, Microsoft*, mscorlib, netstandard, Aliyun.Serverless*, Newtonsoft*); pick another`);
     const segments = type.split('.');
     const className = segments.pop()!;
     for (const segment of segments) checkIdentifier(field, segment, 'namespace');

@@ -20,6 +20,15 @@ export interface GoNames {
 
 const DEFAULTS = { handler: 'main', initializer: 'initialize', preStop: 'preStop' };
 
+// Module paths Go refuses or reads as something else: patterns and std directories (`go build` then
+// says `"std" is not an importable package`), and names Windows reserves (refused on every OS).
+const GO_TAKEN_MODULE = /^(std|cmd|all|go|internal|vendor|c|con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/** go.mod's module path: the function name, prefixed with `fc-` when Go would refuse the name itself. */
+function goModulePath(functionName: string): string {
+  return GO_TAKEN_MODULE.test(functionName) ? `fc-${functionName}` : functionName;
+}
+
 export const go = defineRuntime<GoNames>({
   family: 'go',
   label: 'Go',
@@ -47,7 +56,7 @@ export const go = defineRuntime<GoNames>({
       ...(spec.initializer ? [`initializer: ${spec.initializer.handler}`] : []),
       ...(spec.preStop ? [`preStop: ${spec.preStop.handler}`] : []),
     ];
-    const data = { ...templateData(spec, names), modulePath: spec.functionName, hasHooks: labels.length > 0, hookLabels: labels.join(', ') };
+    const data = { ...templateData(spec, names), modulePath: goModulePath(spec.functionName), hasHooks: labels.length > 0, hookLabels: labels.join(', ') };
     return [
       { path: 'code/main.go', contents: render('go/main.go', data) },
       { path: 'code/main_test.go', contents: render('go/main_test.go', data) },

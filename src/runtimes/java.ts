@@ -18,6 +18,10 @@ const JAVA_KEYWORDS = new Set(
 const JAVA_RESTRICTED_TYPE_NAMES = new Set(['var', 'yield', 'record', 'sealed', 'permits']);
 // `$` is legal Java but meant for generated code, and the package also names the Maven groupId: left out.
 const JAVA_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Packages of the JDK's modules and their subpackages (java.base's java.*, java.sql's javax.sql, java.xml's
+// org.w3c.dom and org.xml.sax, jdk.internal, ...): javac 9+ refuses a class in a package another module
+// has, and java.* is refused by every class loader. Whole prefixes, so new JDK packages are covered too.
+const JDK_PACKAGES = ['java', 'javax', 'jdk', 'sun', 'com.sun', 'org.w3c.dom', 'org.xml.sax', 'org.ietf.jgss', 'org.omg', 'netscape.javascript'];
 // Simple names the generated class and its test import or use unqualified: a class of the same name
 // in the package would shadow them and not compile.
 const GENERATED_TYPE_NAMES = [
@@ -56,6 +60,11 @@ function jarPath(spec: ProjectSpec): string {
   return `target/${spec.functionName}-${PROJECT_VERSION}-jar-with-dependencies.jar`;
 }
 
+/** Text for an XML comment, which may not contain `--` (nor end with `-`): a space between two dashes. */
+function xmlCommentText(text: string): string {
+  return text.replace(/-(?=-|$)/g, '- ');
+}
+
 function checkIdentifier(field: string, part: string, what: string): void {
   if (!JAVA_IDENTIFIER.test(part)) {
     fail(field, `"${part}" is not a legal Java ${what} name (letters, digits or _, not starting with a digit)`);
@@ -82,7 +91,10 @@ export function parseJavaEntries(entries: Partial<Record<EntryKey, string>>): { 
     }
     const packageParts = qualified.slice(0, dot).split('.');
     for (const part of packageParts) checkIdentifier(field, part, 'package');
-    if (packageParts[0] === 'java') fail(field, `package "${qualified.slice(0, dot)}" is reserved for the JDK; pick another package`);
+    const packageName = qualified.slice(0, dot);
+    if (JDK_PACKAGES.some((jdk) => packageName === jdk || packageName.startsWith(`${jdk}.`))) {
+      fail(field, `package "${packageName}" belongs to the JDK (${JDK_PACKAGES.join(', ')}: a class there does not compile or load); pick another package`);
+    }
     const className = qualified.slice(dot + 1);
     checkIdentifier(field, className, 'class');
     if (JAVA_RESTRICTED_TYPE_NAMES.has(className)) fail(field, `"${className}" is a restricted identifier in Java and cannot name a class`);
@@ -132,7 +144,8 @@ export const java = defineRuntime<JavaNames>({
       fcJavaCoreVersion: FC_JAVA_CORE_VERSION,
     };
     return [
-      { path: 'pom.xml', contents: render('java/pom.xml', data) },
+      // The function name (and the jar named after it) appear in pom.xml's header comment, where `--` may not.
+      { path: 'pom.xml', contents: render('java/pom.xml', { ...data, functionName: xmlCommentText(spec.functionName), jar: xmlCommentText(jarPath(spec)) }) },
       { path: names.sourceFile, contents: render('java/App.java', data) },
       { path: names.testFile, contents: render('java/LifecycleTest.java', data) },
     ];

@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { NODE_TAKEN_NAMES } from './reserved-names.ts';
 import { defineRuntime } from './types.ts';
 import { inHandlerFile } from '../hook-entries.ts';
 
@@ -37,6 +38,7 @@ export const nodejs = defineRuntime<NodeNames>({
       reserved: JS_RESERVED,
       fileIsIdentifier: false,
       generatedNames: ['resource', 'createResource', 'getResource'],
+      takenFunctionNames: { names: NODE_TAKEN_NAMES, what: 'a Node.js global or module-scope name (or `then`/`__proto__`, which change how the module loads)' },
     });
     const style = nodeModuleStyle(runtime);
     return { ...names, style, entryFile: `${names.file}.${style === 'esm' ? 'mjs' : 'js'}` };

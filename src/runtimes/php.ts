@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { PHP_INTERNAL_FUNCTIONS } from './reserved-names.ts';
 import { defineRuntime } from './types.ts';
 import { inHandlerFile } from '../hook-entries.ts';
 
@@ -28,6 +29,7 @@ export const php = defineRuntime<DottedNames>({
       reserved: PHP_RESERVED,
       fileIsIdentifier: false,
       caseInsensitive: true,
+      takenFunctionNames: { names: PHP_INTERNAL_FUNCTIONS, what: 'a function PHP already defines (declaring it again is a fatal error)' },
       generatedNames: [
         'fc_create_resource', 'fc_get_resource', 'fc_log',
         'fc_test_check', 'fc_test_context', 'fc_test_invoke', 'fc_test_parameters', 'fc_test_hooks_in_s_yaml', 'fc_test_new_instance', 'fc_test_lazy_lines',

@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from './reserved-names.ts';
 import { defineRuntime } from './types.ts';
 import { inHandlerFile } from '../hook-entries.ts';
 
@@ -26,6 +27,8 @@ export const python = defineRuntime<DottedNames>({
       reserved: PY_RESERVED,
       fileIsIdentifier: true,
       generatedNames: ['json', 'logging', 'logger', 'resource', 'create_resource', 'get_resource'],
+      takenFunctionNames: { names: PYTHON_BUILTINS, what: 'a Python builtin, which the generated code may call' },
+      takenFileNames: { names: PYTHON_STDLIB_MODULES, what: 'a module of the Python standard library' },
     });
   },
   files(spec, names) {
