@@ -26,7 +26,7 @@ const PATHS = [
 
 /**
  * Drivers that load the code as FC's runtime does and play one instance with no initializer call: two
- * requests, then preStop (the function `preStop`, which every project here has, on or off in s.yaml) and
+ * requests, then preStop (the default PreStop function, `preStop` or Python's `pre_stop`, which every project here has, on or off in s.yaml) and
  * one more request, which finds the resource released. Each prints {results: [parsed response, ...],
  * logs: [line, ...]} as JSON.
  */
@@ -61,7 +61,7 @@ logging.getLogger().setLevel(logging.INFO)
 module, name = sys.argv[1].rsplit('.', 1)
 code = importlib.import_module(module)
 results = [json.loads(getattr(code, name)(b'{}', SimpleNamespace(request_id=request_id))) for request_id in ('req-1', 'req-2')]
-code.preStop(SimpleNamespace(request_id='stop-1'))
+getattr(code, sys.argv[2])(SimpleNamespace(request_id='stop-1'))
 results.append(json.loads(getattr(code, name)(b'{}', SimpleNamespace(request_id='req-3'))))
 print(json.dumps({'results': results, 'logs': logs}))
 `;
@@ -87,6 +87,8 @@ interface Family {
   entryFile: string;
   /** The generated hook function `name` with a first statement that throws, to see whether a test calls it. */
   throwingHook: (text: string, name: string) => string;
+  /** The default PreStop function's name (each language's own convention: Python's is PEP 8's pre_stop). */
+  preStop: string;
   /** The generated accessor made to create a new resource on every call. */
   alwaysCreating: (text: string) => string;
   available: boolean;
@@ -113,6 +115,7 @@ function insertAfter(text: string, opening: string | RegExp, statement: string):
 
 const node = (file: string, opening: (name: string) => string): Family => ({
   entryFile: `code/${file}`,
+  preStop: 'preStop',
   throwingHook: (text, name) => insertAfter(text, opening(name), `  throw new Error('${name} was called');`),
   alwaysCreating: (text) => replaceOnce(text, 'if (!resource) {', 'if (true) {'),
   available: true,
@@ -125,15 +128,17 @@ const FAMILIES: Record<string, Family> = {
   esm: node('index.mjs', (name) => `export const ${name} = async (context) => {\n`),
   python: {
     entryFile: 'code/index.py',
+    preStop: 'pre_stop',
     alwaysCreating: (text) => replaceOnce(text, 'if resource is None:', 'if True:'),
     throwingHook: (text, name) => insertAfter(text, new RegExp(`def ${name}\\(context\\):\\n {4}"""[^]*?"""\\n`), `    raise RuntimeError("${name} was called")`),
     available: hasPython,
-    driver: () => ['python3', ['-c', PYTHON_DRIVER, 'index.handler']],
+    driver: () => ['python3', ['-c', PYTHON_DRIVER, 'index.handler', 'pre_stop']],
     lifecycleTest: () => ['python3', ['-m', 'unittest', 'discover', '-s', 'tests', '-v']],
     passed: /^OK$/m,
   },
   php: {
     entryFile: 'code/index.php',
+    preStop: 'preStop',
     alwaysCreating: (text) => replaceOnce(text, "if ($GLOBALS['resource'] === null) {", 'if (true) {'),
     throwingHook: (text, name) => insertAfter(text, `function ${name}($context)\n{\n`, `    throw new RuntimeException('${name} was called');`),
     available: hasPhp,
@@ -221,7 +226,7 @@ describe.each([
   test.runIf(family.available)('the generated lifecycle test calls a hook only when s.yaml switches it on', async () => {
     const { root } = await generateProject({ runtime });
     const entry = join(root, family.entryFile);
-    writeFileSync(entry, family.throwingHook(family.throwingHook(readFileSync(entry, 'utf8'), 'initialize'), 'preStop'));
+    writeFileSync(entry, family.throwingHook(family.throwingHook(readFileSync(entry, 'utf8'), 'initialize'), family.preStop));
     const both = runLifecycleTest(family, root);
     expect(both.status).not.toBe(0);
     expect(both.output).toMatch(/initialize was called/);
@@ -229,7 +234,7 @@ describe.each([
     const preStopOnly = runLifecycleTest(family, root);
     expect(preStopOnly.status).not.toBe(0);
     expect(preStopOnly.output).not.toMatch(/initialize was called/);
-    expect(preStopOnly.output).toMatch(/preStop was called/);
+    expect(preStopOnly.output).toContain(`${family.preStop} was called`);
     await edit(root, ['remove', '--pre-stop']);
     expectLifecycleTestPasses(family, root);
   });
