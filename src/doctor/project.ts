@@ -117,6 +117,22 @@ function readResource(reader: YamlReader, root: string, key: string, keyNode: No
   }
   const customKey = runtime === 'custom-container' ? 'customContainerConfig' : 'customRuntimeConfig';
   const custom = reader.map(props, customKey) && reader.value(props, customKey);
+  const text = (name: string) => {
+    const value = reader.value(props, name)?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const number = (name: string) => {
+    const value = reader.value(props, name)?.value;
+    return typeof value === 'number' ? value : undefined;
+  };
+  const environment = reader.map(props, 'environmentVariables') && reader.value(props, 'environmentVariables');
+  const functionProps = {
+    functionName: text('functionName'),
+    region: text('region'),
+    timeout: number('timeout'),
+    memorySize: number('memorySize'),
+    environmentVariables: environment ? (environment.value as Record<string, unknown>) : undefined,
+  };
   return {
     key,
     line: reader.line(keyNode),
@@ -126,6 +142,7 @@ function readResource(reader: YamlReader, root: string, key: string, keyNode: No
     hooks,
     gpu: reader.get(props, 'gpuConfig') !== undefined,
     ...(custom && { custom: custom.value as Record<string, unknown> }),
+    ...Object.fromEntries(Object.entries(functionProps).filter(([, value]) => value !== undefined)),
   };
 }
 

@@ -1,0 +1,10 @@
+// The runner part of each runtime family (src/runtimes/<family>/run.ts), loaded only when `run` uses it.
+import type { RuntimeFamily } from '../runtimes/index.ts';
+import type { Runner } from './types.ts';
+
+/** Families without a runner here make `run` exit 2 with one line saying so. */
+export const RUNNERS: Partial<Record<RuntimeFamily, () => Promise<Runner>>> = {
+  nodejs: () => import('../runtimes/nodejs/run.ts').then((m) => m.nodejsRunner),
+  python: () => import('../runtimes/python/run.ts').then((m) => m.pythonRunner),
+  php: () => import('../runtimes/php/run.ts').then((m) => m.phpRunner),
+};
