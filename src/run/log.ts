@@ -7,6 +7,7 @@ import type { Step, Timeline, TimelineListener } from './timeline.ts';
 const FC_NAMES: Record<CallKind, string> = { initializer: 'Initialize', invoke: 'Invoke', preStop: 'PreStop' };
 
 function outcomeLine(step: Step, invocation: string): string {
+  if (step.kind === 'start') return `run: the instance did not start in ${step.durationMs} ms: X-Fc-Error-Type: ${step.errorType}, errorMessage: ${step.errorMessage}`;
   const what = step.kind === 'invoke' ? `invocation ${invocation}` : `${step.kind}${step.attempt > 1 ? ` (retry ${step.attempt - 1})` : ''}`;
   if (step.ok) return `run: ${what} succeeded in ${step.durationMs} ms${step.kind === 'invoke' ? `: ${step.result}` : ''}`;
   const type = step.errorType ? `X-Fc-Error-Type: ${step.errorType}, ` : '';
@@ -17,9 +18,10 @@ function outcomeLine(step: Step, invocation: string): string {
 export function textListener(write: (text: string) => void, invocations: number): TimelineListener {
   let invoked = 0;
   return {
-    start: (step) => write(`FC ${FC_NAMES[step.kind]} Start RequestId: ${step.requestId}\n`),
+    start: (step) => write(`FC ${FC_NAMES[step.kind as CallKind]} Start RequestId: ${step.requestId}\n`),
     line: (line) => write(`${line}\n`),
     end: (step) => {
+      if (step.kind === 'start') return write(`${outcomeLine(step, '')}\n`);
       if (step.kind === 'invoke') invoked += 1;
       write(`FC ${FC_NAMES[step.kind]} End RequestId: ${step.requestId}\n${outcomeLine(step, `${invoked}/${invocations}`)}\n`);
     },

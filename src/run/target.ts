@@ -83,6 +83,8 @@ export function buildTarget(project: Project, resource: Resource, port: number |
   const listenPort = port ?? (typeof resource.custom?.port === 'number' ? resource.custom.port : DEFAULT_PORT);
   const user = Object.fromEntries(Object.entries(resource.environmentVariables ?? {}).map(([key, value]) => [key, resolveEnv(value)]));
   const local = Object.fromEntries(LOCAL_ENV.filter((key) => process.env[key] !== undefined).map((key) => [key, process.env[key]!]));
+  // A PATH from s.yaml names FC's folders (/var/fc/lang/...); the local one follows it, so the local toolchain is found.
+  if (user.PATH !== undefined && local.PATH !== undefined) user.PATH = `${user.PATH}:${local.PATH}`;
   const initializer = resource.hooks.initializer;
   return {
     resource: { ...resource, runtime, code },

@@ -4,10 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { runCommandInitializer } from './command-initializer.ts';
 import { functionTimeout, hookTimeout } from './target.ts';
-import type { CallKind, CallOutcome, Instance, Runner, RunTarget } from './types.ts';
+import { InstanceStartError, type CallKind, type CallOutcome, type Instance, type Runner, type RunTarget } from './types.ts';
 
 export interface Step {
-  kind: CallKind;
+  /** `start`: the instance did not come up (recorded only then). */
+  kind: CallKind | 'start';
   /** 1, or 2 for the initializer's retry. */
   attempt: number;
   requestId: string;
@@ -61,7 +62,22 @@ export async function playInstance(target: RunTarget, runner: Runner, workDir: s
     listener.line(line);
   };
   let instance: Instance | undefined;
-  const startInstance = async () => (instance = await runner.start(target, workDir, log));
+  /** Starts an instance; false (and a `start` step) when it does not come up, as FC's FunctionNotStarted. */
+  const startInstance = async () => {
+    logs = [];
+    const started = performance.now();
+    try {
+      instance = await runner.start(target, workDir, log);
+      return true;
+    } catch (error) {
+      if (!(error instanceof InstanceStartError)) throw error;
+      const durationMs = Math.round(performance.now() - started);
+      const failed: Step = { kind: 'start', attempt: 1, requestId: '', durationMs, ok: false, errorType: 'FunctionNotStarted', errorMessage: error.message, logs };
+      steps.push(failed);
+      listener.end(failed);
+      return false;
+    }
+  };
 
   const step = async (kind: CallKind, attempt: number, call: (id: string) => Promise<CallOutcome>) => {
     logs = [];
@@ -85,7 +101,7 @@ export async function playInstance(target: RunTarget, runner: Runner, workDir: s
     instance!.call(kind, { requestId: id, ...target.context }, kind === 'invoke' ? options.event : '', timeoutS * 1000);
 
   try {
-    await startInstance();
+    if (!(await startInstance())) return { ok: false, steps };
     const hasInitializer = target.entries.initializer !== undefined || target.initializerCommand !== undefined;
     if (hasInitializer) {
       const timeoutS = hookTimeout(target.resource, 'initializer');
@@ -96,7 +112,7 @@ export async function playInstance(target: RunTarget, runner: Runner, workDir: s
       if (!outcome.ok && target.initializerCommand === undefined) {
         if (!outcome.instanceAlive) {
           await instance!.stop();
-          await startInstance();
+          if (!(await startInstance())) return { ok: false, steps };
         }
         outcome = await step('initializer', 2, initialize);
       }
@@ -111,7 +127,9 @@ export async function playInstance(target: RunTarget, runner: Runner, workDir: s
       const preStopTimeout = hookTimeout(target.resource, 'preStop');
       await step('preStop', 1, (id) => callInstance('preStop', preStopTimeout, id));
     }
-    return { ok: steps.every((done) => done.ok), steps };
+    // A first initializer failure that its retry made good fails nothing: FC then serves the request.
+    const retried = steps.some((done) => done.kind === 'initializer' && done.attempt === 2 && done.ok);
+    return { ok: steps.every((done) => done.ok || (retried && done.kind === 'initializer')), steps };
   } finally {
     await instance?.stop();
   }

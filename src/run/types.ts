@@ -40,8 +40,6 @@ export interface CallOutcome {
   errorMessage?: string;
   /** Whether the instance survived the call; FC restarts it when not (a timeout, a crash, a 500). */
   instanceAlive: boolean;
-  /** Whether FC retries the call on the same instance (custom servers: 400/404, seed 001). */
-  retrySameInstance?: boolean;
 }
 
 /** One started instance. `call` never throws: every failure is a CallOutcome. */
@@ -64,4 +62,9 @@ export interface Runner {
 /** A missing toolchain or an unbuilt project: one line naming what to install or build, exit 2. */
 export class RunSetupError extends Error {
   override name = 'RunSetupError';
+}
+
+/** The instance never came up (e.g. its server did not listen where FC looks): FC's FunctionNotStarted. */
+export class InstanceStartError extends Error {
+  override name = 'InstanceStartError';
 }
