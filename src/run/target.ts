@@ -49,6 +49,8 @@ function codeDir(project: Project, resource: Resource): string {
     return dirname(dockerfile);
   }
   if (!resource.code) fail('s.yaml', `resources.${resource.key}.props.code is missing or not a local path`);
+  // Go's code is usually the build output (code/target), which may not be built yet: its source is above it.
+  if (resource.family === 'go' && !existsSync(resource.code) && existsSync(join(dirname(resource.code), 'go.mod'))) return dirname(resource.code);
   if (!existsSync(resource.code)) fail('s.yaml', `resources.${resource.key}.props.code: ${resource.code} does not exist`);
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }

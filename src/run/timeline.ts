@@ -57,7 +57,11 @@ function errorTypeOf(kind: CallKind, outcome: CallOutcome): string | undefined {
 export async function playInstance(target: RunTarget, runner: Runner, workDir: string, options: PlayOptions, listener: TimelineListener): Promise<Timeline> {
   const steps: Step[] = [];
   let logs: string[] = [];
+  let currentId = '';
   const log = (line: string) => {
+    // The Go SDK and many custom servers print FC's Start/End lines themselves: run prints its own.
+    const marker = /^FC (Initialize|Invoke|PreStop) (Start|End) RequestId: (\S+?)(,|$)/.exec(line);
+    if (marker && marker[3] === currentId) return;
     logs.push(line);
     listener.line(line);
   };
@@ -82,6 +86,7 @@ export async function playInstance(target: RunTarget, runner: Runner, workDir: s
   const step = async (kind: CallKind, attempt: number, call: (id: string) => Promise<CallOutcome>) => {
     logs = [];
     const current: Step = { kind, attempt, requestId: requestId(), durationMs: 0, ok: false, logs };
+    currentId = current.requestId;
     listener.start(current);
     const started = performance.now();
     const outcome = await call(current.requestId);
