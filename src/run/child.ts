@@ -4,10 +4,18 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { CallKind, CallOutcome, FcContext, Instance, LogSink } from './types.ts';
-import { RunSetupError } from './types.ts';
+import { InstanceStartError, RunSetupError } from './types.ts';
 
 /** The line a bootstrap prints on stdout and stderr after each call. */
 const END_MARK = '\u0000fc-run-end';
+/**
+ * A bootstrap that cannot open fd 3 (the JVM cannot open a socket by number) prints its answer on stdout
+ * after this prefix instead, in place of its stdout END_MARK.
+ */
+const ANSWER_PREFIX = '\u0000fc-run-answer ';
+
+/** How long a bootstrap may take to be ready (a JVM compiling its source file takes about a second). */
+const START_TIMEOUT_MS = 60_000;
 
 /** What a bootstrap answers for one call. */
 interface Answer {
@@ -37,11 +45,11 @@ export async function killChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `command` as a bootstrap child in `cwd` and returns the instance it hosts. */
-export function startBootstrap(
+export async function startBootstrap(
   command: string[],
   options: { cwd: string; env: Record<string, string>; entries: Partial<Record<CallKind, string>> },
   log: LogSink,
-): Instance {
+): Promise<Instance> {
   const [program, ...args] = command;
   const child = spawn(program!, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
   const answers: Answer[] = [];
@@ -56,19 +64,23 @@ export function startBootstrap(
     if (waiting) waiting(answer);
     else answers.push(answer);
   };
+  const takeAnswer = (line: string) => {
+    try {
+      pending.answer = JSON.parse(line) as Answer;
+    } catch {
+      pending.answer = { ok: false, errorMessage: `the bootstrap answered ${line.slice(0, 200)}` };
+    }
+  };
   const logUntilMark = (line: string) => {
-    if (line !== END_MARK) return log(line);
+    if (line.startsWith(ANSWER_PREFIX)) takeAnswer(line.slice(ANSWER_PREFIX.length));
+    else if (line !== END_MARK) return log(line);
     pending.marks += 1;
     settle();
   };
   pipeLines(child.stdout, logUntilMark);
   pipeLines(child.stderr, logUntilMark);
   createInterface({ input: child.stdio[3] as NodeJS.ReadableStream, crlfDelay: Infinity }).on('line', (line) => {
-    try {
-      pending.answer = JSON.parse(line) as Answer;
-    } catch {
-      pending.answer = { ok: false, errorMessage: `the bootstrap answered ${line.slice(0, 200)}` };
-    }
+    takeAnswer(line);
     settle();
   });
   child.on('error', (error) => {
@@ -82,19 +94,32 @@ export function startBootstrap(
   });
   child.stdin.on('error', () => {});
 
+  /** The next answer, 'timeout' after timeoutMs, or undefined when the process ended. */
+  const nextAnswer = async (timeoutMs: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const answer = await new Promise<Answer | 'timeout' | undefined>((resolve) => {
+      const queued = answers.shift();
+      if (queued) return resolve(queued);
+      if (exited) return resolve(undefined);
+      waiting = resolve;
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    waiting = undefined;
+    clearTimeout(timer);
+    return answer;
+  };
+
+  // A bootstrap answers once before the first call, when it is ready: start-up (a JVM's) is not a hook's time.
+  const ready = await nextAnswer(START_TIMEOUT_MS);
+  if (ready === 'timeout' || !ready) {
+    await killChild(child);
+    throw new InstanceStartError(ready ? `the ${program} bootstrap was not ready within ${START_TIMEOUT_MS / 1000} s` : `${exited ?? 'the process ended'} before it was ready`);
+  }
   return {
     async call(kind: CallKind, context: FcContext, event: string, timeoutMs: number): Promise<CallOutcome> {
       if (exited) return { ok: false, errorMessage: exited, instanceAlive: false };
       child.stdin.write(`${JSON.stringify({ kind, entry: options.entries[kind], context, event })}\n`);
-      let timer: NodeJS.Timeout | undefined;
-      const answer = await new Promise<Answer | 'timeout' | undefined>((resolve) => {
-        const queued = answers.shift();
-        if (queued) return resolve(queued);
-        waiting = resolve;
-        timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      });
-      waiting = undefined;
-      clearTimeout(timer);
+      const answer = await nextAnswer(timeoutMs);
       if (answer === 'timeout') {
         await killChild(child);
         return { ok: false, errorMessage: `timed out after ${timeoutMs / 1000} s`, instanceAlive: false };

@@ -7,6 +7,7 @@ export const RUNNERS: Partial<Record<RuntimeFamily, () => Promise<Runner>>> = {
   nodejs: () => import('../runtimes/nodejs/run.ts').then((m) => m.nodejsRunner),
   python: () => import('../runtimes/python/run.ts').then((m) => m.pythonRunner),
   php: () => import('../runtimes/php/run.ts').then((m) => m.phpRunner),
+  java: () => import('../runtimes/java/run.ts').then((m) => m.javaRunner),
   go: () => import('../runtimes/go/run.ts').then((m) => m.goRunner),
   custom: () => import('../runtimes/custom/run.ts').then((m) => m.customRunner),
   container: () => import('../runtimes/container/run.ts').then((m) => m.containerRunner),

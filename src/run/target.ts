@@ -51,6 +51,8 @@ function codeDir(project: Project, resource: Resource): string {
   if (!resource.code) fail('s.yaml', `resources.${resource.key}.props.code is missing or not a local path`);
   // Go's code is usually the build output (code/target), which may not be built yet: its source is above it.
   if (resource.family === 'go' && !existsSync(resource.code) && existsSync(join(dirname(resource.code), 'go.mod'))) return dirname(resource.code);
+  // Java's code is the built jar, which may not be built yet: its runner says what to build.
+  if (resource.family === 'java' && !existsSync(resource.code)) return project.root;
   if (!existsSync(resource.code)) fail('s.yaml', `resources.${resource.key}.props.code: ${resource.code} does not exist`);
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }
@@ -89,7 +91,8 @@ export function buildTarget(project: Project, resource: Resource, port: number |
   if (user.PATH !== undefined && local.PATH !== undefined) user.PATH = `${user.PATH}:${local.PATH}`;
   const initializer = resource.hooks.initializer;
   return {
-    resource: { ...resource, runtime, code },
+    root: project.root,
+    resource: { ...resource, runtime, code, ...(resource.code !== undefined && { declaredCode: resource.code }) },
     entries: { invoke: handler, initializer: activeEntry(resource, 'initializer'), preStop: activeEntry(resource, 'preStop') },
     ...(initializer?.active && initializer.hasCommand && { initializerCommand: commandText(initializer.command!.value) }),
     env: {

@@ -17,7 +17,10 @@ export interface FcContext {
 
 /** Everything a runner needs about the function it starts. */
 export interface RunTarget {
-  resource: Resource & { runtime: string; code: string };
+  /** The project's folder (where s.yaml is). */
+  root: string;
+  /** `code` is the directory the instance runs in; `declaredCode` what s.yaml names (a jar, say), if local. */
+  resource: Resource & { runtime: string; code: string; declaredCode?: string };
   /** The entry s.yaml gives each call kind (a hook's handler string, or the function's handler). */
   entries: Partial<Record<CallKind, string>>;
   /** The command of a command initializer (spec §1.10), run with /bin/sh -c in the code directory. */
