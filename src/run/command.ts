@@ -71,12 +71,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const resource = chooseResource(project, values.resource);
   const target = buildTarget(project, resource, port);
   const event = await readEvent(values.event, io);
-  const loadRunner = RUNNERS[target.resource.family!];
-  if (!loadRunner) {
-    io.stderr(`error: run cannot start ${target.resource.runtime} functions yet\n`);
-    return 2;
-  }
-  const runner = await loadRunner();
+  const runner = await RUNNERS[target.resource.family!]();
   const workDir = mkdtempSync(join(tmpdir(), 'fc-run-'));
   try {
     await runner.prepare(target, workDir);

@@ -51,8 +51,8 @@ function codeDir(project: Project, resource: Resource): string {
   if (!resource.code) fail('s.yaml', `resources.${resource.key}.props.code is missing or not a local path`);
   // Go's code is usually the build output (code/target), which may not be built yet: its source is above it.
   if (resource.family === 'go' && !existsSync(resource.code) && existsSync(join(dirname(resource.code), 'go.mod'))) return dirname(resource.code);
-  // Java's code is the built jar, which may not be built yet: its runner says what to build.
-  if (resource.family === 'java' && !existsSync(resource.code)) return project.root;
+  // Java's and C#'s code is the build output (a jar, a publish folder), which may not be built yet: their runners say what to build.
+  if ((resource.family === 'java' || resource.family === 'dotnet') && !existsSync(resource.code)) return project.root;
   if (!existsSync(resource.code)) fail('s.yaml', `resources.${resource.key}.props.code: ${resource.code} does not exist`);
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }
