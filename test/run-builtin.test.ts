@@ -3,7 +3,7 @@
 // here failed on the old code (the command was unknown).
 import { describe, expect, test } from 'vitest';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
-import { markers, runCommand, treeState, writeFixture } from './helpers/run-cli.ts';
+import { expectGeneratedProjectRuns, markers, runCommand, writeFixture } from './helpers/run-cli.ts';
 import { useToolchain } from './helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3');
@@ -18,23 +18,9 @@ const MATRIX = [
 describe('generated projects pass run', () => {
   test.each(MATRIX)('$runtime, $combination.name', async ({ runtime, combination }) => {
     const { root } = await generateProject({ runtime, ...combination.answers });
-    const before = treeState(root);
-    const result = await runCommand([root, '--invocations', '2'], root);
-    expect(result.stderr).toBe('');
-    expect(result.status, result.stdout).toBe(0);
-    const hasInitializer = !('initializer' in combination.answers);
-    const hasPreStop = !('preStop' in combination.answers);
-    expect(markers(result.stdout)).toEqual([
-      ...(hasInitializer ? ['Initialize Start', 'Initialize End'] : []),
-      'Invoke Start', 'Invoke End', 'Invoke Start', 'Invoke End',
-      ...(hasPreStop ? ['PreStop Start', 'PreStop End'] : []),
-    ]);
-    // The second invocation reuses the instance's resource (uses 2): one instance, as FC keeps it.
-    expect(result.stdout).toMatch(/invocation 2\/2 succeeded in [\d.]+ ms: .*"uses": ?2/);
-    if (hasInitializer) expect(result.stdout).toMatch(/\[INFO\] initialized resource-/);
-    if (hasPreStop) expect(result.stdout).toMatch(/\[INFO\] released resource-.* after 2 request/);
-    // run never writes into the project (no __pycache__, no lock files).
-    expect(treeState(root)).toEqual(before);
+    const result = await expectGeneratedProjectRuns(root, combination.answers);
+    if (!('initializer' in combination.answers)) expect(result.stdout).toMatch(/\[INFO\] initialized resource-/);
+    if (!('preStop' in combination.answers)) expect(result.stdout).toMatch(/\[INFO\] released resource-.* after 2 request/);
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
-import { markers, runCommand, treeState } from './helpers/run-cli.ts';
+import { expectGeneratedProjectRuns, runCommand } from './helpers/run-cli.ts';
 import { goWorkCopy } from './helpers/stand-ins.ts';
 import { useToolchain } from './helpers/toolchain.ts';
 
@@ -20,18 +20,8 @@ async function goProject(answers: Record<string, unknown> = {}): Promise<string>
 
 describe.runIf(hasGo)('go1', () => {
   test.each(HOOK_COMBINATIONS)('$name: the generated project passes run', async ({ answers }) => {
-    const root = await goProject(answers);
-    const before = treeState(root);
-    const result = await runCommand([root, '--invocations', '2'], root);
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(markers(result.stdout)).toEqual([
-      ...(!('initializer' in answers) ? ['Initialize Start', 'Initialize End'] : []),
-      'Invoke Start', 'Invoke End', 'Invoke Start', 'Invoke End',
-      ...(!('preStop' in answers) ? ['PreStop Start', 'PreStop End'] : []),
-    ]);
-    expect(result.stdout).toMatch(/invocation 2\/2 succeeded in [\d.]+ ms: .*"uses":2/);
-    // go build writes into run's own directory: the project (no target/main, go.sum) is unchanged.
-    expect(treeState(root)).toEqual(before);
+    // go build writes into run's own directory: the project (no target/main, no go.sum) is unchanged.
+    await expectGeneratedProjectRuns(await goProject(answers), answers);
   });
 
   test('a hook registered after fc.Start is never registered: FC runs it as "no prestop handler registered" (spec §1.6), exit 1', async () => {

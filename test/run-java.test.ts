@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
-import { markers, runCommand, treeState } from './helpers/run-cli.ts';
+import { expectGeneratedProjectRuns, markers, runCommand } from './helpers/run-cli.ts';
 import { buildJavaStandIn } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
@@ -38,16 +38,7 @@ describe.runIf(hasJava)('java', () => {
   test.each(HOOK_COMBINATIONS)('java11 $name: the built jar passes run', async ({ answers }) => {
     const { root } = await generateProject({ runtime: 'java11', ...answers });
     buildFatJar(root, '11');
-    const before = treeState(root);
-    const result = await runCommand([root, '--invocations', '2'], root);
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(markers(result.stdout)).toEqual([
-      ...(!('initializer' in answers) ? ['Initialize Start', 'Initialize End'] : []),
-      'Invoke Start', 'Invoke End', 'Invoke Start', 'Invoke End',
-      ...(!('preStop' in answers) ? ['PreStop Start', 'PreStop End'] : []),
-    ]);
-    expect(result.stdout).toMatch(/invocation 2\/2 succeeded in [\d.]+ ms: .*"uses":2/);
-    expect(treeState(root)).toEqual(before);
+    await expectGeneratedProjectRuns(root, answers);
   });
 
   test('java8 both hooks: target/classes plus target/dependency/*.jar pass run', async () => {

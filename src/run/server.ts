@@ -6,8 +6,9 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { killChild, pipeLines } from './child.ts';
+import { fcContextHeaders } from './fc-headers.ts';
 import { accepts, listeningSockets, socketInodes } from './listen.ts';
-import type { CallKind, CallOutcome, FcContext, Instance, LogSink, RunTarget } from './types.ts';
+import type { CallKind, CallOutcome, FcContext, Instance, LogSink, Runner, RunTarget } from './types.ts';
 import { InstanceStartError, RunSetupError } from './types.ts';
 
 /** How long FC waits for a new instance's server to listen [I]: the doc gives no figure; 30 s locally. */
@@ -19,24 +20,9 @@ const ROUTES: Record<CallKind, { method: string; path: string }> = {
   preStop: { method: 'GET', path: '/pre-stop' },
 };
 
-/** The common request headers FC sends with every call (spec §1.8). */
+/** FC's headers for a call to the server: the context's, the route it calls, the instance. */
 function fcHeaders(target: RunTarget, context: FcContext, kind: CallKind): Record<string, string> {
-  return {
-    'x-fc-request-id': context.requestId,
-    'x-fc-control-path': ROUTES[kind].path,
-    'x-fc-access-key-id': context.credentials.accessKeyId,
-    'x-fc-access-key-secret': context.credentials.accessKeySecret,
-    'x-fc-security-token': context.credentials.securityToken,
-    'x-fc-function-name': context.function.name,
-    'x-fc-function-handler': context.function.handler,
-    'x-fc-function-memory': String(context.function.memory),
-    'x-fc-function-timeout': String(context.function.timeout),
-    'x-fc-region': context.region,
-    'x-fc-account-id': context.accountId,
-    'x-fc-qualifier': 'LATEST',
-    'x-fc-version-id': 'LATEST',
-    'x-fc-instance-id': target.env.FC_INSTANCE_ID!,
-  };
+  return { ...fcContextHeaders(context), 'x-fc-control-path': ROUTES[kind].path, 'x-fc-instance-id': target.env.FC_INSTANCE_ID! };
 }
 
 /** Resolves with the status and body, or 'timeout' / an error message. */
@@ -137,6 +123,19 @@ export async function startServer(command: string[], target: RunTarget, log: Log
     },
     async stop() {
       await killChild(child);
+    },
+  };
+}
+
+/** The runner of a family whose instance is an HTTP server started by `startCommand`. */
+export function serverRunner(startCommand: (target: RunTarget) => { command: string[]; from: string }): Runner {
+  return {
+    async prepare(target) {
+      const { command, from } = startCommand(target);
+      requireProgram(command, target.env, from);
+    },
+    async start(target, _workDir, log) {
+      return startServer(startCommand(target).command, target, log);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Runs `create-fc-lifecycle run` in-process and helps write small hand-made projects for it.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { expect } from 'vitest';
 import { main, type Io } from '../../src/cli/main.ts';
 import { tempDir } from './generate.ts';
 
@@ -79,4 +80,24 @@ ${props.extra ?? ''}${lifecycle}`);
     writeFileSync(join(root, 'code', path), contents, { mode: 0o755 });
   }
   return root;
+}
+
+/**
+ * Runs a generated project (its hooks as `answers` switched them) with two invocations and checks what
+ * FC would show: the hooks s.yaml switches on around two invocations on one instance (the second sees
+ * the resource the first used), and the project left untouched. Returns the output.
+ */
+export async function expectGeneratedProjectRuns(root: string, answers: { initializer?: unknown; preStop?: unknown }, extraArgs: string[] = []): Promise<RunResult> {
+  const before = treeState(root);
+  const result = await runCommand([root, '--invocations', '2', ...extraArgs], root);
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  expect(result.stderr).toBe('');
+  expect(markers(result.stdout)).toEqual([
+    ...(!('initializer' in answers) ? ['Initialize Start', 'Initialize End'] : []),
+    'Invoke Start', 'Invoke End', 'Invoke Start', 'Invoke End',
+    ...(!('preStop' in answers) ? ['PreStop Start', 'PreStop End'] : []),
+  ]);
+  expect(result.stdout).toMatch(/invocation 2\/2 succeeded in [\d.]+ ms: .*"uses": ?2/);
+  expect(treeState(root)).toEqual(before);
+  return result;
 }

@@ -3,8 +3,8 @@
 // /code mapped to the folder of the Dockerfile, and gets the HTTP calls FC sends to the container.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapCode, requireProgram, startServer } from '../../run/server.ts';
-import { RunSetupError, type Runner, type RunTarget } from '../../run/types.ts';
+import { mapCode, serverRunner } from '../../run/server.ts';
+import { RunSetupError, type RunTarget } from '../../run/types.ts';
 
 /** The last `instruction` of a Dockerfile as a command: the JSON exec form, or the shell form run by /bin/sh -c. */
 function dockerfileCommand(dockerfile: string, instruction: 'ENTRYPOINT' | 'CMD'): string[] | undefined {
@@ -34,12 +34,4 @@ function startCommand(target: RunTarget): { command: string[]; from: string } {
   return { command: mapCode([...entrypoint, ...args], target.resource.code), from };
 }
 
-export const containerRunner: Runner = {
-  async prepare(target) {
-    const { command, from } = startCommand(target);
-    requireProgram(command, target.env, from);
-  },
-  async start(target, _workDir, log) {
-    return startServer(startCommand(target).command, target, log);
-  },
-};
+export const containerRunner = serverRunner(startCommand);

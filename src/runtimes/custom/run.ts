@@ -1,8 +1,8 @@
 // `run` for custom runtimes (spec §1.8): FC starts customRuntimeConfig.command plus args in the code
 // directory (/code), or /code/bootstrap when no command is set, then talks HTTP to the server.
 import { join } from 'node:path';
-import { mapCode, requireProgram, startServer } from '../../run/server.ts';
-import type { Runner, RunTarget } from '../../run/types.ts';
+import { mapCode, serverRunner } from '../../run/server.ts';
+import type { RunTarget } from '../../run/types.ts';
 
 function startCommand(target: RunTarget): { command: string[]; from: string } {
   const config = target.resource.custom ?? {};
@@ -12,12 +12,4 @@ function startCommand(target: RunTarget): { command: string[]; from: string } {
   return { command: mapCode([...command, ...list(config.args)], target.resource.code), from: 'customRuntimeConfig.command in s.yaml' };
 }
 
-export const customRunner: Runner = {
-  async prepare(target) {
-    const { command, from } = startCommand(target);
-    requireProgram(command, target.env, from);
-  },
-  async start(target, _workDir, log) {
-    return startServer(startCommand(target).command, target, log);
-  },
-};
+export const customRunner = serverRunner(startCommand);

@@ -5,6 +5,7 @@
 // .../<request id>/response or .../<request id>/error ({"errorMessage", "errorType"}).
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { fcContextHeaders } from '../../run/fc-headers.ts';
 import type { CallKind, FcContext } from '../../run/types.ts';
 
 const PREFIX = '/2020-11-11/runtime/invocation/';
@@ -24,22 +25,10 @@ interface Pending {
 }
 
 function headersFor(call: Pending): Record<string, string> {
-  const { context } = call;
   return {
-    'x-fc-request-id': context.requestId,
+    ...fcContextHeaders(call.context),
     'x-fc-function-type': FUNCTION_TYPES[call.kind],
     'x-fc-function-deadline': String(Date.now() + call.timeoutMs),
-    'x-fc-function-timeout': String(context.function.timeout),
-    'x-fc-access-key-id': context.credentials.accessKeyId,
-    'x-fc-access-key-secret': context.credentials.accessKeySecret,
-    'x-fc-security-token': context.credentials.securityToken,
-    'x-fc-function-name': context.function.name,
-    'x-fc-function-handler': context.function.handler,
-    'x-fc-function-memory': String(context.function.memory),
-    'x-fc-region': context.region,
-    'x-fc-account-id': context.accountId,
-    'x-fc-qualifier': 'LATEST',
-    'x-fc-version-id': 'LATEST',
   };
 }
 
