@@ -1,6 +1,8 @@
 // `create-fc-lifecycle run` on Node.js, Python and PHP: every generated project passes it, and broken
 // hooks fail it the way FC fails them (spec §5). `run` did not exist before issue 13, so every test
 // here failed on the old code (the command was unknown).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
 import { expectGeneratedProjectRuns, markers, runCommand, writeFixture } from './helpers/run-cli.ts';
@@ -60,6 +62,15 @@ export const preStop = async () => '';
       delete process.env.FC_RUN_TEST_NAME;
       delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
     }
+  });
+
+  test('--resource picks one of several fc3 resources; without it run asks for one', async () => {
+    const root = writeFixture({ runtime: 'nodejs20' }, { 'index.mjs': 'export const handler = async () => "first";\nexport const other = async () => "second";\n' });
+    const sYaml = join(root, 's.yaml');
+    writeFileSync(sYaml, readFileSync(sYaml, 'utf8') + readFileSync(sYaml, 'utf8').split('resources:\n')[1]!.replace('fixture_fn:', 'other_fn:').replace('index.handler', 'index.other'));
+    expect(await runCommand([], root)).toEqual({ status: 1, stdout: '', stderr: 'error: --resource: s.yaml has 2 fc3 resources (fixture_fn, other_fn): name one\n' });
+    const result = await runCommand(['--resource', 'other_fn', '--json'], root);
+    expect(JSON.parse(result.stdout)).toMatchObject({ resource: 'other_fn', ok: true, steps: [{ kind: 'invoke', result: 'second' }] });
   });
 
   test('bad options are one error line, exit 1', async () => {

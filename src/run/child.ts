@@ -36,6 +36,14 @@ export function pipeLines(stream: NodeJS.ReadableStream | null, log: LogSink): v
   if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', log);
 }
 
+/**
+ * Waits one short turn of the event loop: lines a server printed before it answered are in its pipes
+ * by then, and reading them first shows them before the call's End line.
+ */
+export function readPendingLines(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** Kills a child and waits for it to be gone. */
 export async function killChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

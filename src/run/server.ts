@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { killChild, pipeLines } from './child.ts';
+import { killChild, pipeLines, readPendingLines } from './child.ts';
 import { fcContextHeaders } from './fc-headers.ts';
 import { accepts, listeningSockets, socketInodes } from './listen.ts';
 import type { CallKind, CallOutcome, FcContext, Instance, LogSink, Runner, RunTarget } from './types.ts';
@@ -107,6 +107,7 @@ export async function startServer(command: string[], target: RunTarget, log: Log
       if (exited) return { ok: false, errorMessage: exited, instanceAlive: false };
       const { method, path } = ROUTES[kind];
       const answer = await send(port, method, path, fcHeaders(target, context, kind), event, timeoutMs);
+      await readPendingLines();
       if (answer === 'timeout') {
         await killChild(child);
         return { ok: false, errorMessage: `timed out after ${timeoutMs / 1000} s`, instanceAlive: false };

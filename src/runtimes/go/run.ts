@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { killChild, pipeLines, requireTool } from '../../run/child.ts';
+import { killChild, pipeLines, readPendingLines, requireTool } from '../../run/child.ts';
 import { RunSetupError, type CallOutcome, type Runner, type RunTarget } from '../../run/types.ts';
 import { startRuntimeApi } from './runtime-api.ts';
 
@@ -63,6 +63,7 @@ export const goRunner: Runner = {
           await stop();
           return { ok: false, errorMessage: `timed out after ${timeoutMs / 1000} s`, instanceAlive: false };
         }
+        await readPendingLines();
         if (answer === 'exit') return { ok: false, errorMessage: exited ?? 'the binary exited', instanceAlive: false };
         if (answer.ok) return { ok: true, result: answer.body, instanceAlive: true };
         let error: { errorMessage?: string; errorType?: string } = {};
