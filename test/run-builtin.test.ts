@@ -78,6 +78,7 @@ export const preStop = async () => '';
     expect(await runCommand(['--invocations', 'many'], root)).toEqual({ status: 1, stdout: '', stderr: 'error: --invocations: must be a whole number from 0 to 100, got "many"\n' });
     expect(await runCommand(['--resource', 'other'], root)).toEqual({ status: 1, stdout: '', stderr: 'error: --resource: no fc3 resource "other" in s.yaml (there are: fixture_fn)\n' });
     expect((await runCommand(['--event', 'missing.json'], root)).stderr).toBe('error: --event: cannot read "missing.json": ENOENT\n');
+    expect(await runCommand(['code'], root)).toEqual({ status: 1, stdout: '', stderr: 'error: dir: no s.yaml or s.yml in "code" (run `run` in a Serverless Devs project)\n' });
   });
 
   test('a missing toolchain is one line naming what to install, exit 2', async () => {

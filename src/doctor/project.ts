@@ -148,13 +148,13 @@ function readResource(reader: YamlReader, root: string, key: string, keyNode: No
 
 /**
  * Finds s.yaml (or s.yml) in `dir` and reads its fc3 resources. Bad input throws InputError, naming
- * the directory as the user gave it (`label`).
+ * the directory as the user gave it (`label`) and the command that read it (`command`, in the hint).
  */
-export function loadProject(dir: string, label = dir): Project {
+export function loadProject(dir: string, label = dir, command = 'the doctor'): Project {
   if (!existsSync(dir)) fail('dir', `"${label}" does not exist`);
   if (!statSync(dir).isDirectory()) fail('dir', `"${label}" is not a directory`);
   const sYaml = ['s.yaml', 's.yml'].map((name) => join(dir, name)).find((path) => existsSync(path));
-  if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run the doctor in a Serverless Devs project)`);
+  if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run ${command} in a Serverless Devs project)`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(sYaml, 'utf8'), { lineCounter, merge: true, uniqueKeys: false });
   const [error] = doc.errors;

@@ -67,7 +67,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const invocations = wholeNumber('--invocations', values.invocations, 0, 100, 1)!;
   const port = wholeNumber('--port', values.port, 1, 65535);
-  const project = loadProject(resolve(io.cwd, dir), dir);
+  const project = loadProject(resolve(io.cwd, dir), dir, '`run`');
   const resource = chooseResource(project, values.resource);
   const target = buildTarget(project, resource, port);
   const event = await readEvent(values.event, io);
