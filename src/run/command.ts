@@ -13,7 +13,8 @@ import { buildTarget, chooseResource } from './target.ts';
 import { playInstance } from './timeline.ts';
 import { RunSetupError } from './types.ts';
 
-const USAGE = `Usage: create-fc-lifecycle run [dir] [--resource <key>] [--event <file>|-] [--invocations <n>] [--no-pre-stop] [--json]
+const USAGE = `Usage: create-fc-lifecycle run [dir] [--resource <key>] [--event <file>|-] [--invocations <n>]
+                              [--no-pre-stop] [--port <n>] [--json]
 
 Plays one Function Compute instance of the project in dir (default: the current directory) the way
 FC does, without Docker: the Initializer from s.yaml (retried once when it fails, as FC retries it),
@@ -23,7 +24,7 @@ FC's function log shows (FC Initialize Start RequestId: ...). It never writes in
   --resource <key>     the fc3 resource of s.yaml to run (needed when there are several)
   --event <file>|-     the event of every invocation: a file, or - for stdin (default {})
   --invocations <n>    how many invocations, 0-100 (default 1)
-  --no-pre-stop        leave the instance running at the end: no PreStop
+  --no-pre-stop        end without PreStop, as when FC keeps the instance
   --port <n>           custom runtimes and containers: FC_CUSTOM_LISTEN_PORT (default: the
                        customRuntimeConfig/customContainerConfig port, else 9000)
   --json               print the timeline as JSON instead of the log lines
