@@ -8,4 +8,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   add: () => import('./add.ts').then((m) => m.run),
   remove: () => import('./remove.ts').then((m) => m.run),
   doctor: () => import('./doctor.ts').then((m) => m.run),
+  run: () => import('../run/command.ts').then((m) => m.run),
 };

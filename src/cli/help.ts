@@ -55,6 +55,8 @@ Commands for an existing project (each has its own --help):
   add [dir] --initializer <entry> --pre-stop <entry>   add hooks to its code and s.yaml
   remove [dir] --initializer|--pre-stop                switch hooks off (s.yaml sends them empty)
   doctor [dir] [--json]                                report what would break its hooks (exit 1 on an error)
+  run [dir] [--event <file>|-] [--invocations <n>]     play one FC instance locally: initializer, invocations,
+                                                       preStop, with FC's log lines (exit 1 on a failure)
 
 Examples:
   npm create fc-lifecycle@latest my-fn -- --runtime python3.10 --yes

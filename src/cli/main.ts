@@ -18,6 +18,8 @@ export interface Io {
   stderr: (text: string) => void;
   interactive: boolean;
   cwd: string;
+  /** Reads all of stdin (`run --event -`); the process's stdin when absent. */
+  readStdin?: () => Promise<string>;
 }
 
 const defaultIo: Io = {

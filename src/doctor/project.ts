@@ -121,6 +121,22 @@ function readResource(reader: YamlReader, root: string, key: string, keyNode: No
   }
   const customKey = runtime === 'custom-container' ? 'customContainerConfig' : 'customRuntimeConfig';
   const custom = reader.map(props, customKey) && reader.value(props, customKey);
+  const text = (name: string) => {
+    const value = reader.value(props, name)?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const number = (name: string) => {
+    const value = reader.value(props, name)?.value;
+    return typeof value === 'number' ? value : undefined;
+  };
+  const environment = reader.map(props, 'environmentVariables') && reader.value(props, 'environmentVariables');
+  const functionProps = {
+    functionName: text('functionName'),
+    region: text('region'),
+    timeout: number('timeout'),
+    memorySize: number('memorySize'),
+    environmentVariables: environment ? (environment.value as Record<string, unknown>) : undefined,
+  };
   return {
     key,
     line: reader.line(keyNode),
@@ -130,18 +146,19 @@ function readResource(reader: YamlReader, root: string, key: string, keyNode: No
     hooks,
     gpu: reader.get(props, 'gpuConfig') !== undefined,
     ...(custom && { custom: custom.value as Record<string, unknown> }),
+    ...Object.fromEntries(Object.entries(functionProps).filter(([, value]) => value !== undefined)),
   };
 }
 
 /**
  * Finds s.yaml (or s.yml) in `dir` and reads its fc3 resources. Bad input throws InputError, naming
- * the directory as the user gave it (`label`).
+ * the directory as the user gave it (`label`) and the command that read it (`command`, in the hint).
  */
-export function loadProject(dir: string, label = dir): Project {
+export function loadProject(dir: string, label = dir, command = 'the doctor'): Project {
   if (!existsSync(dir)) fail('dir', `"${label}" does not exist`);
   if (!statSync(dir).isDirectory()) fail('dir', `"${label}" is not a directory`);
   const sYaml = ['s.yaml', 's.yml'].map((name) => join(dir, name)).find((path) => existsSync(path));
-  if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run the doctor in a Serverless Devs project)`);
+  if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run ${command} in a Serverless Devs project)`);
   const lineCounter = new LineCounter();
   const text = readRegularFileSync(sYaml, { field: 's.yaml', shown: `${label}/${basename(sYaml)}`, limit: MAX_S_YAML_BYTES }).toString('utf8');
   const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false });

@@ -62,6 +62,13 @@ export interface Resource {
   gpu: boolean;
   /** `customRuntimeConfig` (custom runtimes) or `customContainerConfig` (custom-container) as plain data. */
   custom?: Record<string, unknown>;
+  /** The function's own props that `run` builds the FC context from (undefined when not set or not local). */
+  functionName?: string;
+  region?: string;
+  timeout?: number;
+  memorySize?: number;
+  /** `environmentVariables` as written (`${env(X)}` references are left for the caller to resolve). */
+  environmentVariables?: Record<string, unknown>;
 }
 
 export interface Project {

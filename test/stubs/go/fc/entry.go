@@ -3,7 +3,8 @@
 // in place of the SDK's runtime-API client.
 //
 // As in the SDK, Start requires FC_RUNTIME_API, reads the lifecycle registrations when it begins,
-// and never returns. Instead of polling the runtime API it runs the invocations listed in
+// and never returns. Without FC_STANDIN_INVOKE it polls the FC runtime API at FC_RUNTIME_API as the
+// SDK does (runtime_api.go). With it, instead of polling the runtime API it runs the invocations listed in
 // FC_STANDIN_INVOKE (comma-separated: initializer, handler, preStop) in order, dispatching each hook by
 // type to the function registered for it, as the SDK does. A hook invoked without a registration fails
 // with the SDK's message ("no initializer handler registered"): that is how a missing Register call,
@@ -26,8 +27,9 @@ import (
 type functionType uint8
 
 const (
+	handleFunction      functionType = 0
 	initializerFunction functionType = 1
-	preStopFunction     functionType = 3
+	preStopFunction     functionType = 2
 )
 
 var lifeCycleHandlers = map[functionType]interface{}{}
@@ -43,6 +45,9 @@ func Start(handler interface{}) {
 	registered := map[functionType]interface{}{}
 	for funcType, hook := range lifeCycleHandlers {
 		registered[funcType] = hook
+	}
+	if os.Getenv("FC_STANDIN_INVOKE") == "" {
+		startRuntimeAPILoop(os.Getenv("FC_RUNTIME_API"), handler, registered)
 	}
 	for i, name := range strings.Split(os.Getenv("FC_STANDIN_INVOKE"), ",") {
 		requestID := fmt.Sprintf("standin-%d-%s", i+1, name)
