@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { fail } from './errors.ts';
+import { checkRecipe, DEFAULT_RECIPE, RECIPES, type ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/index.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
@@ -49,6 +50,8 @@ export interface ProjectSpec {
   server?: ServerKind;
   /** custom-container: the GPU, which makes it a GPU function. */
   gpu?: GpuSpec;
+  /** The client the hooks open and close (`--recipe`); absent for `none`, the stand-in resource. */
+  recipe?: ServiceRecipe;
 }
 
 /**
@@ -76,6 +79,8 @@ export interface Answers {
   gpuMemorySize?: string | number;
   /** GPU functions: a shell line the initializer runs instead of calling the server. */
   initializerCommand?: string;
+  /** `none` (default), `mysql` or `redis`: what the initializer opens and preStop closes. */
+  recipe?: string;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -121,6 +126,18 @@ export function checkFunctionName(value: string): string {
     fail('function-name', `"${value}" must be 1-64 letters, digits, _ or -, not starting with a digit or - (pass --function-name when the directory name does not fit)`);
   }
   return value;
+}
+
+/** The recipe answer, refused when the runtime's family does not write it. */
+function resolveRecipe(definition: RuntimeDefinition, answer: unknown, runtime: string): ServiceRecipe | undefined {
+  if (answer !== undefined && typeof answer !== 'string') fail('recipe', `must be one of ${RECIPES.join(', ')}`);
+  const recipe = checkRecipe(answer ?? DEFAULT_RECIPE);
+  if (recipe === 'none') return undefined;
+  if (!definition.recipes?.[recipe]) {
+    const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
+    fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
+  }
+  return recipe;
 }
 
 export function checkRegion(value: string): string {
@@ -178,6 +195,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
   const definition = runtimeFor(runtime);
   const options = resolveRuntimeOptions(definition, answers, runtime);
+  const recipe = resolveRecipe(definition, answers.recipe, runtime);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
@@ -224,6 +242,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     }),
     ...(options.server && { server: options.server }),
     ...(options.gpu && { gpu: options.gpu }),
+    ...(recipe && { recipe }),
   };
 }
 

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
+import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
 import { serversFor } from '../runtimes/custom.ts';
 import { RUNTIMES, runtimeFor } from '../runtimes/index.ts';
@@ -49,6 +50,14 @@ export async function askMissing(given: Answers): Promise<Answers> {
         { name: 'Flask (Python)', value: 'flask' },
         { name: 'node:http (Node.js)', value: 'node' },
       ],
+    });
+  }
+  const recipes = RECIPES.filter((recipe) => recipe === 'none' || definition.recipes?.[recipe]);
+  if (answers.recipe === undefined && recipes.length > 1) {
+    answers.recipe = await select({
+      message: 'Recipe (what the hooks open and close):',
+      default: DEFAULT_RECIPE,
+      choices: recipes.map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
     });
   }
   answers.functionName ??= await input({

@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { nodeRecipes } from './nodejs/recipes.ts';
 import { defineRuntime } from './types.ts';
 
 // ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
@@ -65,4 +66,5 @@ export const nodejs = defineRuntime<NodeNames>({
       testCommand: 'npm test',
     };
   },
+  recipes: nodeRecipes,
 });

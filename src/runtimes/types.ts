@@ -1,3 +1,4 @@
+import type { ServiceRecipe } from '../recipes.ts';
 import type { Answers, ProjectSpec, RuntimeOptionKey, RuntimeOptions } from '../spec.ts';
 
 /** The three entry-point strings exactly as they go into s.yaml; a hook that is off is undefined. */
@@ -29,6 +30,20 @@ export interface ReadmeParts {
   testCommand: string;
   /** Extra paragraphs (markdown), e.g. how to build before deploying. */
   notes?: string[];
+}
+
+/**
+ * What a family writes for a recipe (`--recipe mysql|redis`) in place of its stand-in resource: the
+ * source, test and dependency files, the pre-deploy actions that install the client, and the README.
+ * s.yaml's environmentVariables and vpcConfig comment come from the shared src/recipes.ts.
+ */
+export interface RecipeDefinition<Names = unknown> {
+  /** The client library, as the README's table names it, e.g. `mysql2 (promise pool)`. */
+  client: string;
+  files(spec: ProjectSpec, names: Names): PlannedFile[];
+  /** Serverless Devs actions (e.g. installing the client before `s deploy`) and their s.yaml comment. */
+  actions?(spec: ProjectSpec): { actions: Record<string, unknown>; comment: string };
+  readme(spec: ProjectSpec, names: Names): ReadmeParts;
 }
 
 /**
@@ -64,6 +79,8 @@ export interface RuntimeDefinition<Names = unknown> {
   /** Runtime-specific part of the s.yaml resource. */
   resource(spec: ProjectSpec, names: Names): ResourceParts;
   readme(spec: ProjectSpec, names: Names): ReadmeParts;
+  /** The recipes this family writes, besides `none` (its own files). */
+  recipes?: Partial<Record<ServiceRecipe, RecipeDefinition<Names>>>;
 }
 
 /** Keeps each definition's `Names` type checked while the registry holds them side by side. */

@@ -1,0 +1,55 @@
+// Node.js recipes: the mysql2 promise pool and the ioredis client, installed into code/ before deploy.
+import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
+import { render } from '../../templates.ts';
+import { templateData } from '../common.ts';
+import type { NodeNames } from '../nodejs.ts';
+import type { RecipeDefinition } from '../types.ts';
+
+// Pinned client versions, one constant each so a bot or a maintainer bumps them in one place.
+/** npm mysql2 (its promise API: mysql2/promise). */
+export const MYSQL2_VERSION = '3.11.5';
+/** npm ioredis. */
+export const IOREDIS_VERSION = '5.4.1';
+
+const CLIENTS: Record<ServiceRecipe, { name: string; version: string; about: string }> = {
+  mysql: { name: 'mysql2', version: MYSQL2_VERSION, about: 'mysql2 (promise pool)' },
+  redis: { name: 'ioredis', version: IOREDIS_VERSION, about: 'ioredis' },
+};
+
+const TEST_COMMAND = 'npm test';
+
+function nodeRecipe(recipe: ServiceRecipe): RecipeDefinition<NodeNames> {
+  const client = CLIENTS[recipe];
+  return {
+    client: client.about,
+    files(spec, names) {
+      const data = { ...templateData(spec, names), ...recipeTemplateData(recipe), clientPackage: client.name, clientVersion: client.version };
+      return [
+        { path: `code/${names.entryFile}`, contents: render('nodejs/recipes/entry', data) },
+        { path: 'code/package.json', contents: render('nodejs/recipes/code-package.json', data) },
+        { path: 'test/lifecycle.test.mjs', contents: render('nodejs/recipes/lifecycle.test.mjs', data) },
+        { path: 'package.json', contents: render('nodejs/recipes/package.json', data) },
+      ];
+    },
+    actions() {
+      return {
+        actions: { 'pre-deploy': [{ run: 'npm install --omit=dev --no-audit --no-fund', path: './code' }] },
+        comment: `Before deploying, installs ${client.name} into code/node_modules (code/package.json).`,
+      };
+    },
+    readme(spec, names) {
+      return {
+        files: [
+          { path: `code/${names.entryFile}`, about: `the handler and hooks around one ${client.about} per instance` },
+          { path: 'code/package.json', about: `${client.name} ${client.version}, installed into code/ before \`s deploy\`` },
+          { path: 'test/lifecycle.test.mjs', about: `plays one instance against a real ${recipe} server and checks the server's view (\`node --test\`)` },
+          { path: 'package.json', about: 'local scripts only; `npm test` installs code/ first' },
+        ],
+        testCommand: TEST_COMMAND,
+        notes: recipeReadmeNotes(recipe, TEST_COMMAND),
+      };
+    },
+  };
+}
+
+export const nodeRecipes = { mysql: nodeRecipe('mysql'), redis: nodeRecipe('redis') };
