@@ -140,6 +140,14 @@ function resolveRecipe(definition: RuntimeDefinition, answer: unknown, runtime: 
   return recipe;
 }
 
+/** Refuses an entry whose function name the recipe's code defines itself (e.g. close_resource). */
+function checkRecipeNames(generated: readonly string[], recipe: ServiceRecipe, entries: Record<string, string | undefined>): void {
+  for (const [field, entry] of Object.entries(entries)) {
+    const name = entry?.split(/::|\./).pop();
+    if (name !== undefined && generated.includes(name)) fail(field, `"${name}" is a name the ${recipe} recipe's code defines; choose another`);
+  }
+}
+
 export function checkRegion(value: string): string {
   if (!(REGIONS as readonly string[]).includes(value)) {
     fail('region', `unknown region "${value}"; valid regions: ${REGIONS.join(', ')}`);
@@ -211,6 +219,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const initializer = initializerCommand ? undefined : hookEntry('initializer', answers.initializer, definition.defaults.initializer);
   const preStop = hookEntry('pre-stop', answers.preStop, definition.defaults.preStop);
   definition.parseEntries({ handler, initializer, preStop }, runtime);
+  if (recipe) checkRecipeNames(definition.recipes![recipe]!.generatedNames, recipe, { handler, initializer, 'pre-stop': preStop });
   const initializerOn = initializer !== undefined || initializerCommand !== undefined;
   if (!initializerOn && answers.initializerTimeout !== undefined) {
     fail('initializer-timeout', 'is set but the initializer is off (drop --no-initializer or the timeout)');

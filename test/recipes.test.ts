@@ -29,3 +29,18 @@ describe.runIf(hasNodeClients)('Node.js', () => {
     });
   }
 });
+
+// Debian's python3-pymysql and python3-redis serve /usr/bin/python3, not a pyenv python3.
+const SYSTEM_PYTHON = '/usr/bin/python3';
+const hasPythonClients = useToolchain(SYSTEM_PYTHON, ['-c', 'import pymysql, redis'], 'apt-get install -y python3-pymysql python3-redis');
+
+describe.runIf(hasPythonClients)('Python', () => {
+  for (const recipe of RECIPES) {
+    test.runIf(servers[recipe])(`${recipe} on python3.12: the generated unittest suite passes against the server`, async () => {
+      const { root } = await generateProject({ runtime: 'python3.12', recipe });
+      const result = run(SYSTEM_PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: root, env: serviceEnv() });
+      expectServerPartRan(result);
+      expect(result.stderr).toMatch(/^Ran 3 tests in .*\n\nOK$/m);
+    });
+  }
+});

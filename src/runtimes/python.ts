@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { pythonRecipes } from './python/recipes.ts';
 import { defineRuntime } from './types.ts';
 
 // Python 3 keywords (soft keywords match/case/type/_ are legal names) and names that would shadow
@@ -45,4 +46,5 @@ export const python = defineRuntime<DottedNames>({
       testCommand: 'python3 -m unittest discover -s tests -v',
     };
   },
+  recipes: pythonRecipes,
 });

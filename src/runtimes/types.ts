@@ -40,6 +40,8 @@ export interface ReadmeParts {
 export interface RecipeDefinition<Names = unknown> {
   /** The client library, as the README's table names it, e.g. `mysql2 (promise pool)`. */
   client: string;
+  /** Names the recipe's code defines that an entry point must not take (beyond the family's own). */
+  generatedNames: readonly string[];
   files(spec: ProjectSpec, names: Names): PlannedFile[];
   /** Serverless Devs actions (e.g. installing the client before `s deploy`) and their s.yaml comment. */
   actions?(spec: ProjectSpec): { actions: Record<string, unknown>; comment: string };

@@ -22,6 +22,7 @@ function nodeRecipe(recipe: ServiceRecipe): RecipeDefinition<NodeNames> {
   const client = CLIENTS[recipe];
   return {
     client: client.about,
+    generatedNames: ['closeResource'],
     files(spec, names) {
       const data = { ...templateData(spec, names), ...recipeTemplateData(recipe), clientPackage: client.name, clientVersion: client.version };
       return [
