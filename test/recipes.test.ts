@@ -44,3 +44,17 @@ describe.runIf(hasPythonClients)('Python', () => {
     });
   }
 });
+
+const hasPhpClients = useToolchain('php', ['-r', "exit(extension_loaded('mysqli') && extension_loaded('redis') ? 0 : 1);"], 'apt-get install -y php-mysql php-redis');
+
+describe.runIf(hasPhpClients)('PHP', () => {
+  for (const recipe of RECIPES) {
+    test.runIf(servers[recipe])(`${recipe} on php7.2: the generated test passes against the server`, async () => {
+      const { root } = await generateProject({ runtime: 'php7.2', recipe });
+      const result = run('php', ['tests/lifecycle_test.php'], { cwd: root, env: serviceEnv() });
+      expectServerPartRan(result);
+      expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+      expect(result.stdout).toContain('ok - preStop closes it: the count is back where it started');
+    });
+  }
+});

@@ -1,6 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
+import { phpRecipes } from './php/recipes.ts';
 import { defineRuntime } from './types.ts';
 
 // PHP reserved keywords (function names are case-insensitive, so these are lower case).
@@ -51,4 +52,5 @@ export const php = defineRuntime<DottedNames>({
       testCommand: 'php tests/lifecycle_test.php',
     };
   },
+  recipes: phpRecipes,
 });
