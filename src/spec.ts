@@ -129,7 +129,7 @@ export function checkFunctionName(value: string): string {
 }
 
 /** The recipe answer, refused when the runtime's family does not write it. */
-function resolveRecipe(definition: RuntimeDefinition, answer: unknown, runtime: string): ServiceRecipe | undefined {
+function resolveRecipe(definition: RuntimeDefinition, answer: unknown, runtime: string, options: RuntimeOptions): ServiceRecipe | undefined {
   if (answer !== undefined && typeof answer !== 'string') fail('recipe', `must be one of ${RECIPES.join(', ')}`);
   const recipe = checkRecipe(answer ?? DEFAULT_RECIPE);
   if (recipe === 'none') return undefined;
@@ -137,6 +137,8 @@ function resolveRecipe(definition: RuntimeDefinition, answer: unknown, runtime: 
     const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
     fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
   }
+  const why = definition.recipes[recipe]!.unsupported?.(options);
+  if (why) fail('recipe', why);
   return recipe;
 }
 
@@ -203,7 +205,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
   const definition = runtimeFor(runtime);
   const options = resolveRuntimeOptions(definition, answers, runtime);
-  const recipe = resolveRecipe(definition, answers.recipe, runtime);
+  const recipe = resolveRecipe(definition, answers.recipe, runtime, options);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');

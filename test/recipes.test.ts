@@ -58,3 +58,16 @@ describe.runIf(hasPhpClients)('PHP', () => {
     });
   }
 });
+
+const hasFlask = useToolchain(SYSTEM_PYTHON, ['-c', 'import flask, pymysql, redis'], 'apt-get install -y python3-flask python3-pymysql python3-redis');
+
+describe.runIf(hasFlask)('Flask server (custom runtime, custom container)', () => {
+  for (const recipe of RECIPES) {
+    test.runIf(servers[recipe]).each(['custom.debian12', 'custom-container'])(`${recipe} on %s: the generated unittest suite passes against the server`, async (runtime) => {
+      const { root } = await generateProject({ runtime, recipe });
+      const result = run(SYSTEM_PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: root, env: serviceEnv() });
+      expectServerPartRan(result);
+      expect(result.stderr).toMatch(/^Ran 3 tests in .*\n\nOK$/m);
+    });
+  }
+});

@@ -7,6 +7,7 @@ import type { ProjectSpec, ServerKind } from '../spec.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { hookRoutes } from './custom-routes.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, flaskRecipes } from './custom/recipes.ts';
 import { defineRuntime, type EntryStrings } from './types.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
@@ -82,22 +83,16 @@ export const custom = defineRuntime<Record<string, never>>({
   },
   parseEntries: checkOpaqueEntries,
   files(spec) {
-    const server = SERVERS[spec.server!];
-    const data = serverTemplateData(spec, spec.server!, {
-      startCommand: server.command.join(' '),
-      startedBy: 'customRuntimeConfig.command in s.yaml',
-      commandInitializer: false,
-    });
+    const data = customServerData(spec);
     if (spec.server === 'node') {
       return [
         { path: 'code/server.js', contents: render('custom/server.js', data) },
         { path: 'test/lifecycle.test.mjs', contents: render('custom/lifecycle.test.mjs', data) },
       ];
     }
-    const pythonData = { ...data, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
     return [
       { path: 'code/app.py', contents: render('custom/app.py', data) },
-      { path: 'code/requirements.txt', contents: render('custom/requirements.txt', pythonData) },
+      { path: 'code/requirements.txt', contents: render('custom/requirements.txt', data) },
       { path: 'tests/test_lifecycle.py', contents: render('custom/test_lifecycle.py', data) },
     ];
   },
@@ -162,4 +157,19 @@ export const custom = defineRuntime<Record<string, never>>({
       ],
     };
   },
+  recipes: flaskRecipes(
+    (spec, recipe) => flaskRecipeFiles(recipe, customServerData(spec)),
+    (spec, recipe) => flaskRecipeReadme(recipe, `installed into \`code/python\` for Python ${BUILT_IN[spec.runtime]!.python} before each deploy`, [ENTRY_NOTE]),
+  ),
 });
+
+/** The server templates' data for a custom runtime (Flask's also names the Python it runs on). */
+function customServerData(spec: ProjectSpec) {
+  const server = SERVERS[spec.server!];
+  const data = serverTemplateData(spec, spec.server!, {
+    startCommand: server.command.join(' '),
+    startedBy: 'customRuntimeConfig.command in s.yaml',
+    commandInitializer: false,
+  });
+  return { ...data, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
+}
