@@ -137,7 +137,7 @@ function resolveRecipe(definition: RuntimeDefinition, answer: unknown, runtime: 
     const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
     fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
   }
-  const why = definition.recipes[recipe]!.unsupported?.(options);
+  const why = definition.recipes[recipe]!.unsupported?.(options, runtime);
   if (why) fail('recipe', why);
   return recipe;
 }

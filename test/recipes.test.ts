@@ -71,3 +71,15 @@ describe.runIf(hasFlask)('Flask server (custom runtime, custom container)', () =
     });
   }
 });
+
+describe.runIf(hasNodeClients)('node:http server (custom runtime)', () => {
+  for (const recipe of RECIPES) {
+    test.runIf(servers[recipe])(`${recipe} on custom.debian10 --server node: the generated test passes against the server`, async () => {
+      const { root } = await generateProject({ runtime: 'custom.debian10', server: 'node', recipe });
+      linkNodeClients(root, nodeClients()!);
+      const result = run('node', ['--test', 'test/lifecycle.test.mjs'], { cwd: root, env: serviceEnv() });
+      expectServerPartRan(result);
+      expect(result.stdout).toMatch(/# pass 3\n/);
+    });
+  }
+});

@@ -5,7 +5,7 @@ import { fail } from '../errors.ts';
 import type { ProjectSpec } from '../spec.ts';
 import { render } from '../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
-import { flaskRecipeFiles, flaskRecipeReadme, flaskRecipes } from './custom/recipes.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from './custom/recipes.ts';
 import { defineRuntime, type PlannedFile } from './types.ts';
 
 /** gpuConfig.gpuType values of the fc3 schema (IGpuConfig). */
@@ -125,13 +125,13 @@ export const container = defineRuntime<Record<string, never>>({
       ],
     };
   },
-  recipes: flaskRecipes(
-    (spec, recipe) => {
+  recipes: serverRecipes({
+    files(spec, recipe) {
       const data = containerData(spec);
       return [...flaskRecipeFiles(recipe, data), ...containerFiles(data)];
     },
-    (spec, recipe) => flaskRecipeReadme(recipe, `installed into the image (code/Dockerfile, python:${PYTHON}-slim)`, [ENTRY_NOTE]),
-  ),
+    readme: (_spec, recipe) => flaskRecipeReadme(recipe, `installed into the image (code/Dockerfile, python:${PYTHON}-slim)`, [ENTRY_NOTE]),
+  }),
 });
 
 /** The server templates' data: the image's Flask server, and the GPU and command initializer if any. */

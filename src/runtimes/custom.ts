@@ -7,7 +7,8 @@ import type { ProjectSpec, ServerKind } from '../spec.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { hookRoutes } from './custom-routes.ts';
-import { flaskRecipeFiles, flaskRecipeReadme, flaskRecipes } from './custom/recipes.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerRecipeReadme, serverRecipes } from './custom/recipes.ts';
+import { nodeClientActions } from './nodejs/recipes.ts';
 import { defineRuntime, type EntryStrings } from './types.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
@@ -157,10 +158,20 @@ export const custom = defineRuntime<Record<string, never>>({
       ],
     };
   },
-  recipes: flaskRecipes(
-    (spec, recipe) => flaskRecipeFiles(recipe, customServerData(spec)),
-    (spec, recipe) => flaskRecipeReadme(recipe, `installed into \`code/python\` for Python ${BUILT_IN[spec.runtime]!.python} before each deploy`, [ENTRY_NOTE]),
-  ),
+  recipes: serverRecipes({
+    files: (spec, recipe) =>
+      spec.server === 'node' ? nodeServerRecipeFiles(spec, recipe, customServerData(spec)) : flaskRecipeFiles(recipe, customServerData(spec)),
+    readme: (spec, recipe) =>
+      spec.server === 'node'
+        ? nodeServerRecipeReadme(recipe, BUILT_IN[spec.runtime]!.node!, [ENTRY_NOTE])
+        : flaskRecipeReadme(recipe, `installed into \`code/python\` for Python ${BUILT_IN[spec.runtime]!.python} before each deploy`, [ENTRY_NOTE]),
+    actions: (spec) => (spec.server === 'node' ? nodeClientActions(spec.recipe!) : undefined),
+    // mysql2 and ioredis need Node.js 12 or newer.
+    unsupported: (options, runtime) =>
+      options.server === 'node' && Number(BUILT_IN[runtime]!.node) < 12
+        ? `needs Node.js 12 or newer with --server node; ${runtime} has Node.js ${BUILT_IN[runtime]!.node}: use custom.debian10 or --server flask`
+        : undefined,
+  }),
 });
 
 /** The server templates' data for a custom runtime (Flask's also names the Python it runs on). */

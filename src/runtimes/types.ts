@@ -43,10 +43,10 @@ export interface RecipeDefinition<Names = unknown> {
   /** Names the recipe's code defines that an entry point must not take (beyond the family's own). */
   generatedNames: readonly string[];
   /** Why the recipe cannot be written with these runtime options (e.g. another server), if it cannot. */
-  unsupported?(options: RuntimeOptions): string | undefined;
+  unsupported?(options: RuntimeOptions, runtime: string): string | undefined;
   files(spec: ProjectSpec, names: Names): PlannedFile[];
   /** Serverless Devs actions (e.g. installing the client before `s deploy`) and their s.yaml comment. */
-  actions?(spec: ProjectSpec): { actions: Record<string, unknown>; comment: string };
+  actions?(spec: ProjectSpec): { actions: Record<string, unknown>; comment: string } | undefined;
   readme(spec: ProjectSpec, names: Names): ReadmeParts;
 }
 

@@ -5,6 +5,7 @@
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
 import { render } from '../../templates.ts';
 import type { ProjectSpec } from '../../spec.ts';
+import { nodeClient, nodeClientPackages } from '../nodejs/recipes.ts';
 import { PYMYSQL_VERSION, REDIS_PY_VERSION } from '../python/recipes.ts';
 import type { PlannedFile, RecipeDefinition, ReadmeParts } from '../types.ts';
 
@@ -39,17 +40,48 @@ export function flaskRecipeReadme(recipe: ServiceRecipe, installed: string, extr
   };
 }
 
-/** A recipe of a family whose Flask files come from `files` and README from `readme`. */
-export function flaskRecipes(
-  files: (spec: ProjectSpec, recipe: ServiceRecipe) => PlannedFile[],
-  readme: (spec: ProjectSpec, recipe: ServiceRecipe) => ReadmeParts,
-): Record<ServiceRecipe, RecipeDefinition<Record<string, never>>> {
+/** How a server family writes a recipe; `client` names the client for the spec's server. */
+interface ServerRecipeParts {
+  files(spec: ProjectSpec, recipe: ServiceRecipe): PlannedFile[];
+  readme(spec: ProjectSpec, recipe: ServiceRecipe): ReadmeParts;
+  actions?: RecipeDefinition['actions'];
+  unsupported?: RecipeDefinition['unsupported'];
+}
+
+/** Both recipes of a server family (custom runtimes, custom containers). */
+export function serverRecipes(parts: ServerRecipeParts): Record<ServiceRecipe, RecipeDefinition<Record<string, never>>> {
   const recipeFor = (recipe: ServiceRecipe): RecipeDefinition<Record<string, never>> => ({
     client: CLIENTS[recipe].about,
     generatedNames: [],
-    unsupported: (options) => (options.server === 'node' ? `${recipe} is written for the Flask server only; use --server flask` : undefined),
-    files: (spec) => files(spec, recipe),
-    readme: (spec) => readme(spec, recipe),
+    ...(parts.unsupported && { unsupported: parts.unsupported }),
+    ...(parts.actions && { actions: parts.actions }),
+    files: (spec) => parts.files(spec, recipe),
+    readme: (spec) => parts.readme(spec, recipe),
   });
   return { mysql: recipeFor('mysql'), redis: recipeFor('redis') };
+}
+
+/** The node:http server's files for a recipe (custom runtimes with Node.js 12 or newer). */
+export function nodeServerRecipeFiles(spec: ProjectSpec, recipe: ServiceRecipe, data: object): PlannedFile[] {
+  const recipeData = { ...data, ...recipeTemplateData(recipe) };
+  return [
+    { path: 'code/server.js', contents: render('custom/recipes/server.js', recipeData) },
+    { path: 'test/lifecycle.test.mjs', contents: render('custom/recipes/lifecycle.test.mjs', recipeData) },
+    ...nodeClientPackages(spec, recipe),
+  ];
+}
+
+export function nodeServerRecipeReadme(recipe: ServiceRecipe, node: string, extraNotes: string[]): ReadmeParts {
+  const client = nodeClient(recipe);
+  const testCommand = 'npm test';
+  return {
+    files: [
+      { path: 'code/server.js', about: `the HTTP server (node:http), run by the Node.js ${node} of the runtime: hooks and requests around one ${client.about} per instance` },
+      { path: 'code/package.json', about: `${client.name} ${client.version}, installed into code/ before \`s deploy\`` },
+      { path: 'test/lifecycle.test.mjs', about: `starts \`node server.js\` and plays one instance against a real ${recipe} server, checking the server's view (\`node --test\`)` },
+      { path: 'package.json', about: 'local scripts only; `npm test` installs code/ first' },
+    ],
+    testCommand,
+    notes: [...extraNotes, ...recipeReadmeNotes(recipe, testCommand)],
+  };
 }

@@ -3,7 +3,8 @@ import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../..
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
 import type { NodeNames } from '../nodejs.ts';
-import type { RecipeDefinition } from '../types.ts';
+import type { ProjectSpec } from '../../spec.ts';
+import type { PlannedFile, RecipeDefinition } from '../types.ts';
 
 // Pinned client versions, one constant each so a bot or a maintainer bumps them in one place.
 /** npm mysql2 (its promise API: mysql2/promise). */
@@ -18,26 +19,62 @@ const CLIENTS: Record<ServiceRecipe, { name: string; version: string; about: str
 
 const TEST_COMMAND = 'npm test';
 
+/** The Node.js client of a recipe, as the README's table and code/package.json name it. */
+export function nodeClient(recipe: ServiceRecipe) {
+  return CLIENTS[recipe];
+}
+
+/**
+ * code/package.json (the client, installed into code/node_modules before deploy) and the project's
+ * package.json (local scripts: `npm test` installs code/ first), for Node.js functions and servers.
+ */
+export function nodeClientPackages(spec: ProjectSpec, recipe: ServiceRecipe): PlannedFile[] {
+  const client = CLIENTS[recipe];
+  const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
+  return [
+    {
+      path: 'code/package.json',
+      contents: json({
+        name: spec.functionName,
+        private: true,
+        description: 'What code/ needs at run time; s deploy installs it (pre-deploy action in s.yaml)',
+        dependencies: { [client.name]: client.version },
+      }),
+    },
+    {
+      path: 'package.json',
+      contents: json({
+        name: spec.functionName,
+        private: true,
+        description: 'Function Compute function with lifecycle hooks; code/ is what gets deployed',
+        scripts: { pretest: 'npm install --prefix code --no-audit --no-fund', test: 'node --test test/lifecycle.test.mjs', deploy: 's deploy' },
+      }),
+    },
+  ];
+}
+
+/** The pre-deploy action that installs the client into code/node_modules. */
+export function nodeClientActions(recipe: ServiceRecipe) {
+  return {
+    actions: { 'pre-deploy': [{ run: 'npm install --omit=dev --no-audit --no-fund', path: './code' }] },
+    comment: `Before deploying, installs ${CLIENTS[recipe].name} into code/node_modules (code/package.json).`,
+  };
+}
+
 function nodeRecipe(recipe: ServiceRecipe): RecipeDefinition<NodeNames> {
   const client = CLIENTS[recipe];
   return {
     client: client.about,
     generatedNames: ['closeResource'],
     files(spec, names) {
-      const data = { ...templateData(spec, names), ...recipeTemplateData(recipe), clientPackage: client.name, clientVersion: client.version };
+      const data = { ...templateData(spec, names), ...recipeTemplateData(recipe) };
       return [
         { path: `code/${names.entryFile}`, contents: render('nodejs/recipes/entry', data) },
-        { path: 'code/package.json', contents: render('nodejs/recipes/code-package.json', data) },
         { path: 'test/lifecycle.test.mjs', contents: render('nodejs/recipes/lifecycle.test.mjs', data) },
-        { path: 'package.json', contents: render('nodejs/recipes/package.json', data) },
+        ...nodeClientPackages(spec, recipe),
       ];
     },
-    actions() {
-      return {
-        actions: { 'pre-deploy': [{ run: 'npm install --omit=dev --no-audit --no-fund', path: './code' }] },
-        comment: `Before deploying, installs ${client.name} into code/node_modules (code/package.json).`,
-      };
-    },
+    actions: () => nodeClientActions(recipe),
     readme(spec, names) {
       return {
         files: [
