@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { generateProject } from './helpers/generate.ts';
 import { linkNodeClients, nodeClients, serviceEnv, useMysql, useRedis } from './helpers/services.ts';
+import { GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const servers = { mysql: useMysql(), redis: useRedis() };
@@ -80,6 +81,31 @@ describe.runIf(hasNodeClients)('node:http server (custom runtime)', () => {
       const result = run('node', ['--test', 'test/lifecycle.test.mjs'], { cwd: root, env: serviceEnv() });
       expectServerPartRan(result);
       expect(result.stdout).toMatch(/# pass 3\n/);
+    });
+  }
+});
+
+// Go builds against Debian's sources of the clients (go-sql-driver/mysql 1.5, redigo 1.8) and the
+// fc-runtime-go-sdk stand-in, through `replace` directives in a copy of code/ only (goWorkCopy): the
+// generated go.mod keeps the pinned versions users get.
+const DEBIAN_GO = '/usr/share/gocode/src';
+const GO_CLIENTS: Record<Recipe, string> = { mysql: 'github.com/go-sql-driver/mysql', redis: 'github.com/gomodule/redigo' };
+const hasGoClients = useToolchain('sh', ['-c', `command -v go && test -d ${DEBIAN_GO}/${GO_CLIENTS.mysql} && test -d ${DEBIAN_GO}/${GO_CLIENTS.redis}`], 'apt-get install -y golang-go golang-github-go-sql-driver-mysql-dev golang-github-gomodule-redigo-dev');
+
+describe.runIf(hasGoClients)('Go', () => {
+  for (const recipe of RECIPES) {
+    test.runIf(servers[recipe])(`${recipe} on go1: gofmt, go vet and the generated go test pass against the server`, async () => {
+      const { root } = await generateProject({ runtime: 'go1', recipe });
+      const work = goWorkCopy(root);
+      const replaced = run('go', ['mod', 'edit', `-replace=${GO_CLIENTS[recipe]}=${DEBIAN_GO}/${GO_CLIENTS[recipe]}`], { cwd: work, env: GO_ENV });
+      expect(replaced.status, replaced.output).toBe(0);
+      expect(run('gofmt', ['-l', '.'], { cwd: work }).stdout).toBe('');
+      const vet = run('go', ['vet', './...'], { cwd: work, env: GO_ENV });
+      expect(vet.status, vet.output).toBe(0);
+      const result = run('go', ['test', '-v', './...'], { cwd: work, env: { ...GO_ENV, ...serviceEnv() } });
+      expect(result.status, result.output).toBe(0);
+      expect(result.output).not.toMatch(/SKIP/);
+      expect(result.output.match(/^--- PASS: /gm)).toHaveLength(3);
     });
   }
 });

@@ -3,6 +3,7 @@ import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
 import { FC_GO_SDK_VERSION } from '../versions.ts';
 import { templateData } from './common.ts';
+import { goRecipes } from './go/recipes.ts';
 import { defineRuntime } from './types.ts';
 
 // The handler is the name of the binary FC runs; the hook strings are labels (the SDK dispatches hooks by
@@ -90,4 +91,5 @@ export const go = defineRuntime<GoNames>({
       ],
     };
   },
+  recipes: goRecipes,
 });
