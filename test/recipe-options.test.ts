@@ -45,6 +45,24 @@ describe('validation', () => {
     });
   });
 
+  test('custom with --server node refuses a recipe: its Node.js 10 is too old for mysql2 and ioredis', () => {
+    expect(specErrorOf({ runtime: 'custom', server: 'node', recipe: 'redis' })).toEqual({
+      field: 'recipe',
+      rule: 'needs Node.js 12 or newer with --server node; custom has Node.js 10: use custom.debian10 or --server flask',
+    });
+    expect(() => specErrorOf({ runtime: 'custom.debian10', server: 'node', recipe: 'redis' })).toThrow(/accepted/);
+  });
+
+  test.each([
+    ['python3.12', 'index.close_resource', 'close_resource'],
+    ['nodejs20', 'index.closeResource', 'closeResource'],
+    ['php7.2', 'index.fc_close_resource', 'fc_close_resource'],
+  ])('%s: an entry named like the recipe code\'s own function is refused (%s)', async (runtime, handler, name) => {
+    const { status, stderr } = await cli(['my-fn', '-r', runtime, '--recipe', 'mysql', '--handler', handler, '--yes']);
+    expect([status, stderr]).toEqual([1, `error: handler: "${name}" is a name the mysql recipe's code defines; choose another\n`]);
+    expect(() => specErrorOf({ runtime, handler }), 'the none recipe keeps accepting it').toThrow(/accepted/);
+  });
+
   test('--help lists the flag', async () => {
     const { stdout } = await cli(['--help']);
     expect(stdout).toMatch(/^ {6}--recipe <none\|mysql\|redis> {2}what the initializer opens and preStop closes/m);
