@@ -3,8 +3,7 @@
 // `go build` pre-deploy actions fetch and build it.
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
 import { render } from '../../templates.ts';
-import { templateData } from '../common.ts';
-import type { GoNames } from '../go.ts';
+import { goTemplateData, type GoNames } from '../go.ts';
 import type { RecipeDefinition } from '../types.ts';
 
 // Pinned client versions, one constant each so a bot or a maintainer bumps them in one place.
@@ -26,19 +25,7 @@ function goRecipe(recipe: ServiceRecipe): RecipeDefinition<GoNames> {
     client: client.about,
     generatedNames: [],
     files(spec, names) {
-      const labels = [
-        ...(spec.initializer ? [`initializer: ${spec.initializer.handler}`] : []),
-        ...(spec.preStop ? [`preStop: ${spec.preStop.handler}`] : []),
-      ];
-      const data = {
-        ...templateData(spec, names),
-        ...recipeTemplateData(recipe),
-        modulePath: spec.functionName,
-        hasHooks: labels.length > 0,
-        hookLabels: labels.join(', '),
-        clientModule: client.module,
-        clientVersion: client.version,
-      };
+      const data = { ...goTemplateData(spec, names), ...recipeTemplateData(recipe), clientModule: client.module, clientVersion: client.version };
       return [
         { path: 'code/main.go', contents: render('go/recipes/main.go', data) },
         { path: 'code/main_test.go', contents: render('go/recipes/main_test.go', data) },
