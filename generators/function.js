@@ -7,11 +7,14 @@ import {
   checkFunctionName,
   checkWholeNumber,
   DEFAULT_DIR,
+  DEFAULT_RECIPE,
   DEFAULT_REGION,
   DEFAULT_RUNTIME,
   DEFAULTS,
   functionNameFrom,
   hookDefaults,
+  RECIPE_LABELS,
+  RECIPES,
   REGIONS,
   resolveSpec,
   RUNTIMES,
@@ -31,6 +34,7 @@ export function toAnswers(data) {
     dir: data.dir,
     runtime: data.runtime,
     server: data.server,
+    recipe: data.recipe,
     functionName: data.functionName,
     region: data.region,
     description: data.description,
@@ -53,6 +57,9 @@ const entry = (key) =>
     const initializer = key === 'initializer' ? value : answers.initializerEntry;
     definition.parseEntries({ handler, ...(initializer && { initializer }), ...(key === 'preStop' && { preStop: value }) }, answers.runtime);
   });
+
+/** The recipes the runtime's family writes (`none` always). */
+const recipesFor = (runtime) => RECIPES.filter((recipe) => recipe === 'none' || runtimeFor(runtime).recipes?.[recipe]);
 
 const number = (field) => validator((value) => checkWholeNumber(field, value));
 
@@ -84,6 +91,14 @@ export default function functionGenerator(plop) {
           { name: 'Flask (Python)', value: 'flask' },
           { name: 'node:http (Node.js)', value: 'node' },
         ],
+      },
+      {
+        type: 'list',
+        name: 'recipe',
+        message: 'Recipe (what the hooks open and close):',
+        when: (answers) => recipesFor(answers.runtime).length > 1,
+        default: DEFAULT_RECIPE,
+        choices: (answers) => recipesFor(answers.runtime).map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
       },
       { type: 'input', name: 'functionName', message: 'Function name:', default: (answers) => functionNameFrom(basename(resolve(cwd(), answers.dir))), validate: validator(checkFunctionName) },
       { type: 'list', name: 'region', message: 'Region:', default: DEFAULT_REGION, choices: REGIONS, pageSize: 12 },

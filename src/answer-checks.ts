@@ -36,6 +36,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   gpu: { field: 'gpu', types: ['string'] },
   gpuMemorySize: { field: 'gpu-memory-size', types: NUMBER },
   initializerCommand: { field: 'initializer-command', types: ['string'] },
+  recipe: { field: 'recipe', types: ['string'] },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {

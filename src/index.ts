@@ -16,6 +16,7 @@ export { checkFunctionName, checkWholeNumber, DEFAULT_DIR, DEFAULT_RUNTIME, func
 export { hookDefaults } from './hook-entries.ts';
 export { serversFor } from './runtimes/custom.ts';
 export { REGIONS, DEFAULT_REGION } from './regions.ts';
+export { RECIPES, RECIPE_LABELS, DEFAULT_RECIPE, type Recipe } from './recipes.ts';
 export { checkTarget, writePlan, type WriteOptions, type WriteResult } from './writer.ts';
 // Hooks in existing projects (create-fc-lifecycle add/remove, the plop hook/unhook generators).
 export {

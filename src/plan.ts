@@ -1,6 +1,7 @@
 import { comparePaths } from './path-order.ts';
+import { recipeEnvironment, recipeSYamlComment } from './recipes.ts';
 import { runtimeFor } from './runtimes/index.ts';
-import type { PlannedFile } from './runtimes/types.ts';
+import type { PlannedFile, RecipeDefinition, ResourceParts } from './runtimes/types.ts';
 import { entryStrings, type ProjectSpec } from './spec.ts';
 import { renderSYaml } from './s-yaml.ts';
 import { templateData } from './runtimes/common.ts';
@@ -24,10 +25,12 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const definition = runtimeFor(spec.runtime);
   await loadTemplates('_shared', ...(definition.templateGroups ?? [definition.family]));
   const names = definition.parseEntries(entryStrings(spec), spec.runtime);
-  const readme = definition.readme(spec, names);
+  const recipe = spec.recipe && definition.recipes?.[spec.recipe];
+  const source = recipe || definition;
+  const readme = source.readme(spec, names);
   const files: PlannedFile[] = [
-    ...definition.files(spec, names),
-    { path: 's.yaml', contents: renderSYaml(spec, definition.resource(spec, names)) },
+    ...source.files(spec, names),
+    { path: 's.yaml', contents: renderSYaml(spec, withRecipe(spec, definition.resource(spec, names), recipe)) },
     {
       path: 'README.md',
       contents: render('_shared/README.md', {
@@ -46,4 +49,23 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   ];
   files.sort((a, b) => comparePaths(a.path, b.path));
   return { targetDir: spec.targetDir, files, testCommand: readme.testCommand, ...(readme.beforeDeploy && { beforeDeploy: readme.beforeDeploy }) };
+}
+
+/**
+ * A recipe's additions to the s.yaml resource: the variables its client reads (after the runtime's
+ * own), the commented vpcConfig above them, and the actions that install the client.
+ */
+function withRecipe(spec: ProjectSpec, parts: ResourceParts, recipe: RecipeDefinition<any> | undefined | ''): ResourceParts {
+  if (!recipe || !spec.recipe) return parts;
+  const own = parts.props.environmentVariables as Record<string, string> | undefined;
+  const install = recipe.actions?.(spec);
+  return {
+    props: { ...parts.props, environmentVariables: { ...own, ...recipeEnvironment(spec.recipe) } },
+    actions: install ? { ...parts.actions, ...install.actions } : parts.actions,
+    comments: {
+      ...parts.comments,
+      'props.environmentVariables': recipeSYamlComment(spec.recipe),
+      ...(install && { actions: install.comment }),
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { checkAnswerTypes } from './answer-checks.ts';
 import { fail } from './errors.ts';
 import { hookDefaults } from './hook-entries.ts';
+import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/index.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
@@ -51,6 +52,8 @@ export interface ProjectSpec {
   server?: ServerKind;
   /** custom-container: the GPU, which makes it a GPU function. */
   gpu?: GpuSpec;
+  /** The client the hooks open and close (`--recipe`); absent for `none`, the stand-in resource. */
+  recipe?: ServiceRecipe;
 }
 
 /**
@@ -78,6 +81,8 @@ export interface Answers {
   gpuMemorySize?: string | number;
   /** GPU functions: a shell line the initializer runs instead of calling the server. */
   initializerCommand?: string;
+  /** `none` (default), `mysql` or `redis`: what the initializer opens and preStop closes. */
+  recipe?: string;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -137,6 +142,27 @@ export function functionNameFrom(dirName: string): string {
   return name === '' ? DEFAULT_DIR : name;
 }
 
+/** The recipe answer, refused when the runtime's family does not write it. */
+function resolveRecipe(definition: RuntimeDefinition, answer: string | undefined, runtime: string, options: RuntimeOptions): ServiceRecipe | undefined {
+  const recipe = checkRecipe(answer ?? DEFAULT_RECIPE);
+  if (recipe === 'none') return undefined;
+  if (!definition.recipes?.[recipe]) {
+    const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
+    fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
+  }
+  const why = definition.recipes[recipe]!.unsupported?.(options, runtime);
+  if (why) fail('recipe', why);
+  return recipe;
+}
+
+/** Refuses an entry whose function name the recipe's code defines itself (e.g. close_resource). */
+function checkRecipeNames(generated: readonly string[], recipe: ServiceRecipe, entries: Record<string, string | undefined>): void {
+  for (const [field, entry] of Object.entries(entries)) {
+    const name = entry?.split(/::|\./).pop();
+    if (name !== undefined && generated.includes(name)) fail(field, `"${name}" is a name the ${recipe} recipe's code defines; choose another`);
+  }
+}
+
 export function checkRegion(value: string): string {
   if (!(REGIONS as readonly string[]).includes(value)) {
     fail('region', `unknown region "${value}"; valid regions: ${REGIONS.join(', ')}`);
@@ -189,6 +215,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
   const definition = runtimeFor(runtime);
   const options = resolveRuntimeOptions(definition, answers, runtime);
+  const recipe = resolveRecipe(definition, answers.recipe, runtime, options);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
@@ -205,6 +232,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const initializer = initializerCommand ? undefined : hookEntry(answers.initializer, defaults.initializer);
   const preStop = hookEntry(answers.preStop, defaults.preStop);
   definition.parseEntries({ handler, initializer, preStop }, runtime);
+  if (recipe) checkRecipeNames(definition.recipes![recipe]!.generatedNames, recipe, { handler, initializer, 'pre-stop': preStop });
   const initializerOn = initializer !== undefined || initializerCommand !== undefined;
   if (!initializerOn && answers.initializerTimeout !== undefined) {
     fail('initializer-timeout', 'is set but the initializer is off (drop --no-initializer or the timeout)');
@@ -236,6 +264,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     }),
     ...(options.server && { server: options.server }),
     ...(options.gpu && { gpu: options.gpu }),
+    ...(recipe && { recipe }),
   };
 }
 

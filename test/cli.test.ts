@@ -234,10 +234,11 @@ describe('interactive (in a pseudo-terminal)', () => {
   }
 
   test.runIf(process.platform === 'linux')('asks for what was not given and uses the answers', async () => {
-    // Prompts in order: directory, function name (runtime came as a flag), region (default), hooks
-    // (both, the default), "change entry points, memory or timeouts?" (no, the default).
-    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', 'order_fn\r', '\r', '\r', '\r']);
+    // Prompts in order: directory, recipe (none, the default; runtime came as a flag), function name,
+    // region (default), hooks (both, the default), "change entry points, memory or timeouts?" (no, the default).
+    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', '\r', 'order_fn\r', '\r', '\r', '\r']);
     expect(output).toMatch(/Project directory/);
+    expect(output).toMatch(/Recipe \(what the hooks open and close\)/);
     expect(output).toMatch(/Function name/);
     expect(status, output).toBe(0);
     const doc = parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8'));

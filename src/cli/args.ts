@@ -21,6 +21,7 @@ export const OPTIONS = {
   gpu: { type: 'string' },
   'gpu-memory-size': { type: 'string' },
   'initializer-command': { type: 'string' },
+  recipe: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -64,6 +65,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     gpu: values.gpu,
     gpuMemorySize: values['gpu-memory-size'],
     initializerCommand: values['initializer-command'],
+    recipe: values.recipe,
   };
   for (const key of Object.keys(answers) as (keyof Answers)[]) {
     if (answers[key] === undefined) delete answers[key];

@@ -1,6 +1,7 @@
 import { DEFAULT_REGION } from '../regions.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
 import { custom, serversFor } from '../runtimes/custom.ts';
+import { RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { RUNTIMES } from '../runtimes/index.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
 
@@ -42,6 +43,8 @@ Options (each mirrors the s.yaml field of the same name):
                                  up to the card's: ${GPU_TYPES.map((type) => `${GPU_CARDS[type]!.maxMemory} on ${type.replace('fc.gpu.', '')}`).join(', ')}
       --initializer-command <sh> with --gpu: instanceLifecycleConfig.initializer.command, run as
                                  /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
+      --recipe <${RECIPES.join('|')}>  what the initializer opens and preStop closes: a MySQL pool or
+                                 connection, a Redis client, or a stand-in (default ${DEFAULT_RECIPE})
   -y, --yes                      never prompt; defaults for everything not given
       --force                    write into a non-empty directory, overwriting only generated files
       --dry-run                  print the file plan and write nothing

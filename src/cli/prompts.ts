@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
 import { hookDefaults } from '../hook-entries.ts';
+import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
 import { serversFor } from '../runtimes/custom.ts';
@@ -107,6 +108,14 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
     });
   }
   await askGpu(answers, definition);
+  const recipes = RECIPES.filter((recipe) => recipe === 'none' || definition.recipes?.[recipe]);
+  if (answers.recipe === undefined && recipes.length > 1) {
+    answers.recipe = await select({
+      message: 'Recipe (what the hooks open and close):',
+      default: DEFAULT_RECIPE,
+      choices: recipes.map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
+    });
+  }
   answers.functionName ??= await input({
     message: 'Function name:',
     default: functionNameFrom(basename(resolve(cwd, answers.dir))),

@@ -3,10 +3,12 @@
 // function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
 import { fail } from '../errors.ts';
 import { codeSpan } from '../escape.ts';
+import { asLabel } from '../hook-entries.ts';
+import type { ProjectSpec } from '../spec.ts';
 import { render } from '../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
-import { defineRuntime } from './types.ts';
-import { asLabel } from '../hook-entries.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from './custom/recipes.ts';
+import { defineRuntime, type PlannedFile } from './types.ts';
 
 /**
  * gpuConfig.gpuType values and each card's memory in MB, the most gpuMemorySize can ask for. Types: the
@@ -82,18 +84,11 @@ export const container = defineRuntime<Record<string, never>>({
   },
   parseEntries: checkOpaqueEntries,
   files(spec) {
-    const commandInitializer = spec.initializer?.command !== undefined;
-    const data = {
-      ...serverTemplateData(spec, 'flask', { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
-      pythonVersion: PYTHON,
-      pythonWhere: `the image's python:${PYTHON}-slim`,
-      gpuType: spec.gpu?.type ?? null,
-    };
+    const data = containerData(spec);
     return [
       { path: 'code/app.py', contents: render('custom/app.py', data) },
       { path: 'code/requirements.txt', contents: render('custom/requirements.txt', data) },
-      { path: 'code/Dockerfile', contents: render('container/Dockerfile', data) },
-      ...(commandInitializer ? [{ path: 'code/warm-up.sh', contents: render('container/warm-up.sh', data), executable: true }] : []),
+      ...containerFiles(data),
       { path: 'tests/test_lifecycle.py', contents: render('custom/test_lifecycle.py', data) },
     ];
   },
@@ -147,4 +142,30 @@ export const container = defineRuntime<Record<string, never>>({
       ],
     };
   },
+  recipes: serverRecipes({
+    files(spec, recipe) {
+      const data = containerData(spec);
+      return [...flaskRecipeFiles(recipe, data), ...containerFiles(data)];
+    },
+    readme: (_spec, recipe) => flaskRecipeReadme(recipe, `installed into the image (code/Dockerfile, python:${PYTHON}-slim)`, [ENTRY_NOTE]),
+  }),
 });
+
+/** The server templates' data: the image's Flask server, and the GPU and command initializer if any. */
+function containerData(spec: ProjectSpec) {
+  const commandInitializer = spec.initializer?.command !== undefined;
+  return {
+    ...serverTemplateData(spec, 'flask', { startCommand: 'python3 app.py', startedBy: 'CMD in code/Dockerfile', commandInitializer }),
+    pythonVersion: PYTHON,
+    pythonWhere: `the image's python:${PYTHON}-slim`,
+    gpuType: spec.gpu?.type ?? null,
+  };
+}
+
+/** The image's files besides the server: its Dockerfile, and warm-up.sh for a command initializer. */
+function containerFiles(data: ReturnType<typeof containerData>): PlannedFile[] {
+  return [
+    { path: 'code/Dockerfile', contents: render('container/Dockerfile', data) },
+    ...(data.commandInitializer ? [{ path: 'code/warm-up.sh', contents: render('container/warm-up.sh', data), executable: true }] : []),
+  ];
+}

@@ -7,6 +7,8 @@ import type { ProjectSpec, ServerKind } from '../spec.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { hookRoutes } from './custom-routes.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerRecipeReadme, serverRecipes } from './custom/recipes.ts';
+import { nodeClientActions } from './nodejs/recipes.ts';
 import { defineRuntime, type EntryStrings } from './types.ts';
 import { asLabel } from '../hook-entries.ts';
 
@@ -84,22 +86,16 @@ export const custom = defineRuntime<Record<string, never>>({
   },
   parseEntries: checkOpaqueEntries,
   files(spec) {
-    const server = SERVERS[spec.server!];
-    const data = serverTemplateData(spec, spec.server!, {
-      startCommand: server.command.join(' '),
-      startedBy: 'customRuntimeConfig.command in s.yaml',
-      commandInitializer: false,
-    });
+    const data = customServerData(spec);
     if (spec.server === 'node') {
       return [
         { path: 'code/server.js', contents: render('custom/server.js', data) },
         { path: 'test/lifecycle.test.mjs', contents: render('custom/lifecycle.test.mjs', data) },
       ];
     }
-    const pythonData = { ...data, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
     return [
       { path: 'code/app.py', contents: render('custom/app.py', data) },
-      { path: 'code/requirements.txt', contents: render('custom/requirements.txt', pythonData) },
+      { path: 'code/requirements.txt', contents: render('custom/requirements.txt', data) },
       { path: 'tests/test_lifecycle.py', contents: render('custom/test_lifecycle.py', data) },
     ];
   },
@@ -166,4 +162,29 @@ export const custom = defineRuntime<Record<string, never>>({
       ],
     };
   },
+  recipes: serverRecipes({
+    files: (spec, recipe) =>
+      spec.server === 'node' ? nodeServerRecipeFiles(spec, recipe, customServerData(spec)) : flaskRecipeFiles(recipe, customServerData(spec)),
+    readme: (spec, recipe) =>
+      spec.server === 'node'
+        ? nodeServerRecipeReadme(recipe, BUILT_IN[spec.runtime]!.node!, [ENTRY_NOTE])
+        : flaskRecipeReadme(recipe, `installed into \`code/python\` for Python ${BUILT_IN[spec.runtime]!.python} before each deploy`, [ENTRY_NOTE]),
+    actions: (spec) => (spec.server === 'node' ? nodeClientActions(spec.recipe!) : undefined),
+    // mysql2 and ioredis need Node.js 12 or newer.
+    unsupported: (options, runtime) =>
+      options.server === 'node' && Number(BUILT_IN[runtime]!.node) < 12
+        ? `needs Node.js 12 or newer with --server node; ${runtime} has Node.js ${BUILT_IN[runtime]!.node}: use custom.debian10 or --server flask`
+        : undefined,
+  }),
 });
+
+/** The server templates' data for a custom runtime (Flask's also names the Python it runs on). */
+function customServerData(spec: ProjectSpec) {
+  const server = SERVERS[spec.server!];
+  const data = serverTemplateData(spec, spec.server!, {
+    startCommand: server.command.join(' '),
+    startedBy: 'customRuntimeConfig.command in s.yaml',
+    commandInitializer: false,
+  });
+  return { ...data, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
+}

@@ -1,8 +1,10 @@
 import { ENTRY_FIELDS } from '../entry.ts';
 import { fail } from '../errors.ts';
+import type { ProjectSpec } from '../spec.ts';
 import { render } from '../templates.ts';
 import { FC_GO_SDK_VERSION } from '../versions.ts';
 import { templateData } from './common.ts';
+import { goRecipes } from './go/recipes.ts';
 import { defineRuntime } from './types.ts';
 import { asLabel } from '../hook-entries.ts';
 
@@ -29,6 +31,15 @@ function goModulePath(functionName: string): string {
   return GO_TAKEN_MODULE.test(functionName) ? `fc-${functionName}` : functionName;
 }
 
+/** What the Go templates receive: the module path and the hook labels main.go's comment names. */
+export function goTemplateData(spec: ProjectSpec, names: GoNames) {
+  const labels = [
+    ...(spec.initializer ? [`initializer: ${spec.initializer.handler}`] : []),
+    ...(spec.preStop ? [`preStop: ${spec.preStop.handler}`] : []),
+  ];
+  return { ...templateData(spec, names), modulePath: goModulePath(spec.functionName), hasHooks: labels.length > 0, hookLabels: labels.join(', ') };
+}
+
 export const go = defineRuntime<GoNames>({
   family: 'go',
   label: 'Go',
@@ -52,11 +63,7 @@ export const go = defineRuntime<GoNames>({
     };
   },
   files(spec, names) {
-    const labels = [
-      ...(spec.initializer ? [`initializer: ${spec.initializer.handler}`] : []),
-      ...(spec.preStop ? [`preStop: ${spec.preStop.handler}`] : []),
-    ];
-    const data = { ...templateData(spec, names), modulePath: goModulePath(spec.functionName), hasHooks: labels.length > 0, hookLabels: labels.join(', ') };
+    const data = goTemplateData(spec, names);
     return [
       { path: 'code/main.go', contents: render('go/main.go', data) },
       { path: 'code/main_test.go', contents: render('go/main_test.go', data) },
@@ -102,4 +109,5 @@ export const go = defineRuntime<GoNames>({
       ],
     };
   },
+  recipes: goRecipes,
 });

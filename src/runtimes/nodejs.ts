@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { NODE_TAKEN_NAMES } from './reserved-names.ts';
+import { nodeRecipes } from './nodejs/recipes.ts';
 import { defineRuntime } from './types.ts';
 import { inHandlerFile } from '../hook-entries.ts';
 
@@ -69,4 +70,5 @@ export const nodejs = defineRuntime<NodeNames>({
       testCommand: 'npm test',
     };
   },
+  recipes: nodeRecipes,
 });

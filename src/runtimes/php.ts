@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { PHP_INTERNAL_FUNCTIONS } from './reserved-names.ts';
+import { phpRecipes } from './php/recipes.ts';
 import { defineRuntime } from './types.ts';
 import { inHandlerFile } from '../hook-entries.ts';
 
@@ -55,4 +56,5 @@ export const php = defineRuntime<DottedNames>({
       testCommand: 'php tests/lifecycle_test.php',
     };
   },
+  recipes: phpRecipes,
 });

@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../entry.ts';
 import { render } from '../templates.ts';
 import { templateData } from './common.ts';
 import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from './reserved-names.ts';
+import { pythonRecipes } from './python/recipes.ts';
 import { defineRuntime } from './types.ts';
 import { inHandlerFile } from '../hook-entries.ts';
 
@@ -50,4 +51,5 @@ export const python = defineRuntime<DottedNames>({
       testCommand: 'python3 -m unittest discover -s tests -v',
     };
   },
+  recipes: pythonRecipes,
 });

@@ -1,4 +1,5 @@
 import type { HookPlacement } from '../hook-entries.ts';
+import type { ServiceRecipe } from '../recipes.ts';
 import type { Answers, ProjectSpec, RuntimeOptionKey, RuntimeOptions } from '../spec.ts';
 
 /** The three entry-point strings exactly as they go into s.yaml; a hook that is off is undefined. */
@@ -32,6 +33,24 @@ export interface ReadmeParts {
   beforeDeploy?: string;
   /** Extra paragraphs (markdown), e.g. how to build before deploying. */
   notes?: string[];
+}
+
+/**
+ * What a family writes for a recipe (`--recipe mysql|redis`) in place of its stand-in resource: the
+ * source, test and dependency files, the pre-deploy actions that install the client, and the README.
+ * s.yaml's environmentVariables and vpcConfig comment come from the shared src/recipes.ts.
+ */
+export interface RecipeDefinition<Names = unknown> {
+  /** The client library, as the README's table names it, e.g. `mysql2 (promise pool)`. */
+  client: string;
+  /** Names the recipe's code defines that an entry point must not take (beyond the family's own). */
+  generatedNames: readonly string[];
+  /** Why the recipe cannot be written with these runtime options (e.g. another server), if it cannot. */
+  unsupported?(options: RuntimeOptions, runtime: string): string | undefined;
+  files(spec: ProjectSpec, names: Names): PlannedFile[];
+  /** Serverless Devs actions (e.g. installing the client before `s deploy`) and their s.yaml comment. */
+  actions?(spec: ProjectSpec): { actions: Record<string, unknown>; comment: string } | undefined;
+  readme(spec: ProjectSpec, names: Names): ReadmeParts;
 }
 
 /**
@@ -71,6 +90,8 @@ export interface RuntimeDefinition<Names = unknown> {
   readme(spec: ProjectSpec, names: Names): ReadmeParts;
   /** Paths the project's build writes, for .gitignore beside the shared ones (e.g. pip's target dir). */
   ignoredPaths?(spec: ProjectSpec): string[];
+  /** The recipes this family writes, besides `none` (its own files). */
+  recipes?: Partial<Record<ServiceRecipe, RecipeDefinition<Names>>>;
 }
 
 /** Keeps each definition's `Names` type checked while the registry holds them side by side. */
