@@ -5,6 +5,7 @@
 // ANSI escape the terminal).
 import { fail } from './errors.ts';
 import type { AddHooksRequest, RemoveHooksRequest } from './hooks/index.ts';
+import { RECIPES } from './recipes.ts';
 import type { Answers } from './spec.ts';
 
 type ValueType = 'string' | 'number' | 'boolean' | 'true';
@@ -36,7 +37,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   gpu: { field: 'gpu', types: ['string'] },
   gpuMemorySize: { field: 'gpu-memory-size', types: NUMBER },
   initializerCommand: { field: 'initializer-command', types: ['string'] },
-  recipe: { field: 'recipe', types: ['string'] },
+  recipe: { field: 'recipe', types: ['string'], expected: `one of ${RECIPES.join(', ')}` },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {

@@ -1,6 +1,7 @@
 // --recipe as every front end takes it (CLI flag, programmatic API, plop prompt) and what it changes in
 // the plan: validation with one-line errors, `none` identical to no recipe, s.yaml variables with
-// ${env(...)} secrets and a commented vpcConfig. The generated code runs in recipes.test.ts.
+// ${env(...)} secrets and a commented vpcConfig, and the repository running the generated code (in
+// recipes.test.ts) with the very client versions the generator pins.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import nodePlop, { type PromptQuestion } from 'node-plop';
@@ -35,7 +36,7 @@ describe('validation', () => {
   });
 
   test('the API refuses a recipe that is not a string', () => {
-    expect(specErrorOf({ recipe: 3 as unknown as string })).toEqual({ field: 'recipe', rule: 'must be one of none, mysql, redis' });
+    expect(specErrorOf({ recipe: 3 as unknown as string })).toEqual({ field: 'recipe', rule: 'must be one of none, mysql, redis, got number' });
   });
 
   test.each(RUNTIMES.filter((r) => !r.recipes?.mysql).map((r) => r.ids[0]!))('a runtime without the recipe says which runtimes have it: %s', (runtime) => {
@@ -104,4 +105,13 @@ test('the plop function generator asks for the recipe and passes it on', async (
   const dir = tempDir('fc-recipe-plop-');
   await plop.getGenerator('function').runActions({ dir: join(dir, 'r'), runtime: 'nodejs20', recipe: 'redis', hooks: ['initializer', 'preStop'] });
   expect(existsSync(join(dir, 'r', 'code', 'package.json'))).toBe(true);
+});
+
+describe('the Node.js clients the recipe tests run with', () => {
+  test('are the repository devDependencies at exactly the versions the generator pins', async () => {
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default as { devDependencies: Record<string, string> };
+    const { MYSQL2_VERSION, IOREDIS_VERSION } = await import('../src/runtimes/nodejs/recipes.ts');
+    expect(pkg.devDependencies.mysql2).toBe(MYSQL2_VERSION);
+    expect(pkg.devDependencies.ioredis).toBe(IOREDIS_VERSION);
+  });
 });
