@@ -1,6 +1,7 @@
 // `create-fc-lifecycle doctor`: reads a project and reports what would break its lifecycle hooks.
 import { relative, sep } from 'node:path';
 import { oneLine } from '../escape.ts';
+import { leftoverReports } from '../leftovers.ts';
 import { loadProject } from './project.ts';
 import { RULES } from './rules/index.ts';
 import { clearSourceCache } from './source.ts';
@@ -30,6 +31,8 @@ export function diagnose(dir: string, label = dir): { project: Project; findings
   const findings = [...byKey.values()].map(({ finding, resources }) =>
     sharedCode(project, finding.file) ? { ...finding, message: `${resources.length === 1 ? 'resource' : 'resources'} ${resources.join(', ')}: ${finding.message}` } : finding,
   );
+  // What a killed run left: doctor only reads, so it reports them (the next add/remove/create cleans up).
+  for (const { path, message } of leftoverReports(project.root)) findings.push({ file: path, line: 1, severity: 'warning', rule: 'leftover-work-file', message });
   const sYamlFirst = (file: string) => (file === project.sYaml ? '' : file);
   findings.sort((a, b) => sYamlFirst(a.file).localeCompare(sYamlFirst(b.file)) || a.line - b.line || a.rule.localeCompare(b.rule));
   return { project, findings };
