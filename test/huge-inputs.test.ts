@@ -1,14 +1,18 @@
 // Issue 11, Minor: no raw RangeError ("Invalid string length", "Invalid typed array length") and no
 // quadratic blow-up from inputs within the documented size limits. add's diff printer compared every
 // changed line with every other (a table of lines x lines): a Java file of 2 MiB whose edit touches its
-// top and its end made `add --dry-run` throw a RangeError, and one of 1 MiB took minutes.
-import { readFileSync, writeFileSync } from 'node:fs';
+// top and its end made `add --dry-run` throw a RangeError, and one of 1 MiB took minutes. doctor named
+// every resource that shares a code file in each finding there, so its output grew as resources times
+// findings: 900 resources with 1,000-character names (a 1 MiB s.yaml) and 300 findings in their server
+// are over 512 MiB, past the longest string V8 makes ("Invalid string length").
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { diffLines } from '../src/hooks/diff.ts';
 import { MAX_SOURCE_BYTES } from '../src/safe-fs.ts';
 import { copyFixture } from './helpers/hook-fixtures.ts';
 import { cli } from './helpers/safety.ts';
+import { tempDir } from './helpers/generate.ts';
 
 const JAVA = 'src/main/java/com/acme/orders/OrderHandler.java';
 
@@ -66,5 +70,27 @@ describe('huge inputs within the limits', () => {
       expect(diff.filter((line) => line.op !== '-').map((line) => line.text), `round ${round}`).toEqual(after);
       expect(diff.filter((line) => line.op !== ' ').length, `round ${round}`).toBeLessThanOrEqual(edits);
     }
+  });
+
+  test('doctor on many resources sharing code with many findings: each line stays short, --json stays valid', async () => {
+    const RESOURCES = 60;
+    const LISTENS = 40;
+    const root = tempDir('fc-many-findings-');
+    const resource = (i: number) =>
+      `  ${'r'.repeat(200)}${i}:\n    component: fc3\n    props:\n      region: cn-hangzhou\n      functionName: f${i}\n      runtime: custom.debian10\n      code: ./code\n      customRuntimeConfig:\n        command: [node, server.js]\n        port: 9000\n`;
+    writeFileSync(join(root, 's.yaml'), `edition: 3.0.0\nname: many\nresources:\n${Array.from({ length: RESOURCES }, (_, i) => resource(i)).join('')}`);
+    mkdirSync(join(root, 'code'));
+    const listens = Array.from({ length: LISTENS }, (_, i) => `server.listen(${8000 + i}, '127.0.0.1');`).join('\n');
+    writeFileSync(join(root, 'code/server.js'), `const http = require('http');\nconst server = http.createServer((req, res) => res.end('ok'));\n${listens}\n`);
+    const text = await cli(['doctor'], root);
+    const lines = text.stdout.trimEnd().split('\n');
+    console.log(`huge-inputs: doctor, ${RESOURCES} resources x ${LISTENS} listen calls: ${lines.length} lines, the longest ${Math.max(...lines.map((line) => line.length))} characters`);
+    expect(lines.length).toBeGreaterThan(2 * LISTENS);
+    for (const line of lines) expect(line.length).toBeLessThan(2000);
+    expect(lines.find((line) => line.includes('custom-listen-address'))).toMatch(/resources r+0, r+1, r+2 and 57 more: /);
+    const json = await cli(['doctor', '--json'], root);
+    const findings = JSON.parse(json.stdout) as { message: string }[];
+    expect(findings.length).toBe(lines.length - 1);
+    expect(json.stdout).toBe(`${JSON.stringify(findings, null, 2)}\n`);
   });
 });
