@@ -5,15 +5,15 @@
 // target. Temporaries and staging directories hold only new, unfinished content: once the pid that made
 // them is gone they are removed. A backup holds the user's replaced files: it is never deleted, only
 // reported. `doctor` (which only reads) reports all of them, and this version's own work files.
-import { readdirSync, rmSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { alive } from './file-lock.ts';
 import { isWorkName } from './file-transaction.ts';
 
-/** `<file>.fc-lifecycle-<pid>-<Date.now() in base 36>`: an older add/remove's temporary. */
-const OLD_TEMPORARY = /^.+\.fc-lifecycle-(\d+)-[0-9a-z]+$/;
+/** `<file>.fc-lifecycle-<pid>-<Date.now() in base 36, 8 digits until 2059>`: an older add/remove's temporary. */
+const OLD_TEMPORARY = /^(.+)\.fc-lifecycle-(\d+)-[0-9a-z]{8}$/;
 /** `.<target>.fc-staging|backup-<pid>-<hex>`: an older create's work directory, beside the target. */
-const oldCreateDir = (target: string) => new RegExp(`^\\.${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.fc-(staging|backup)-(\\d+)-[0-9a-f]+$`);
+const oldCreateDir = (target: string) => new RegExp(`^\\.${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.fc-(staging|backup)-(\\d+)-[0-9a-f]{1,8}$`);
 /** Directories never searched: they are not the project's own code, and can be huge. */
 const SKIPPED = new Set(['node_modules', '.git', '.s', 'vendor', 'target', 'bin', 'obj', '__pycache__']);
 /** The search is bounded: deeper or further than this, older versions never wrote. */
@@ -43,8 +43,9 @@ function oldTemporaries(root: string): Leftover[] {
     for (const entry of entries(dir)) {
       if ((budget -= 1) < 0) return;
       const path = join(dir, entry.name);
-      const pid = OLD_TEMPORARY.exec(entry.name)?.[1];
-      if (entry.isFile() && pid !== undefined) found.push({ path, kind: 'temporary', pid: Number(pid) });
+      const match = OLD_TEMPORARY.exec(entry.name);
+      // Only beside the file it was to replace, which an older add/remove never deleted.
+      if (entry.isFile() && match && existsSync(join(dir, match[1]!))) found.push({ path, kind: 'temporary', pid: Number(match[2]) });
       else if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name)) walk(path, depth + 1);
     }
   };

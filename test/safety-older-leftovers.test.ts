@@ -32,13 +32,16 @@ describe('class 4: what killed runs of older versions left', () => {
     const dead = deadPid();
     const gone = [join(root, `s.yaml.fc-lifecycle-${dead}-lz3k9q1a`), join(root, 'src', `main.py.fc-lifecycle-${dead}-lz3k9q1b`)];
     const live = join(root, 'src', `main.py.fc-lifecycle-${process.pid}-lz3k9q1c`);
-    for (const path of [...gone, live]) writeFileSync(path, 'unfinished edit\n');
+    // Names that only look alike: not beside the file they would replace, or not a timestamp: the user's.
+    const kept = [live, join(root, 'src', `gone.py.fc-lifecycle-${dead}-lz3k9q1d`), join(root, `notes.fc-lifecycle-${dead}-draft`)];
+    writeFileSync(join(root, 'notes'), 'user notes\n');
+    for (const path of [...gone, ...kept]) writeFileSync(path, 'unfinished edit\n');
     const flag = command === 'add' ? ['--initializer', 'main.initialize'] : ['--initializer'];
     const result = await cli([command, ...flag], root);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(gone.filter((path) => existsSync(path))).toEqual([]);
-    expect(existsSync(live)).toBe(true);
+    expect(kept.filter((path) => !existsSync(path))).toEqual([]);
   });
 
   test('add keeps a backup an older create left beside the project and says where it is, in one line', async () => {
