@@ -2,12 +2,13 @@
 // same stale lock at the same instant must not both take it over: exactly one holds the lock, each other
 // one exits with one line (InputError), and the lock file is the winner's until it lets go.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { LOCK, lock } from '../src/file-lock.ts';
 import { tempDir } from './helpers/generate.ts';
+import { leftovers, together } from './helpers/safety.ts';
 
 const ROUNDS = 20;
 
@@ -55,5 +56,21 @@ describe('class 5: taking over a stale lock', () => {
       outcomes.refused += refused.length;
     }
     console.log(`stale-lock takeover: ${ROUNDS} rounds of ${RUNS} runs, ${outcomes.won} won, ${outcomes.refused} refused`);
+  });
+
+  test('4 packed creates into a directory holding a killed run\'s lock, 3 rounds: one winner, its project only', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const parent = tempDir('fc-lock-takeover-cli-');
+      mkdirSync(join(parent, 'fn'));
+      await leaveStaleLock(join(parent, 'fn'));
+      const names = ['alpha-fn', 'beta-fn', 'gamma-fn', 'delta-fn'];
+      const results = await together(names.map((name) => ['fn', '-r', 'python3.12', '--function-name', name, '--yes']), parent);
+      const winners = names.filter((_, i) => results[i]!.status === 0);
+      expect(winners, `round ${round}: ${JSON.stringify(results)}`).toHaveLength(1);
+      for (const result of results.filter((r) => r.status !== 0)) expect(result.stderr).toMatch(/^error: dir: [^\n]+\n$/);
+      const sYaml = readFileSync(join(parent, 'fn', 's.yaml'), 'utf8');
+      for (const name of names) expect(sYaml.includes(name), `round ${round}: ${name} in s.yaml`).toBe(name === winners[0]);
+      expect(leftovers(parent)).toEqual([]);
+    }
   });
 });
