@@ -1,7 +1,7 @@
 // The lock of a directory tree that create and add/remove write (src/file-transaction.ts), and the
 // signal handling that lets a write under way finish or roll back before the process exits.
 import fs from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fail } from './errors.ts';
 
 /** The lock file in the root of a tree being written. */
@@ -36,6 +36,7 @@ export async function guarded<T>(action: () => Promise<T>): Promise<T> {
 
 /** Whether a process with this pid runs (EPERM: it does, as another user). */
 export function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false; // 0 and -1 would ask about a group, or every process
   try {
     process.kill(pid, 0);
     return true;
@@ -47,24 +48,48 @@ export function alive(pid: number): boolean {
 /** A fresh work file name, `.fc-lifecycle-<kind>-<pid>-<random>`: short, and tells whose it is. */
 export const workName = (kind: string) => `.fc-lifecycle-${kind}-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
 
-/** Takes the root's lock (a file holding the owner's pid, made with link(2), which never replaces one). */
+/**
+ * Takes the root's lock: a directory holding one entry, `<pid>-<random>` of its owner. It is made
+ * whole under a name of this run's own, then renamed to LOCK, which rename(2) does only where LOCK is
+ * absent or an empty directory. A lock whose owner is gone is taken over by deleting that entry and
+ * renaming again: of runs that find one stale lock at the same instant, exactly one rename lands, and
+ * the others then meet the winner's entry.
+ */
 export async function lock(root: string, field: string): Promise<() => Promise<void>> {
   const path = join(root, LOCK);
-  const temp = join(root, workName('lock'));
-  await fs.writeFile(temp, `${process.pid}\n`, { flag: 'wx' });
+  const mine = join(root, workName('lock'));
+  const entry = `${process.pid}-${basename(mine).split('-').pop()}`;
+  await fs.mkdir(mine);
   try {
-    for (let attempt = 0; ; attempt += 1) {
+    await fs.writeFile(join(mine, entry), '', { flag: 'wx' });
+    for (let attempt = 0; attempt < 8; attempt += 1) {
       try {
-        await fs.link(temp, path);
-        return () => fs.rm(path, { force: true });
+        await fs.rename(mine, path);
+        return async () => {
+          await fs.rm(join(path, entry), { force: true });
+          await fs.rmdir(path).catch(() => undefined); // unless another run has just renamed its lock in
+        };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-        const holder = Number.parseInt(await fs.readFile(path, 'utf8').catch(() => ''), 10);
-        if (alive(holder)) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${holder}); run again when it has finished (or delete ${LOCK} there if no such run is going on)`);
-        await fs.rm(path, { force: true }); // left by a run that was killed
+        if (!['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code!)) throw error;
+        const holders = await holdersOf(path);
+        const live = holders.find(({ pid }) => alive(pid));
+        if (live) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${live.pid}); run again when it has finished (or delete ${LOCK} there if no such run is going on)`);
+        // Left by runs that were killed. A lock file (the format before the lock was a directory) is removed whole.
+        for (const holder of holders) await fs.rm(holder.path, { recursive: true, force: true });
       }
     }
+    fail(field, `${root}: ${LOCK} changed hands too often to be taken; run the command again`);
   } finally {
-    await fs.rm(temp, { force: true });
+    await fs.rm(mine, { recursive: true, force: true });
   }
+}
+
+/** The owners named in the lock at `path`: its entries, or for a lock file its pid. */
+async function holdersOf(path: string): Promise<{ pid: number; path: string }[]> {
+  const pid = (text: string) => Number.parseInt(text, 10);
+  const stat = await fs.lstat(path).catch(() => undefined);
+  if (!stat) return [];
+  if (!stat.isDirectory()) return [{ pid: pid(await fs.readFile(path, 'utf8').catch(() => '')), path }];
+  const names = await fs.readdir(path).catch(() => []);
+  return names.map((name) => ({ pid: pid(name), path: join(path, name) }));
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fail } from './errors.ts';
 import { commitFiles, isWorkName, recoverInterrupted } from './file-transaction.ts';
+import { cleanOlderLeftovers } from './leftovers.ts';
 import { asInput } from './safe-fs.ts';
 import type { FilePlan } from './plan.ts';
 
@@ -14,6 +15,8 @@ export interface WriteResult {
   written: string[];
   /** Files that existed and were replaced (only with force). */
   overwritten: string[];
+  /** One line for each backup a killed older version left beside the target (kept; see src/leftovers.ts). */
+  leftovers: string[];
 }
 
 /** How many entries the target directory has (0 when it does not exist yet); throws InputError when it is not a directory. */
@@ -78,13 +81,14 @@ export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Pro
   // A run killed while writing here left files that make the target look taken: put them back first.
   const existing = await fs.realpath(plan.targetDir).catch(() => undefined);
   if (existing !== undefined && (await fs.stat(existing)).isDirectory()) await recoverInterrupted(existing, 'dir');
+  const leftovers = cleanOlderLeftovers(plan.targetDir);
   await checkTarget(plan, options);
   const created = await asInput('dir', () => makeDirectories(plan.targetDir));
   try {
     const root = await asInput('dir', () => fs.realpath(plan.targetDir));
     const writes = plan.files.map((file) => ({ path: file.path, contents: file.contents, mode: file.executable ? 0o755 : 0o644 }));
     const { replaced } = await commitFiles(root, writes, { field: 'dir', replace: options.force ?? false, check: () => checkTarget(plan, options) });
-    return { written: plan.files.map((file) => file.path), overwritten: replaced };
+    return { written: plan.files.map((file) => file.path), overwritten: replaced, leftovers };
   } catch (error) {
     await removeDirectories(created);
     throw error;

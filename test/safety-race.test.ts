@@ -2,7 +2,7 @@
 // the packed CLI on one target have one winner, the others exit 1 with one line and nothing of theirs
 // is mixed in; a target on another file system (a link into a tmpfs) and a target name of up to 255
 // bytes are written like any other.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -14,26 +14,11 @@ import { resolveSpec } from '../src/spec.ts';
 import { writePlan } from '../src/writer.ts';
 import { tempDir } from './helpers/generate.ts';
 import { copyFixture } from './helpers/hook-fixtures.ts';
-import { leftovers, packedBin, runBin, snapshot } from './helpers/safety.ts';
+import { leftovers, packedBin, runBin, snapshot, together } from './helpers/safety.ts';
 
 const counts: Record<string, number> = {};
 afterAll(() => console.log(`safety-race: cases run ${JSON.stringify(counts)}`));
 const count = (kind: string, n = 1) => (counts[kind] = (counts[kind] ?? 0) + n);
-
-/** Starts every command at once; resolves with each one's exit code and stderr. */
-function together(commands: string[][], cwd: string): Promise<{ status: number | null; stderr: string }[]> {
-  return Promise.all(
-    commands.map(
-      (args) =>
-        new Promise<{ status: number | null; stderr: string }>((resolve) => {
-          const child = spawn('node', [packedBin(), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-          let stderr = '';
-          child.stderr.on('data', (chunk) => (stderr += chunk));
-          child.on('close', (status) => resolve({ status, stderr }));
-        }),
-    ),
-  );
-}
 
 describe('class 5: concurrent runs on one target', () => {
   test('4 creates into one new directory, 3 rounds: one winner, its project only, the others one error line', async () => {

@@ -26,14 +26,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { project, findings } = diagnose(resolve(io.cwd, dir), dir);
   const shown = relativeTo(findings, io.cwd);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
+  // One write per finding: the findings of a big project, joined, could pass the longest string there can be.
   if (values.json) {
-    io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+    // The same text as JSON.stringify(shown, null, 2).
+    if (shown.length === 0) io.stdout('[]\n');
+    else shown.forEach((finding, i) => io.stdout(`${i === 0 ? '[\n' : ''}  ${JSON.stringify(finding, null, 2).replaceAll('\n', '\n  ')}${i === shown.length - 1 ? '\n]\n' : ',\n'}`));
   } else {
     const where = `${plural(project.resources.length, 'fc3 resource')} of ${pathFrom(io.cwd, project.sYaml)}`;
     const summary = findings.length === 0
       ? `no problems found in ${where}`
       : `${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')} in ${where}`;
-    io.stdout([...shown.map(formatFinding), summary, ''].join('\n'));
+    for (const finding of shown) io.stdout(`${formatFinding(finding)}\n`);
+    io.stdout(`${summary}\n`);
   }
   return errors > 0 ? 1 : 0;
 }

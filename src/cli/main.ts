@@ -84,6 +84,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const where = oneLine(relative(io.cwd, plan.targetDir) || '.');
     io.stdout(`Created ${spec.runtime} function ${spec.functionName} in ${where}:\n${describePlan(plan, io.cwd)}`);
     if (result.overwritten.length > 0) io.stdout(`Overwritten (--force): ${result.overwritten.join(', ')}\n`);
+    for (const note of result.leftovers) io.stderr(`warning: ${oneLine(note)}\n`);
     const steps = [`cd ${shellWord(where)}`, plan.testCommand, ...(plan.beforeDeploy ? [plan.beforeDeploy] : []), 's deploy'];
     io.stdout(`\nNext:\n${steps.map((step) => `  ${step}\n`).join('')}`);
     return 0;

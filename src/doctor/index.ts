@@ -1,6 +1,7 @@
 // `create-fc-lifecycle doctor`: reads a project and reports what would break its lifecycle hooks.
 import { relative, sep } from 'node:path';
 import { oneLine } from '../escape.ts';
+import { leftoverReports } from '../leftovers.ts';
 import { loadProject } from './project.ts';
 import { RULES } from './rules/index.ts';
 import { clearSourceCache } from './source.ts';
@@ -28,11 +29,21 @@ export function diagnose(dir: string, label = dir): { project: Project; findings
     }
   }
   const findings = [...byKey.values()].map(({ finding, resources }) =>
-    sharedCode(project, finding.file) ? { ...finding, message: `${resources.length === 1 ? 'resource' : 'resources'} ${resources.join(', ')}: ${finding.message}` } : finding,
+    sharedCode(project, finding.file) ? { ...finding, message: `${resources.length === 1 ? 'resource' : 'resources'} ${whose(resources)}: ${finding.message}` } : finding,
   );
+  // What a killed run left: doctor only reads, so it reports them (the next add/remove/create cleans up).
+  for (const { path, message } of leftoverReports(project.root)) findings.push({ file: path, line: 1, severity: 'warning', rule: 'leftover-work-file', message });
   const sYamlFirst = (file: string) => (file === project.sYaml ? '' : file);
   findings.sort((a, b) => sYamlFirst(a.file).localeCompare(sYamlFirst(b.file)) || a.line - b.line || a.rule.localeCompare(b.rule));
   return { project, findings };
+}
+
+/** At most this many resources are named in a finding; all of them in each would grow the output as resources × findings. */
+const NAMED_RESOURCES = 3;
+
+function whose(resources: string[]): string {
+  const more = resources.length - NAMED_RESOURCES;
+  return more > 0 ? `${resources.slice(0, NAMED_RESOURCES).join(', ')} and ${more} more` : resources.join(', ');
 }
 
 /** Whether `file` (not s.yaml) is in the code of more than one resource, so a finding there must say whose it is. */

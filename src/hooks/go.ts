@@ -6,7 +6,7 @@ import { fail } from '../errors.ts';
 import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
 import { sourceFiles } from '../project-files.ts';
 import { hookSnippet } from './snippet.ts';
-import { appendBlock, codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from './source.ts';
+import { appendBlock, codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
@@ -111,18 +111,18 @@ export const goHooks: LanguageHooks = {
       if (found.length > 1) fail('handler', `several .go files call fc.Start (${found.map((file) => relative(project.root, file.path)).join(', ')}); keep one`);
       return { ...editableCode(project, found[0]!), style: found[0]!.style! };
     },
-    find(file, kind) {
-      const mask = codeMask(file.text, GO);
+    find(file, kind, _entry, project) {
+      const mask = readableCodeMask(file, GO, HOOK_FLAGS[kind], project, true);
       const registered = registration(file, mask, kind);
       if (!registered) return undefined;
       const definition = registered[1] ? funcDefinition(file, mask, registered[1]) : undefined;
       return lineAt(file.text, (definition ?? registered).index);
     },
-    add(file, kind, entry) {
+    add(file, kind, entry, project) {
       const field = HOOK_FLAGS[kind];
       const fc = sdkName(file);
       const name = functionName(kind, entry);
-      let mask = codeMask(file.text, GO);
+      let mask = readableCodeMask(file, GO, field, project, true);
       const start = codeMatches(file.text, mask, new RegExp(`\\b${escapeRegExp(fc)}\\.Start(?:Http)?\\s*\\(`, 'g'))[0]!;
       const existing = funcDefinition(file, mask, name);
       if (existing && !/^\s*\w+\s+context\.Context\s*$/.test(existing[1]!) ) {
@@ -146,15 +146,15 @@ export const goHooks: LanguageHooks = {
       }
       return text;
     },
-    switchOff(file, kind) {
-      const mask = codeMask(file.text, GO);
+    switchOff(file, kind, _entry, project) {
+      const mask = readableCodeMask(file, GO, HOOK_FLAGS[kind], project, true);
       const name = registration(file, mask, kind)?.[1];
       const definition = name ? funcDefinition(file, mask, name) : undefined;
       if (!definition) return file.text;
       return markOff(file.text, definitionStart(file.text, definition.index, ['//']), definition.index, '//', HOOK_LABELS[kind]);
     },
-    switchOn(file, kind) {
-      const mask = codeMask(file.text, GO);
+    switchOn(file, kind, _entry, project) {
+      const mask = readableCodeMask(file, GO, HOOK_FLAGS[kind], project, true);
       const name = registration(file, mask, kind)?.[1];
       const definition = name ? funcDefinition(file, mask, name) : undefined;
       if (!definition) return file.text;

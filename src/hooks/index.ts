@@ -192,7 +192,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
   // The hook functions added to code are rendered from templates/hooks.
   if (language.code) await loadTemplates('hooks');
 
-  const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
+  const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
   const will = request.dryRun
     ? { add: 'would add', switchOn: 'would switch back on', set: 'would be set', added: 'would be added', removed: 'would be removed' }
     : { add: 'added', switchOn: 'switched back on', set: 'set', added: 'added', removed: 'is removed' };
@@ -286,7 +286,7 @@ export async function planRemoveHooks(request: RemoveHooksRequest, cwd: string):
   if (kinds.length === 0) fail('initializer', 'name a hook to switch off: --initializer and/or --pre-stop');
   const context = await open(request.dir, cwd, request.resource);
   const { project, language } = context;
-  const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [] };
+  const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
   let sYaml = project.sYamlText;
   let code: CodeFile | undefined;
   let codeBefore = '';

@@ -7,7 +7,7 @@ import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
 import { sourceFiles } from '../project-files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
 import { hookSnippet } from './snippet.ts';
-import { codeMask, codeMatches, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
+import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
 
@@ -76,15 +76,15 @@ export const javaHooks: LanguageHooks = {
       if (candidates.length > 1) fail('handler', `several files are ${wanted}: ${candidates.map((c) => relative(project.root, c.path)).join(', ')}`);
       return editableCode(project, candidates[0]!);
     },
-    find(file, kind, entry) {
-      const mask = codeMask(file.text, JAVA);
+    find(file, kind, entry, project) {
+      const mask = readableCodeMask(file, JAVA, HOOK_FLAGS[kind], project);
       const body = classOf(file, mask, entry, HOOK_FLAGS[kind]);
       const method = findVoidMethod(file.text, mask, body, parseEntry(entry).method);
       return method !== undefined && implementsInterface(file, body, kind) ? lineAt(file.text, method) : undefined;
     },
-    add(file, kind, entry) {
+    add(file, kind, entry, project) {
       const field = HOOK_FLAGS[kind];
-      const mask = codeMask(file.text, JAVA);
+      const mask = readableCodeMask(file, JAVA, field, project);
       const body = classOf(file, mask, entry, field);
       const { method } = parseEntry(entry);
       const hasMethod = findVoidMethod(file.text, mask, body, method) !== undefined;
@@ -102,13 +102,13 @@ export const javaHooks: LanguageHooks = {
       }
       return imports ? insertAt(text, imports.at, imports.text) : text;
     },
-    switchOff(file, kind, entry) {
-      const mask = codeMask(file.text, JAVA);
+    switchOff(file, kind, entry, project) {
+      const mask = readableCodeMask(file, JAVA, HOOK_FLAGS[kind], project);
       const at = findVoidMethod(file.text, mask, classOf(file, mask, entry, HOOK_FLAGS[kind]), parseEntry(entry).method);
       return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
     },
-    switchOn(file, kind, entry) {
-      const mask = codeMask(file.text, JAVA);
+    switchOn(file, kind, entry, project) {
+      const mask = readableCodeMask(file, JAVA, HOOK_FLAGS[kind], project);
       const at = findVoidMethod(file.text, mask, classOf(file, mask, entry, HOOK_FLAGS[kind]), parseEntry(entry).method);
       return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
     },

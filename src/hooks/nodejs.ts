@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { pathExists } from '../project-files.ts';
 import { fail } from '../errors.ts';
 import { nodeModuleStyle } from '../runtimes/nodejs.ts';
-import { appendBlock, codeMask, codeMatches, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';
+import { appendBlock, codeMatches, readableCodeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
 import { requireCodeDir } from './dotted.ts';
 import { readCodeFile, scanCodeFile } from './project.ts';
@@ -81,15 +81,15 @@ export const nodejsHooks: LanguageHooks = {
       }
       return { ...(await readCodeFile(project, path)), style: moduleKind };
     },
-    find(file, _kind, entry) {
-      const mask = codeMask(file.text, JS);
+    find(file, kind, entry, project) {
+      const mask = readableCodeMask(file, JS, HOOK_FLAGS[kind], project, true);
       const name = dottedFunction(entry);
       const exported = exportIndex(file.text, mask, name, style(file));
       if (exported === undefined) return undefined;
       return lineAt(file.text, declarationIndex(file.text, mask, name) ?? exported);
     },
     add(file, kind, entry, project) {
-      const mask = codeMask(file.text, JS);
+      const mask = readableCodeMask(file, JS, HOOK_FLAGS[kind], project, true);
       const name = dottedFunction(entry);
       const declared = declarationIndex(file.text, mask, name);
       if (declared !== undefined) {
@@ -97,15 +97,15 @@ export const nodejsHooks: LanguageHooks = {
       }
       return appendBlock(file.text, hookSnippet(style(file) === 'esm' ? 'nodejs-esm' : 'nodejs-commonjs', kind, name, entry));
     },
-    switchOff(file, kind, entry) {
-      const mask = codeMask(file.text, JS);
+    switchOff(file, kind, entry, project) {
+      const mask = readableCodeMask(file, JS, HOOK_FLAGS[kind], project, true);
       const name = dottedFunction(entry);
       const at = declarationIndex(file.text, mask, name) ?? exportIndex(file.text, mask, name, style(file));
       if (at === undefined) return file.text;
       return markOff(file.text, definitionStart(file.text, at, ['*', '/*', '//']), at, '//', HOOK_LABELS[kind]);
     },
-    switchOn(file, _kind, entry) {
-      const mask = codeMask(file.text, JS);
+    switchOn(file, kind, entry, project) {
+      const mask = readableCodeMask(file, JS, HOOK_FLAGS[kind], project, true);
       const name = dottedFunction(entry);
       const at = declarationIndex(file.text, mask, name) ?? exportIndex(file.text, mask, name, style(file));
       if (at === undefined) return file.text;

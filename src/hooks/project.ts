@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
 import { recoverInterrupted } from '../file-transaction.ts';
+import { cleanOlderLeftovers } from '../leftovers.ts';
 import { fileErrorRule, isInside, MAX_S_YAML_BYTES, MAX_SOURCE_BYTES, readProjectText } from '../safe-fs.ts';
 import { chooseResource, editableProps, fc3Resources, parseSYaml } from './s-yaml-edit.ts';
 import type { CodeFile, HookProject } from './types.ts';
@@ -21,20 +22,24 @@ function resolveVars(value: unknown, vars: Record<string, unknown>): unknown {
 export interface LoadedProject extends HookProject {
   /** s.yaml's text as read. */
   sYamlText: string;
+  /** One line for each backup an older version's killed run left (kept; see src/leftovers.ts). */
+  leftovers: string[];
 }
 
 /**
  * The s.yaml of the project in `dir` (resolved against `cwd`); throws InputError when there is none.
  * Paths are real (links resolved): everything read for an edit is confined to the real root, and an
  * s.yaml that is a link is edited where it points (inside the project). A transaction a killed run left
- * in the project is rolled back first (src/file-transaction.ts).
+ * in the project is rolled back first (src/file-transaction.ts), and what killed runs of older versions
+ * left is cleaned up or, for a backup, reported in `leftovers` (src/leftovers.ts).
  */
-export async function readSYaml(dir: string, cwd: string): Promise<{ root: string; sYamlPath: string; sYamlText: string }> {
+export async function readSYaml(dir: string, cwd: string): Promise<{ root: string; sYamlPath: string; sYamlText: string; leftovers: string[] }> {
   const given = resolve(cwd, dir);
   const stat = await fs.stat(given).catch(() => undefined);
   if (!stat?.isDirectory()) fail('dir', `${given} is not a directory`);
   const root = await fs.realpath(given).catch((error: NodeJS.ErrnoException) => fail('dir', fileErrorRule(error)));
   await recoverInterrupted(root, 'dir');
+  const leftovers = cleanOlderLeftovers(root);
   let sYamlPath: string | undefined;
   for (const name of S_YAML_NAMES) {
     if (await fs.lstat(resolve(root, name)).then(() => true, () => false)) {
@@ -44,7 +49,7 @@ export async function readSYaml(dir: string, cwd: string): Promise<{ root: strin
   }
   if (!sYamlPath) fail('dir', `${root} has no s.yaml (run this in a Serverless Devs project, or pass its directory)`);
   const read = await readProjectText(root, sYamlPath, { field: 's.yaml', limit: MAX_S_YAML_BYTES });
-  return { root, sYamlPath: read.path, sYamlText: read.text };
+  return { root, sYamlPath: read.path, sYamlText: read.text, leftovers };
 }
 
 /** Keys of the fc3 resources in the project's s.yaml, for a choice when there are several. */
@@ -54,7 +59,7 @@ export async function listResources(dir: string, cwd: string): Promise<string[]>
 
 /** Reads the project in `dir` (resolved against `cwd`) for one fc3 resource; throws InputError when it is not one. */
 export async function loadProject(dir: string, cwd: string, resource?: string): Promise<LoadedProject> {
-  const { root, sYamlPath, sYamlText } = await readSYaml(dir, cwd);
+  const { root, sYamlPath, sYamlText, leftovers } = await readSYaml(dir, cwd);
   const doc = parseSYaml(sYamlText);
   const key = chooseResource(doc, resource);
   // Refuses anchors, aliases and merge keys first: they also hide props (a merged runtime reads as missing).
@@ -80,6 +85,7 @@ export async function loadProject(dir: string, cwd: string, resource?: string): 
     root,
     sYamlPath,
     sYamlText,
+    leftovers,
     resource: key,
     runtime,
     handler,

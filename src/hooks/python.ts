@@ -1,16 +1,16 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
-import { appendBlock, codeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
+import { appendBlock, definitionStart, readableCodeMask, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
 import { SYNTAX } from '../source-scan.ts';
 import { readDottedHandlerFile } from './dotted.ts';
 import { dottedFunction, hookSnippet } from './snippet.ts';
-import { HOOK_LABELS, type CodeFile, type LanguageHooks } from './types.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from './types.ts';
 
 const PYTHON = SYNTAX.python;
 
 /** A top-level definition or assignment of the name. */
-function definition(file: CodeFile, entry: string): number | undefined {
+function definition(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
   const id = escapeRegExp(dottedFunction(entry));
-  return firstInCode(file.text, codeMask(file.text, PYTHON), [
+  return firstInCode(file.text, readableCodeMask(file, PYTHON, HOOK_FLAGS[kind], project), [
     new RegExp(`^(?:async\\s+)?def\\s+${id}\\s*\\(`, 'gm'),
     new RegExp(`^${id}\\s*(?::[^=\\n]*)?=(?!=)`, 'gm'),
   ]);
@@ -22,19 +22,20 @@ export const pythonHooks: LanguageHooks = {
   families: ['python'],
   code: {
     locate: (project) => readDottedHandlerFile(project, '.py'),
-    find(file, _kind, entry) {
-      const at = definition(file, entry);
+    find(file, kind, entry, project) {
+      const at = definition(file, kind, entry, project);
       return at === undefined ? undefined : lineAt(file.text, at);
     },
-    add(file, kind, entry) {
+    add(file, kind, entry, project) {
+      readableCodeMask(file, PYTHON, HOOK_FLAGS[kind], project); // appended inside an unclosed string, the hook would be text
       return appendBlock(file.text, hookSnippet('python', kind, dottedFunction(entry), entry), 2);
     },
-    switchOff(file, kind, entry) {
-      const at = definition(file, entry);
+    switchOff(file, kind, entry, project) {
+      const at = definition(file, kind, entry, project);
       return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DECORATION), at, '#', HOOK_LABELS[kind]);
     },
-    switchOn(file, _kind, entry) {
-      const at = definition(file, entry);
+    switchOn(file, kind, entry, project) {
+      const at = definition(file, kind, entry, project);
       return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DECORATION), at);
     },
   },

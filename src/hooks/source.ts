@@ -24,9 +24,19 @@ export function readableScan(file: CodeFile, syntax: Syntax, field: string, proj
   return kinds;
 }
 
-/** codeMask of a file the editor reads to decide or edit (see readableScan). */
-export function readableCodeMask(file: CodeFile, syntax: Syntax, field: string, project: HookProject): Uint8Array {
-  return readableScan(file, syntax, field, project).map((kind) => (kind === CODE ? 1 : 0));
+/**
+ * codeMask of a file the editor reads to decide or edit (see readableScan). With `blocks` (languages
+ * whose hooks are appended at the end of the file), one that ends inside an unclosed `{` is refused
+ * too: the hook would be nested in it.
+ */
+export function readableCodeMask(file: CodeFile, syntax: Syntax, field: string, project: HookProject, blocks = false): Uint8Array {
+  const mask = readableScan(file, syntax, field, project).map((kind) => (kind === CODE ? 1 : 0));
+  if (blocks) {
+    let depth = 0;
+    for (let i = 0; i < file.text.length; i += 1) if (mask[i] === 1) depth += file.text[i] === '{' ? 1 : file.text[i] === '}' ? -1 : 0;
+    if (depth > 0) fail(field, `${relative(project.root, file.path)} ends inside an unclosed { block, so a hook appended to it would be nested in it; nothing is changed`);
+  }
+  return mask;
 }
 
 /** Every match of `pattern` (must have the g flag) that starts in code. */

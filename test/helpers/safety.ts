@@ -1,6 +1,6 @@
 // What the safety tests (test/safety-*.test.ts) share: the packed CLI, in-process runs, byte-level
 // snapshots of a directory tree (links kept as links), and the names of work files a run may leave.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inject } from 'vitest';
@@ -22,6 +22,21 @@ export function packedBin(): string {
 export function runBin(args: string[], cwd: string, timeoutMs = 20_000) {
   const result = spawnSync('node', [packedBin(), ...args], { cwd, input: '', encoding: 'utf8', timeout: timeoutMs });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** Starts every command at once; resolves with each one's exit code and stderr. */
+export function together(commands: string[][], cwd: string): Promise<{ status: number | null; stderr: string }[]> {
+  return Promise.all(
+    commands.map(
+      (args) =>
+        new Promise<{ status: number | null; stderr: string }>((resolve) => {
+          const child = spawn('node', [packedBin(), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => (stderr += chunk));
+          child.on('close', (status) => resolve({ status, stderr }));
+        }),
+    ),
+  );
 }
 
 /** Runs the CLI in-process. */
