@@ -246,8 +246,8 @@ describe('interactive (in a pseudo-terminal)', () => {
   });
 
   test.runIf(process.platform === 'linux')('the offered defaults follow the answers: derived function name, hooks beside a custom handler', async () => {
-    // directory, function name (default), region, hooks, customise: yes, handler, then every default.
-    const keys = ['my fn\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    // directory, recipe (none), function name (default), region, hooks, customise: yes, handler, then every default.
+    const keys = ['my fn\r', '\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
     const { status, output, cwd } = await tty(['--runtime', 'python3.10'], keys);
     expect(status, output).toBe(0);
     const props = parse(readFileSync(join(cwd, 'my fn', 's.yaml'), 'utf8')).resources['my-fn'].props;
@@ -274,8 +274,8 @@ describe('interactive (in a pseudo-terminal)', () => {
     const cwd = tempDir('fc-tty-');
     mkdirSync(join(cwd, 'my-fn'));
     writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
-    // The choice (second: write), then runtime, function name, region, hooks, customise: all defaults.
-    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r'], cwd);
+    // The choice (second: write), then runtime, recipe, function name, region, hooks, customise: all defaults.
+    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
     expect(status, output).toBe(0);
     expect(output.indexOf('is not empty')).toBeLessThan(output.indexOf('Runtime:'));
     expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');
@@ -284,8 +284,9 @@ describe('interactive (in a pseudo-terminal)', () => {
 
   test.runIf(process.platform === 'linux')('custom-container asks about the GPU: type, memory bounded by the card, a command initializer', async () => {
     // GPU (fc.gpu.tesla.1, the first type), memory (the T4's bound is offered), command? yes, the
-    // default command, function name, region, hooks (PreStop only: the initializer is the command), customise.
-    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r'];
+    // default command, recipe (none), function name, region, hooks (PreStop only: the initializer is the
+    // command), customise.
+    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r', '\r'];
     const { status, output, cwd } = await tty(['gpu-fn', '-r', 'custom-container'], keys);
     expect(output).toMatch(/GPU:/);
     expect(output).toMatch(/GPU memory \(MB, up to 16384\)/);
