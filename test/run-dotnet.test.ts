@@ -47,9 +47,9 @@ describe.runIf(canRun)('C# with mono', () => {
     publish(root);
     const result = await expectGeneratedProjectRuns(root, answers);
     // context.Logger writes the hooks' lines into the function log, with the request id of the call.
-    if (!('initializer' in answers)) expect(result.stdout).toMatch(/^FC Initialize Start RequestId: (\S+)\n\S+ \1 \[Information\] initialized resource-\1$/m);
-    else expect(result.stdout).toMatch(/\[Information\] created resource-\S+ lazily: no initializer ran on this instance/);
-    if (!('preStop' in answers)) expect(result.stdout).toMatch(/\[Information\] released resource-\S+ after 2 request\(s\)\nFC PreStop End/);
+    if (!('initializer' in answers)) expect(result.stdout).toMatch(/^FC Initialize Start RequestId: (\S+)\n\S+ \1 \[INFO\] initialized resource-\1$/m);
+    else expect(result.stdout).toMatch(/\[INFO\] created resource-\S+ lazily: no initializer ran on this instance/);
+    if (!('preStop' in answers)) expect(result.stdout).toMatch(/\[INFO\] released resource-\S+ after 2 request\(s\)\nFC PreStop End/);
   });
 
   test('the context carries s.yaml: function name, memory, timeout, handler and initializer entries, region (from s.yaml vars)', async () => {
