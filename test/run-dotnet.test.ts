@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
 import { expectGeneratedProjectRuns, markers, runCommand } from './helpers/run-cli.ts';
 import { buildDotnetStandIns, DOTNET_LIBRARIES } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
@@ -107,6 +107,49 @@ describe.runIf(canRun)('C# with mono', () => {
       { kind: 'initializer', attempt: 1, errorType: 'InitializationError', errorMessage: 'System.IO.IOException: first run fails after creating the resource' },
       { kind: 'initializer', attempt: 2, errorType: 'InitializationError', errorMessage: 'System.InvalidOperationException: already initialized' },
     ]);
+  });
+
+  // No .NET SDK here: a stand-in `dotnet` checks the project run writes (the SDK's framework, the
+  // published libraries as references), builds it with mcs and hosts it with mono. It proves the
+  // host choice and the wiring, not that the real SDK builds the project.
+  test('with dotnet on PATH, run builds its bootstrap as a project for the installed SDK and hosts it with dotnet', async () => {
+    const { root } = await generateProject({ runtime: 'dotnetcore3.1' });
+    publish(root);
+    const bin = tempDir('fc-fake-dotnet-');
+    const calls = join(bin, 'calls');
+    writeFileSync(
+      join(bin, 'dotnet'),
+      String.raw`#!/bin/sh
+echo "$1" >> '${calls}'
+case "$1" in
+  --version) echo 8.0.100 ;;
+  build)
+    grep -q '<TargetFramework>net8.0</TargetFramework>' "$2/FcRunBootstrap.csproj" || exit 1
+    mkdir -p "$6" && exec mcs -out:"$6/FcRunBootstrap.dll" $(sed -n 's|.*<HintPath>\(.*\)</HintPath>.*|-r:\1|p' "$2/FcRunBootstrap.csproj") "$2/FcRunBootstrap.cs" ;;
+  *) exec mono "$@" ;;
+esac
+`,
+      { mode: 0o755 },
+    );
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      await expectGeneratedProjectRuns(root, {});
+    } finally {
+      process.env.PATH = path;
+    }
+    const hosted = readFileSync(calls, 'utf8').trim().split('\n');
+    expect(hosted.filter((call) => call !== '--version')).toEqual(['build', expect.stringMatching(/\/out\/FcRunBootstrap\.dll$/)]);
+  });
+
+  test('a publish folder whose Aliyun.Serverless.Core.dll is no assembly: the compiler\'s error in one line, exit 2', async () => {
+    const { root } = await generateProject({ runtime: 'dotnetcore3.1' });
+    publish(root);
+    writeFileSync(join(root, 'HelloFcApp', 'target', 'Aliyun.Serverless.Core.dll'), 'not an assembly');
+    const result = await runCommand([root], root);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: the run bootstrap does not build with mcs against the published Aliyun\.Serverless\.Core: .*error CS\d+: [^\n]*Aliyun\.Serverless\.Core\.dll[^\n]*\n$/);
   });
 
   test('an unbuilt project is one line naming the publish command, exit 2', async () => {

@@ -35,13 +35,15 @@ function publishFolder(target: RunTarget): string {
   throw new RunSetupError(`no built ${missing}.dll in ${shown}: build the project first (dotnet publish ${project}-c Release -o ${shown})`);
 }
 
-/** Runs a build step unless `product` exists (a restarted instance reuses it); its first error line is the one line run prints when it fails. */
+/** Runs a build step unless `product` exists (a restarted instance reuses it); its first error is the one line run prints when it fails. */
 function build(command: string, args: string[], cwd: string, product: string): void {
   if (existsSync(product)) return;
   const built = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000 });
   if (built.status === 0) return;
   const output = `${built.stdout ?? ''}${built.stderr ?? ''}`;
-  const line = output.split('\n').find((text) => /error/i.test(text)) ?? built.error?.message ?? `exit ${built.status}`;
+  const lines = output.split('\n');
+  // The compiler's own diagnostic (`File.cs(3,5): error CS0246: ...`), else any line naming an error.
+  const line = lines.find((text) => /\berror [A-Z]+\d+/.test(text)) ?? lines.find((text) => /error/i.test(text)) ?? built.error?.message ?? `exit ${built.status}`;
   throw new RunSetupError(`the run bootstrap does not build with ${command} against the published Aliyun.Serverless.Core: ${line.trim()}`);
 }
 
