@@ -6,6 +6,7 @@
 // here failed on the old code (checked by running this file against the old src/runtimes/dotnet/run.ts).
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
 import { expectGeneratedProjectRuns, markers, runCommand } from './helpers/run-cli.ts';
@@ -150,6 +151,36 @@ esac
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^error: the run bootstrap does not build with mcs against the published Aliyun\.Serverless\.Core: .*error CS\d+: [^\n]*Aliyun\.Serverless\.Core\.dll[^\n]*\n$/);
+  });
+
+  // The real Aliyun.Serverless.Core targets netstandard2.0; without mono's netstandard facade mcs cannot
+  // compile against it. A stand-in built against a "netstandard" assembly that is not published plays that.
+  test('a netstandard Aliyun.Serverless.Core without mono\'s facade: one line naming mono-devel, exit 2', async () => {
+    const { root } = await generateProject({ runtime: 'dotnetcore3.1' });
+    const work = tempDir('fc-netstandard-');
+    writeFileSync(join(work, 'Marker.cs'), 'namespace Fake { public interface IMarker {} }\n');
+    const stubs = fileURLToPath(new URL('./stubs/dotnet/Aliyun.Serverless.Core', import.meta.url));
+    const sources = readdirSync(stubs).map((file) => {
+      writeFileSync(join(work, file), readFileSync(join(stubs, file), 'utf8').replace('public interface IFcContext', 'public interface IFcContext : Fake.IMarker'));
+      return join(work, file);
+    });
+    const target = join(root, 'HelloFcApp', 'target');
+    mkdirSync(target);
+    const logging = join(target, 'Microsoft.Extensions.Logging.Abstractions.dll');
+    copyFileSync(join(libraries(), 'Microsoft.Extensions.Logging.Abstractions.dll'), logging);
+    const netstandard = join(work, 'netstandard.dll');
+    const core = join(target, 'Aliyun.Serverless.Core.dll');
+    for (const args of [
+      ['-target:library', `-out:${netstandard}`, join(work, 'Marker.cs')],
+      ['-target:library', `-out:${core}`, `-r:${netstandard}`, `-r:${logging}`, ...sources],
+      [`-out:${join(target, 'HelloFcApp.exe')}`, `-r:${netstandard}`, `-r:${logging}`, `-r:${core}`, join(root, 'HelloFcApp', 'Hello.cs')],
+    ]) {
+      const built = run('mcs', args);
+      expect(built.status, built.output).toBe(0);
+    }
+    const result = await runCommand([root], root);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: the run bootstrap does not build with mcs against the published Aliyun\.Serverless\.Core: .*error CS0012: [^\n]*netstandard[^\n]*: mono's netstandard facade is missing \(apt-get install mono-devel\)\n$/);
   });
 
   test('an unbuilt project is one line naming the publish command, exit 2', async () => {

@@ -5,8 +5,8 @@
 // with mcs, which load the netstandard2.0 Aliyun.Serverless.Core and a netcoreapp3.1 function that
 // uses only what mono has too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { writeBootstrap } from '../../run/bootstrap.ts';
 import { hasTool, startBootstrap } from '../../run/child.ts';
 import { hookTimeout } from '../../run/target.ts';
@@ -35,8 +35,11 @@ function publishFolder(target: RunTarget): string {
   throw new RunSetupError(`no built ${missing}.dll in ${shown}: build the project first (dotnet publish ${project}-c Release -o ${shown})`);
 }
 
-/** Runs a build step unless `product` exists (a restarted instance reuses it); its first error is the one line run prints when it fails. */
-function build(command: string, args: string[], cwd: string, product: string): void {
+/**
+ * Runs a build step unless `product` exists (a restarted instance reuses it); its first error, and
+ * `hint` when the output matches it, is the one line run prints when it fails.
+ */
+function build(command: string, args: string[], cwd: string, product: string, hint?: { when: RegExp; say: string }): void {
   if (existsSync(product)) return;
   const built = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000 });
   if (built.status === 0) return;
@@ -44,13 +47,29 @@ function build(command: string, args: string[], cwd: string, product: string): v
   const lines = output.split('\n');
   // The compiler's own diagnostic (`File.cs(3,5): error CS0246: ...`), else any line naming an error.
   const line = lines.find((text) => /\berror [A-Z]+\d+/.test(text)) ?? lines.find((text) => /error/i.test(text)) ?? built.error?.message ?? `exit ${built.status}`;
-  throw new RunSetupError(`the run bootstrap does not build with ${command} against the published Aliyun.Serverless.Core: ${line.trim()}`);
+  const advice = hint && hint.when.test(output) ? `: ${hint.say}` : '';
+  throw new RunSetupError(`the run bootstrap does not build with ${command} against the published Aliyun.Serverless.Core: ${line.trim()}${advice}`);
+}
+
+/**
+ * Mono's netstandard facade, in the lib folder beside mcs when mono-devel is installed. The published
+ * Aliyun.Serverless.Core targets netstandard2.0, so mcs needs it as a reference (msbuild adds it by itself).
+ */
+function netstandardFacade(): string | undefined {
+  const mcs = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'mcs')).find((path) => existsSync(path));
+  const facade = mcs && join(dirname(realpathSync(mcs)), '..', 'lib', 'mono', '4.5', 'Facades', 'netstandard.dll');
+  return facade && existsSync(facade) ? facade : undefined;
 }
 
 /** mcs compiles the bootstrap into workDir; returns the command that hosts it. */
 function buildWithMcs(source: string, folder: string, workDir: string): string[] {
   const exe = join(workDir, 'FcRunBootstrap.exe');
-  build('mcs', [`-out:${exe}`, ...LIBRARIES.map((library) => `-r:${join(folder, `${library}.dll`)}`), source], workDir, exe);
+  const facade = netstandardFacade();
+  const references = [...LIBRARIES.map((library) => join(folder, `${library}.dll`)), ...(facade ? [facade] : [])];
+  build('mcs', [`-out:${exe}`, ...references.map((reference) => `-r:${reference}`), source], workDir, exe, {
+    when: /assembly `netstandard\b/,
+    say: "mono's netstandard facade is missing (apt-get install mono-devel)",
+  });
   return ['mono', exe];
 }
 
