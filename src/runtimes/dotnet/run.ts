@@ -1,9 +1,9 @@
 // `run` for C# (dotnetcore3.1, spec §1.7): templates/dotnet/run/FcRunBootstrap.cs, compiled against the
 // Aliyun.Serverless.Core in the publish folder s.yaml's `code` names, loads the function's assembly
 // from that folder and calls the entries through IFcContext. The host is `dotnet` when it is there
-// (the bootstrap built as a small project, not tested here: no .NET SDK on this machine), else mono
-// with mcs, which load the netstandard2.0 Aliyun.Serverless.Core and a netcoreapp3.1 function that
-// uses only what mono has too.
+// (the bootstrap built as a small project; tested here only with a stand-in `dotnet`, there is no .NET
+// SDK on this machine), else mono with mcs, which load the netstandard2.0 Aliyun.Serverless.Core
+// (through mono's netstandard facade) and a netcoreapp3.1 function that uses only what mono has too.
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, relative } from 'node:path';
@@ -99,7 +99,8 @@ export const dotnetRunner: Runner = {
     const folder = publishFolder(target);
     const source = await writeBootstrap('dotnet', 'FcRunBootstrap.cs', workDir);
     const host = chooseHost() === 'dotnet' ? buildWithDotnet(folder, workDir) : buildWithMcs(source, folder, workDir);
-    const initializer = [target.entries.initializer ?? '', String(hookTimeout(target.resource, 'initializer'))];
+    const entry = target.entries.initializer;
+    const initializer = entry ? [entry, String(hookTimeout(target.resource, 'initializer'))] : ['', '0'];
     return startBootstrap([...host, ...initializer], { cwd: folder, env: target.env, entries: target.entries }, log);
   },
 };
