@@ -184,20 +184,3 @@ exports.preStop = function (context, callback) { callback(null, ''); };
     expect(result.stdout).toMatch(/FC PreStop Start[^]*RuntimeError: flush failed[^]*FC PreStop End[^]*run: preStop failed in [\d.]+ ms: errorMessage: RuntimeError: flush failed/);
   });
 });
-
-describe('C#', () => {
-  test('without dotnet, run says what to install in one line, exit 2', async () => {
-    const { root } = await generateProject({ runtime: 'dotnetcore3.1' });
-    const path = process.env.PATH;
-    process.env.PATH = '/nonexistent';
-    try {
-      expect(await runCommand([root], root)).toEqual({
-        status: 2,
-        stdout: '',
-        stderr: 'error: dotnet is not installed or not on PATH: install the .NET SDK (https://dotnet.microsoft.com/download)\n',
-      });
-    } finally {
-      process.env.PATH = path;
-    }
-  });
-});

@@ -25,10 +25,15 @@ interface Answer {
   errorMessage?: string;
 }
 
+/** Whether `command --version` (or `args`) runs and succeeds. */
+export function hasTool(command: string, args = ['--version']): boolean {
+  const probe = spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 });
+  return !probe.error && probe.status === 0;
+}
+
 /** Throws RunSetupError naming `install` when `command --version` (or `args`) does not run. */
 export function requireTool(command: string, install: string, args = ['--version']): void {
-  const probe = spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 });
-  if (probe.error || probe.status !== 0) throw new RunSetupError(`${command} is not installed or not on PATH: install ${install}`);
+  if (!hasTool(command, args)) throw new RunSetupError(`${command} is not installed or not on PATH: install ${install}`);
 }
 
 /** Passes a stream's lines to the log as they come. */
