@@ -17,18 +17,27 @@ const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.xml': SYNTAX.xml,
 };
 
-/** Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept). */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/**
+ * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
+ * Built a run of one kind at a time: a string grown one character at a time made a thousand small
+ * files cost more than their parsing.
+ */
 function mask(text: string, syntax: Syntax): [string, string] {
   const kinds = scan(text, syntax);
-  let code = '';
-  let bare = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    const kind = kinds[i];
-    code += kind === COMMENT && c !== '\n' ? ' ' : c;
-    bare += (kind === COMMENT || kind === TEXT) && c !== '\n' ? ' ' : c;
+  const code: string[] = [];
+  const bare: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const kind = kinds[start];
+    let end = start + 1;
+    while (end < text.length && kinds[end] === kind) end += 1;
+    const run = text.slice(start, end);
+    code.push(kind === COMMENT ? blank(run) : run);
+    bare.push(kind === COMMENT || kind === TEXT ? blank(run) : run);
+    start = end;
   }
-  return [code, bare];
+  return [code.join(''), bare.join('')];
 }
 
 export class SourceFile {
