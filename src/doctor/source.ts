@@ -17,7 +17,7 @@ const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.xml': SYNTAX.xml,
 };
 
-const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+const blank = (text: string) => (text.includes('\n') ? text.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(text.length));
 
 /**
  * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
