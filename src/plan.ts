@@ -27,7 +27,7 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const readme = definition.readme(spec, names);
   const files: PlannedFile[] = [
     ...definition.files(spec, names),
-    { path: 's.yaml', contents: renderSYaml(spec, definition.resource(spec, names)) },
+    { path: 's.yaml', contents: await renderSYaml(spec, definition.resource(spec, names)) },
     {
       path: 'README.md',
       contents: render('_shared/README.md', {
