@@ -4,7 +4,11 @@
 // N alternating pairs of `create-fc-lifecycle my-fn --runtime <id> --yes` and
 // `create-vite myapp --template vanilla-ts`, each run in a fresh empty directory, plus `node -e 0` as
 // the floor. Peak memory is the max RSS reported by GNU time, taken the same way for both.
-// Prints a table and writes bench-results/latest.json. Figures, not a test: timings on a busy machine
+// Then doctor, remove and add (scripts/bench-commands.mjs) on one generated function and on s.yaml files
+// with 100 and 1,000 fc3 resources, each against a generation timed in the same pairs, with its goal.
+// `--offline` needs no registry: it installs only the packed tarball (npm --offline) and skips
+// create-vite, printing the commands' ratios against a generation only.
+// Prints tables and writes bench-results/latest.json. Figures, not a test: timings on a busy machine
 // are noisy, so compare the ratio from one run, not absolute times across machines.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +16,14 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchCommands, commandsTable, median, stats } from './bench-commands.mjs';
 
 const { values: options } = parseArgs({
   options: {
     pairs: { type: 'string', default: '10' },
     runtimes: { type: 'string' },
     'memory-runs': { type: 'string', default: '3' },
+    offline: { type: 'boolean', default: false },
   },
 });
 const pairs = Number(options.pairs);
@@ -40,7 +46,7 @@ function install(spec, name) {
   const prefix = join(work, `install-${name}`);
   mkdirSync(prefix);
   writeFileSync(join(prefix, 'package.json'), '{"private":true}\n');
-  npm(['install', ...npmQuiet, spec], prefix);
+  npm(['install', ...npmQuiet, ...(options.offline ? ['--offline'] : []), spec], prefix);
   return join(prefix, 'node_modules', name);
 }
 
@@ -90,33 +96,15 @@ function runOnce(command, { memory = false, writes = true } = {}) {
   return { ms, rssKb: memory ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const stats = (ms) => ({ median: median(ms), min: Math.min(...ms), max: Math.max(...ms), runs: ms.length });
 
-try {
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
-  };
-  console.log(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
-
-  const packed = npm(['pack', '--silent', '--pack-destination', work], root).trim().split('\n').pop();
-  const ours = install(join(work, packed), 'create-fc-lifecycle');
+/**
+ * Generation against create-vite (from the registry), every runtime in `runtimes`: prints the table and
+ * returns what latest.json records of it.
+ */
+async function againstCreateVite(ours, oursPkg, packages) {
   const vite = install('create-vite', 'create-vite');
-  const oursPkg = JSON.parse(readFileSync(join(ours, 'package.json'), 'utf8'));
   const vitePkg = JSON.parse(readFileSync(join(vite, 'package.json'), 'utf8'));
-  const packages = {
-    'create-fc-lifecycle': { version: oursPkg.version, ...footprint(join(work, 'install-create-fc-lifecycle', 'node_modules')) },
-    'create-vite': { version: vitePkg.version, ...footprint(join(work, 'install-create-vite', 'node_modules')) },
-  };
+  packages['create-vite'] = { version: vitePkg.version, ...footprint(join(work, 'install-create-vite', 'node_modules')) };
 
   const { RUNTIME_IDS } = await import(pathToFileURL(join(ours, 'dist', 'index.js')).href);
   const runtimes = options.runtimes ? options.runtimes.split(',') : [...RUNTIME_IDS];
@@ -151,8 +139,6 @@ try {
   }
   process.stderr.write('\n');
 
-  const hasGnuTime = existsSync(GNU_TIME);
-  if (!hasGnuTime) console.log(`peak memory skipped: ${GNU_TIME} is missing (Debian: apt-get install -y time)`);
   const peakKb = (run) => (hasGnuTime ? median(Array.from({ length: memoryRuns }, () => run().rssKb)) : null);
   const viteKb = peakKb(() => runOnce(viteCommand, { memory: true }));
   const floorKb = peakKb(() => floorRun(true));
@@ -188,28 +174,55 @@ try {
     line(['node -e 0 (floor)', ms(median(floor)), ms(Math.min(...floor)), ms(Math.max(...floor)), '', memory(floorKb), '', '']),
   ].join('\n');
 
-  machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
-  const date = new Date().toISOString();
-  console.log(`\n${date.slice(0, 10)}, ${pairs} alternating pairs per runtime, create-fc-lifecycle ${ourSize.version} vs create-vite ${viteSize.version}; load at end ${machine.loadAverageAtEnd.join(' ')}\n`);
+  console.log(`\n${pairs} alternating pairs per runtime, create-fc-lifecycle ${ourSize.version} vs create-vite ${viteSize.version}\n`);
   console.log(table);
   const slowest = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const heaviest = rows.reduce((a, b) => ((b.memoryRatio ?? 0) > (a.memoryRatio ?? 0) ? b : a));
   console.log(`\nwall time: ${rows.filter((row) => row.ratio <= 1).length}/${rows.length} runtimes at or under create-vite (worst ${slowest.runtime} ${slowest.ratio.toFixed(2)}x)`);
   if (heaviest.memoryRatio !== null) console.log(`peak memory: at most ${heaviest.memoryRatio.toFixed(2)}x create-vite's (${heaviest.runtime})`);
   console.log(`install: ${ourSize.packages} package(s), ${mb(ourSize.bytes)} on disk`);
+  return { floor: { ...stats(floor), peakRssKb: floorKb, samples: floor }, createVite: { ...allVite, peakRssKb: viteKb }, runtimes: rows, table };
+}
+
+const hasGnuTime = existsSync(GNU_TIME);
+if (!hasGnuTime) console.log(`peak memory skipped: ${GNU_TIME} is missing (Debian: apt-get install -y time)`);
+
+try {
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+  console.log(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+
+  const packed = npm(['pack', '--silent', '--pack-destination', work], root).trim().split('\n').pop();
+  const ours = install(join(work, packed), 'create-fc-lifecycle');
+  const oursPkg = JSON.parse(readFileSync(join(ours, 'package.json'), 'utf8'));
+  const packages = { 'create-fc-lifecycle': { version: oursPkg.version, ...footprint(join(work, 'install-create-fc-lifecycle', 'node_modules')) } };
+  const generation = options.offline ? undefined : await againstCreateVite(ours, oursPkg, packages);
+
+  const commands = benchCommands({ cli: join(ours, oursPkg.bin['create-fc-lifecycle']), work, pairs, memoryRuns, hasGnuTime });
+  const commandsText = commandsTable(commands);
+  console.log(`\n${pairs} alternating pairs per command, each against a generation (nodejs20)\n`);
+  console.log(commandsText);
+
+  machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+  const date = new Date().toISOString();
+  console.log(`\n${date.slice(0, 10)}; load average at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')}`);
 
   const out = join(root, 'bench-results');
   mkdirSync(out, { recursive: true });
   const result = {
     date,
-    command: `npm run bench -- --pairs ${pairs}${options.runtimes ? ` --runtimes ${options.runtimes}` : ''}`,
+    command: `npm run bench -- --pairs ${pairs}${options.runtimes ? ` --runtimes ${options.runtimes}` : ''}${options.offline ? ' --offline' : ''}`,
     machine,
     pairs,
     packages,
-    floor: { ...stats(floor), peakRssKb: floorKb, samples: floor },
-    createVite: { ...allVite, peakRssKb: viteKb },
-    runtimes: rows,
-    table,
+    ...generation,
+    commands: { ...commands, table: commandsText },
   };
   writeFileSync(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwrote bench-results/latest.json`);

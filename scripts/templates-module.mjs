@@ -1,4 +1,4 @@
-// Turns the files under templates/ into ES modules of precompiled Handlebars templates: one module per
+// Turns the files under templates/ into ES modules of templates compiled to plain functions: one module per
 // top-level folder (`virtual:fc-templates/<group>`), imported on demand through the index module
 // `virtual:fc-templates`, so a bundle loads only the groups a run renders (one chunk per group).
 // The same functions back the esbuild plugin (the published bundle) and the Vite plugin (vitest),
@@ -6,10 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { compileTemplate } from './template-compiler.mjs';
 
 const TEMPLATES_MODULE_ID = 'virtual:fc-templates';
 const templatesDir = fileURLToPath(new URL('../templates', import.meta.url));
+const templateRuntime = fileURLToPath(new URL('../src/template-runtime.ts', import.meta.url));
 /** `virtual:fc-templates` (the index) or `virtual:fc-templates/<group>`. */
 const MODULE_ID = /^virtual:fc-templates(?:\/([^/]+))?$/;
 
@@ -31,14 +32,11 @@ function templateFiles(group) {
 }
 
 /**
- * Source of `virtual:fc-templates`: the Handlebars runtime the templates are bound to (helpers are
- * registered on it) and one loader per group. Each loader's `import()` names its module literally, so
- * esbuild splits every group into a chunk of its own.
+ * Source of `virtual:fc-templates`: one loader per group. Each loader's `import()` names its module
+ * literally, so esbuild splits every group into a chunk of its own.
  */
 function templatesIndexSource() {
   return [
-    "import Handlebars from 'handlebars/runtime.js';",
-    'export const runtime = Handlebars;',
     'export const groups = {',
     ...templateGroups().map((group) => `  ${JSON.stringify(group)}: () => import(${JSON.stringify(`${TEMPLATES_MODULE_ID}/${group}`)}),`),
     '};',
@@ -48,17 +46,16 @@ function templatesIndexSource() {
 
 /**
  * Source of `virtual:fc-templates/<group>`: `export default { "<group>/<file>": template }`, keyed by
- * the path under templates/ without the `.hbs` suffix. `strict` makes a template that names a missing
- * variable throw instead of printing nothing; `noEscape` because the output is code, not HTML.
+ * the path under templates/ without the `.hbs` suffix, each template a plain function (see
+ * template-compiler.mjs: Handlebars' `strict` and `noEscape`, without its runtime).
  */
 function templatesGroupSource(group) {
   const entries = templateFiles(group).map((file) => {
     const key = relative(templatesDir, file).split(sep).join('/').replace(/\.hbs$/, '');
-    const spec = Handlebars.precompile(readFileSync(file, 'utf8'), { noEscape: true, strict: true });
-    return `  ${JSON.stringify(key)}: Handlebars.template(${spec}),`;
+    return `  ${JSON.stringify(key)}: ${compileTemplate(readFileSync(file, 'utf8'), key)},`;
   });
   return [
-    "import Handlebars from 'handlebars/runtime.js';",
+    `import { each, helpers, lookup, out, truthy } from ${JSON.stringify(templateRuntime)};`,
     'export default {',
     ...entries,
     '};',

@@ -30,7 +30,7 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const readme = source.readme(spec, names);
   const files: PlannedFile[] = [
     ...source.files(spec, names),
-    { path: 's.yaml', contents: renderSYaml(spec, withRecipe(spec, definition.resource(spec, names), recipe)) },
+    { path: 's.yaml', contents: await renderSYaml(spec, withRecipe(spec, definition.resource(spec, names), recipe)) },
     {
       path: 'README.md',
       contents: render('_shared/README.md', {

@@ -95,7 +95,14 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
     i = tag ? tag.index + tag[0].length : text.length;
   };
   if (syntax.php) inlineHtml();
+  // Only these characters can start a comment, a string, a heredoc or `?>`: jump over the code between.
+  const openers = [...syntax.lineComments, ...(syntax.blockComment ?? []).slice(0, 1), ...syntax.strings.map((s) => s.open), ...(syntax.php ? ['?>', '<<<'] : [])];
+  const nextOpener = new RegExp(`[${[...new Set(openers.map((token) => token[0]!))].map((c) => `\\${c}`).join('')}]`, 'g');
   while (i < text.length) {
+    nextOpener.lastIndex = i;
+    const next = nextOpener.exec(text);
+    if (!next) break;
+    i = next.index;
     if (syntax.php && text.startsWith('?>', i)) {
       mark(i, i + 2, QUOTE);
       i += 2;

@@ -1,11 +1,4 @@
-import { groups, runtime as handlebars } from 'virtual:fc-templates';
-import { codeSpan } from './escape.ts';
-
-// Helpers the templates may use. Kept tiny: templates hold code, logic stays in TypeScript.
-handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-// A user's value as a code span in a markdown table cell (the README's entry points).
-handlebars.registerHelper('tableCode', (value: unknown) => codeSpan(String(value), true));
+import { groups } from 'virtual:fc-templates';
 
 type Template = (data: object) => string;
 

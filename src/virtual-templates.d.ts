@@ -1,6 +1,5 @@
 declare module 'virtual:fc-templates' {
   type Template = (data: object) => string;
-  export const runtime: { registerHelper(name: string, fn: (...args: any[]) => unknown): void };
   /** One loader per folder of templates/: its templates keyed `<folder>/<path without .hbs>`. */
   export const groups: Record<string, () => Promise<{ default: Record<string, Template> }>>;
 }

@@ -137,8 +137,8 @@ describe('bin of the unpacked tarball', () => {
 });
 
 describe('loads templates by folder', () => {
-  /** The template folders whose precompiled templates `file` holds (keys like "nodejs/package.json"). */
-  const templateGroupsIn = (file: string) => [...readFileSync(file, 'utf8').matchAll(/"([\w-]+)\/[^"]+":[\w$.]+\.template\(/g)].map((match) => match[1]!);
+  /** The template folders whose compiled templates `file` holds (keys like "nodejs/package.json", each a `c=>…` function). */
+  const templateGroupsIn = (file: string) => [...readFileSync(file, 'utf8').matchAll(/"([\w-]+)\/[^"]+":\(?[\w$]+\)?=>/g)].map((match) => match[1]!);
   const groupsIn = (files: string[]) => [...new Set(files.flatMap(templateGroupsIn))].sort();
 
   test('the bundle holds every folder of templates/', () => {

@@ -1,8 +1,7 @@
 // Finding a resource's code from its s.yaml: the `code` directory and the file a `file.function`
 // entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
-import { existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { readSource, type SourceFile } from './source.ts';
+import { readSource, statOnce, type SourceFile } from './source.ts';
 import type { HookSlot, Project, Resource } from './types.ts';
 
 /** `index.initialize` -> file `index`, name `initialize` (the file may have `/` directories). */
@@ -14,13 +13,13 @@ export function splitDotted(entry: string): { file: string; name: string } | und
 
 /** The directory `code` points at, when it is a local directory (not a .zip, .jar or OSS object). */
 export function codeDir(resource: Resource): string | undefined {
-  return resource.code && existsSync(resource.code) && statSync(resource.code).isDirectory() ? resource.code : undefined;
+  return resource.code && statOnce(resource.code)?.isDirectory() ? resource.code : undefined;
 }
 
 /** The first existing `<code>/<file><ext>`; `expected` is the first candidate, for messages. */
 function entryFile(dir: string, file: string, extensions: readonly string[]): { path?: string; expected: string } {
   const candidates = extensions.map((ext) => join(dir, `${file}${ext}`));
-  const path = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  const path = candidates.find((candidate) => statOnce(candidate)?.isFile());
   return { ...(path && { path }), expected: candidates[0]! };
 }
 
@@ -44,6 +43,18 @@ export function configuredEntries(resource: Resource): string[] {
   return [resource.handler, resource.hooks.initializer?.entry, resource.hooks.preStop?.entry].filter((e): e is string => e !== undefined);
 }
 
+/**
+ * What each reader made of each file: resources that share code share its SourceFile, so a module is
+ * read once per doctor run, not once per resource and rule (the SourceFiles go with clearSourceCache).
+ */
+const modules = new WeakMap<SourceFile, Map<(file: SourceFile) => unknown, unknown>>();
+
+function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M {
+  const byReader = modules.get(file) ?? modules.set(file, new Map()).get(file)!;
+  if (!byReader.has(read)) byReader.set(read, read(file));
+  return byReader.get(read) as M;
+}
+
 /** Where a `file.function` entry leads: the parsed file and the name, or the file that is missing. */
 export type Located<M> = { file: SourceFile; module: M; name: string } | { missing: string; name: string };
 
@@ -57,7 +68,7 @@ export function locateDotted<M>(resource: Resource, entry: string, extensions: r
   if (!dir || !parts) return undefined;
   const { path, expected } = entryFile(dir, parts.file, extensions);
   const file = path && readSource(path);
-  return file ? { file, module: read(file), name: parts.name } : { missing: expected, name: parts.name };
+  return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: expected, name: parts.name };
 }
 
 /** Compares dotted version numbers (1.4.0 vs 1.3.10); qualifiers such as -SNAPSHOT are ignored. */

@@ -1,7 +1,7 @@
 // Source files seen by the static rules. Two masked copies keep every offset and line of the original:
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { listProjectFiles } from '../project-files.ts';
 import { MAX_SOURCE_BYTES, readRegularFileSync } from '../safe-fs.ts';
@@ -17,18 +17,27 @@ const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.xml': SYNTAX.xml,
 };
 
-/** Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept). */
+const blank = (text: string) => (text.includes('\n') ? text.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(text.length));
+
+/**
+ * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
+ * Built a run of one kind at a time: a string grown one character at a time made a thousand small
+ * files cost more than their parsing.
+ */
 function mask(text: string, syntax: Syntax): [string, string] {
   const kinds = scan(text, syntax);
-  let code = '';
-  let bare = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    const kind = kinds[i];
-    code += kind === COMMENT && c !== '\n' ? ' ' : c;
-    bare += (kind === COMMENT || kind === TEXT) && c !== '\n' ? ' ' : c;
+  const code: string[] = [];
+  const bare: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const kind = kinds[start];
+    let end = start + 1;
+    while (end < text.length && kinds[end] === kind) end += 1;
+    const run = text.slice(start, end);
+    code.push(kind === COMMENT ? blank(run) : run);
+    bare.push(kind === COMMENT || kind === TEXT ? blank(run) : run);
+    start = end;
   }
-  return [code, bare];
+  return [code.join(''), bare.join('')];
 }
 
 export class SourceFile {
@@ -101,13 +110,30 @@ export class SourceFile {
 }
 
 const cache = new Map<string, SourceFile | undefined>();
+const stats = new Map<string, Stats | undefined>();
+
+/**
+ * A path's stat (following links), undefined when it cannot be had (missing, a broken link, a file in the
+ * middle of the path: as existsSync); taken once per doctor run, since 1,000 resources that share one
+ * code directory ask about the same paths 1,000 times.
+ */
+export function statOnce(path: string): Stats | undefined {
+  if (!stats.has(path)) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path);
+    } catch {}
+    stats.set(path, stat);
+  }
+  return stats.get(path);
+}
 
 /**
  * A file's text, when it is a regular file (a FIFO or a device is never opened: it could block or never
  * end); undefined when it is missing or not a regular file. Over MAX_SOURCE_BYTES: one-line InputError.
  */
 export function readText(path: string): string | undefined {
-  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
+  if (!statOnce(path)?.isFile()) return undefined;
   return readRegularFileSync(path, { field: 'dir', shown: path, limit: MAX_SOURCE_BYTES }).toString('utf8');
 }
 
@@ -122,6 +148,7 @@ export function readSource(path: string): SourceFile | undefined {
 
 export function clearSourceCache(): void {
   cache.clear();
+  stats.clear();
   trees.clear();
 }
 

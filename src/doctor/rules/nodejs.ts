@@ -201,10 +201,11 @@ export const nodejsModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const found = lookUp(resource, hook.entry!);
     if (!found) return undefined;
+    // Found (the common case, once per resource) before the messages are built.
+    if (!('missing' in found) && (found.module.exports.has(found.name) || !found.module.complete)) return { found: true };
     const path = shown(project, 'missing' in found ? found.missing : found.file.path);
     const fix = `export ${found.name} from ${path} as ${usesCallback(resource.runtime!) ? 'function (context, callback)' : 'async (context)'}, or fix the handler string`;
     if ('missing' in found) return { found: false, why: `${path} does not exist (${resource.runtime} loads ${extensions(resource.runtime!).map((e) => `${splitDotted(hook.entry!)!.file}${e}`).join(' or ')})`, fix };
-    if (found.module.exports.has(found.name) || !found.module.complete) return { found: true };
     return { found: false, why: `${path} exports no \`${found.name}\``, fix };
   },
   handlerCode(resource) {

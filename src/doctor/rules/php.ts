@@ -32,10 +32,11 @@ export const phpModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const found = lookUp(resource, hook.entry!);
     if (!found) return undefined;
+    // Found (the common case, once per resource) before the messages are built.
+    if (!('missing' in found) && (found.module.functions.has(found.name.toLowerCase()) || !found.module.complete)) return { found: true };
     const path = shown(project, 'missing' in found ? found.missing : found.file.path);
     const fix = `define function ${found.name}($context) in ${path}, or fix the handler string`;
     if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
-    if (found.module.functions.has(found.name.toLowerCase()) || !found.module.complete) return { found: true };
     return { found: false, why: `${path} has no global function \`${found.name}\``, fix };
   },
   handlerCode(resource) {

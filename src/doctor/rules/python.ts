@@ -75,10 +75,11 @@ export const pythonModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const found = lookUp(resource, hook.entry!);
     if (!found) return undefined;
+    // Found (the common case, once per resource) before the messages are built.
+    if (!('missing' in found) && (found.module.names.has(found.name) || !found.module.complete)) return { found: true };
     const path = shown(project, 'missing' in found ? found.missing : found.file.path);
     const fix = `define def ${found.name}(context) at module level in ${path}, or fix the handler string`;
     if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
-    if (found.module.names.has(found.name) || !found.module.complete) return { found: true };
     return { found: false, why: `${path} has no module-level function \`${found.name}\``, fix };
   },
   handlerCode(resource) {
