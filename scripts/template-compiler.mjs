@@ -3,7 +3,7 @@
 // run). Handlebars' own parser reads the template (its whitespace control and standalone-line rules
 // applied), and the tree becomes string concatenation over src/template-runtime.ts. Only what the
 // templates use is compiled: `{{path}}` and `{{{path}}}` (output as is: the output is code, not HTML),
-// the helpers `json`, `tableCode` and `eq`, `{{#if}}` with `{{else}}` / `{{else if}}`, `{{#each}}` and
+// the helpers `json`, `tableCode` and `eq`, `{{#if}}` with `{{else}}` / `{{else if}}`, `{{#unless}}`, `{{#each}}` and
 // `this`; anything else stops the build with the template's name and line. The plan snapshots pin the
 // output byte for byte to what Handlebars printed.
 import Handlebars from 'handlebars';
@@ -87,6 +87,9 @@ class Compiler {
     const inverse = () => (node.inverse ? this.program(node.inverse) : '""');
     if (helper === 'if' && node.params.length === 1) {
       return `(truthy(${this.param(node.params[0])}) ? ${this.program(node.program)} : ${inverse()})`;
+    }
+    if (helper === 'unless' && node.params.length === 1) {
+      return `(truthy(${this.param(node.params[0])}) ? ${inverse()} : ${this.program(node.program)})`;
     }
     if (helper === 'each' && node.params.length === 1) {
       const items = this.param(node.params[0]);

@@ -99,6 +99,8 @@ export function recipeTemplateData(recipe: ServiceRecipe) {
     connectMs: RECIPE_TIMEOUTS.connectSeconds * 1000,
     commandMs: RECIPE_TIMEOUTS.commandSeconds * 1000,
     variables: RECIPE_VARIABLES[recipe],
+    /** The variables' names as one list, for the tests' header comments. */
+    variableNames: RECIPE_VARIABLES[recipe].map((variable) => variable.name).join(', '),
     testSwitch: RECIPE_TEST_SWITCH[recipe],
   };
 }

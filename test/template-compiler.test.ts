@@ -35,6 +35,7 @@ describe('each feature prints what Handlebars printed', () => {
     ['dotted paths', '{{nested.deep.value}}\n'],
     ['helpers', '{{json name}} {{json list}} {{json objects}} {{tableCode code}}\n'],
     ['if / else on falsy values, empty arrays and objects', '{{#if zero}}z{{else}}no zero{{/if}} {{#if empty}}e{{/if}}{{#if emptyList}}l{{else}}no list{{/if}} {{#if map}}map{{/if}}\n'],
+    ['unless, with and without else', '{{#unless no}}not no{{/unless}} {{#unless yes}}y{{else}}yes{{/unless}} {{#unless emptyList}}empty{{/unless}}\n'],
     ['else if chains', '{{#if no}}a{{else if none}}b{{else if yes}}c{{else}}d{{/if}}\n'],
     ['a subexpression', '{{#if (eq style "esm")}}esm{{else}}cjs{{/if}} {{#if (eq style "commonjs")}}cjs{{/if}}\n'],
     ['each over values, objects and a map, with else', '{{#each list}}[{{this}}]{{/each}} {{#each objects}}{{name}}:{{port}},{{/each}} {{#each map}}{{{this}}};{{/each}} {{#each emptyList}}x{{else}}none{{/each}}\n'],
