@@ -19,6 +19,9 @@ export function exitOnSignals(): void {
     exitCode ??= code;
     if (running === 0) process.exit(exitCode);
   };
+  // The bin's start-up handlers (index.js) exit at once; from here a write under way is waited for.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', handle(130));
   process.on('SIGTERM', handle(143));
 }
