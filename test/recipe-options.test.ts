@@ -64,6 +64,16 @@ describe('validation', () => {
     expect(() => specErrorOf({ runtime, handler }), 'the none recipe keeps accepting it').toThrow(/accepted/);
   });
 
+  test.each([
+    ['mysql', 'Connection'],
+    ['redis', 'Jedis'],
+  ])('java8 --recipe %s: a class named like a type the recipe code imports is refused (%s)', async (recipe, className) => {
+    const { status, stderr, cwd } = await cli(['my-fn', '-r', 'java8', '--recipe', recipe, '--handler', `example.${className}::handleRequest`, '--yes']);
+    expect([status, stderr]).toEqual([1, `error: handler: class "${className}" would clash with a type the ${recipe} recipe's code imports; pick another class name\n`]);
+    expect(existsSync(join(cwd, 'my-fn'))).toBe(false);
+    expect(() => specErrorOf({ runtime: 'java8', handler: `example.${className}::handleRequest` }), 'the none recipe keeps accepting it').toThrow(/accepted/);
+  });
+
   test('--help lists the flag', async () => {
     const { stdout } = await cli(['--help']);
     expect(stdout).toMatch(/^ {6}--recipe <none\|mysql\|redis> {2}what the initializer opens and preStop closes/m);

@@ -1,10 +1,11 @@
 // --recipe mysql|redis: each runtime family's generated project runs its own lifecycle test against real
 // servers (scripts/test-services.sh), which checks the server's view of the connections. Runs one pair
 // at a time: the MySQL part counts the server's Threads_connected, which parallel runs would disturb.
-import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateProject } from './helpers/generate.ts';
 import { linkNodeClients, nodeClients, serviceEnv, useMysql, useRedis } from './helpers/services.ts';
-import { GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
+import { buildJavaStandIn, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const servers = { mysql: useMysql(), redis: useRedis() };
@@ -108,4 +109,44 @@ describe.runIf(hasGoClients)('Go', () => {
       expect(result.output.match(/^--- PASS: /gm)).toHaveLength(3);
     });
   }
+});
+
+// Java compiles once per recipe with javac against the fc-java-core stand-in. mysql runs against the
+// server through Debian's MariaDB Connector/J (libmariadb-java), which serves the generated jdbc:mysql:
+// URL through java.sql as MySQL Connector/J does on FC; redis compiles against the Jedis stand-in in
+// test/stubs/java, which talks to no server, so its test runs only as far as the skip without REDIS_HOST.
+const MARIADB_JDBC = '/usr/share/java/mariadb-java-client.jar';
+const hasJavaClients = useToolchain('sh', ['-c', `command -v javac && test -f ${MARIADB_JDBC}`], 'apt-get install -y openjdk-17-jdk-headless libmariadb-java');
+
+/** javac (warnings are errors) at the pom's Java release; returns the classpath the test runs with. */
+function compileJava(root: string, release: string, classpath: string): string {
+  const classes = join(root, 'target', 'classes');
+  const sources = run('find', [join(root, 'src'), '-name', '*.java']).stdout.trim().split('\n');
+  const built = run('javac', ['-Xlint:all', '-Werror', '--release', release, '-cp', classpath, '-d', classes, ...sources]);
+  expect(built.status, built.output).toBe(0);
+  return `${classes}:${classpath}`;
+}
+
+describe.runIf(hasJavaClients)('Java', () => {
+  let stubs = '';
+  beforeAll(() => {
+    stubs = buildJavaStandIn();
+  });
+
+  test.runIf(servers.mysql)('mysql on java8: javac, and the generated lifecycle test passes against the server (MariaDB Connector/J)', async () => {
+    const { root } = await generateProject({ runtime: 'java8', recipe: 'mysql' });
+    const classpath = compileJava(root, '8', `${stubs}:${MARIADB_JDBC}`);
+    const result = run('java', ['-cp', classpath, 'example.AppLifecycleTest', 's.yaml'], { cwd: root, env: serviceEnv() });
+    expectServerPartRan(result);
+    expect(result.stdout).toContain('ok - preStop closes it: the count is back where it started');
+    expect(result.stdout).toMatch(/^10 passed, 0 failed$/m);
+  });
+
+  test('redis on java11: javac against the Jedis stand-in; the generated test says it skipped the server part', async () => {
+    const { root } = await generateProject({ runtime: 'java11', recipe: 'redis' });
+    const classpath = compileJava(root, '11', stubs);
+    const result = run('java', ['-cp', classpath, 'example.AppLifecycleTest', 's.yaml'], { cwd: root, env: { ...serviceEnv(), REDIS_HOST: '' } });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toBe('SKIPPED the redis server part: REDIS_HOST is not set (see README.md)\n');
+  });
 });

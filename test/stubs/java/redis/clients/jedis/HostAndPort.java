@@ -1,0 +1,26 @@
+// Stand-in for Jedis 5.2.0 (Maven redis.clients:jedis:5.2.0, source github.com/redis/jedis tag v5.2.0,
+// src/main/java/redis/clients/jedis/HostAndPort.java): only the public signatures the generated redis recipe
+// uses, copied exactly, so javac checks the generated code against them. It talks to no server: every
+// call that would throws UnsupportedOperationException.
+package redis.clients.jedis;
+
+import java.io.Serializable;
+
+public class HostAndPort implements Serializable {
+
+  private final String host;
+  private final int port;
+
+  public HostAndPort(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public int getPort() {
+    return port;
+  }
+}
