@@ -1,11 +1,12 @@
 // --recipe mysql|redis: each runtime family's generated project runs its own lifecycle test against real
 // servers (scripts/test-services.sh), which checks the server's view of the connections. Runs one pair
 // at a time: the MySQL part counts the server's Threads_connected, which parallel runs would disturb.
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateProject } from './helpers/generate.ts';
 import { linkNodeClients, nodeClients, serviceEnv, useMysql, useRedis } from './helpers/services.ts';
-import { buildJavaStandIn, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
+import { buildDotnetStandIns, buildJavaStandIn, DOTNET_LIBRARIES, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const servers = { mysql: useMysql(), redis: useRedis() };
@@ -148,5 +149,28 @@ describe.runIf(hasJavaClients)('Java', () => {
     const result = run('java', ['-cp', classpath, 'example.AppLifecycleTest', 's.yaml'], { cwd: root, env: { ...serviceEnv(), REDIS_HOST: '' } });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toBe('SKIPPED the redis server part: REDIS_HOST is not set (see README.md)\n');
+  });
+});
+
+// C# compiles with mcs against stand-ins of MySqlConnector and StackExchange.Redis (test/stubs/dotnet:
+// NuGet is out of reach), which talk to no server: under mono the generated test runs as far as its
+// skip without the connection variables.
+const hasMcs = useToolchain('sh', ['-c', 'command -v mcs && command -v mono'], 'apt-get install -y mono-mcs mono-runtime');
+
+describe.runIf(hasMcs)('C#', () => {
+  test.each(RECIPES)('%s on dotnetcore3.1: mcs compiles the function and its test against the client stand-in; the test says it skipped the server part', async (recipe) => {
+    const { root } = await generateProject({ runtime: 'dotnetcore3.1', recipe });
+    const stubs = buildDotnetStandIns();
+    const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(stubs, library)}`);
+    const sources = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.cs')).map((f) => join(root, dir, f));
+    const app = run('mcs', ['-warnaserror+', '-target:exe', `-out:${join(root, 'HelloFcApp.exe')}`, ...refs, ...sources('HelloFcApp')]);
+    expect(app.status, app.output).toBe(0);
+    const tests = run('mcs', ['-warnaserror+', '-target:exe', `-out:${join(root, 'LifecycleTest.exe')}`, `-r:${join(root, 'HelloFcApp.exe')}`, ...refs, ...sources('LifecycleTest')]);
+    expect(tests.status, tests.output).toBe(0);
+    for (const library of DOTNET_LIBRARIES) copyFileSync(join(stubs, library), join(root, library));
+    const switchName = recipe === 'mysql' ? 'MYSQL_USER' : 'REDIS_HOST';
+    const result = run('mono', [join(root, 'LifecycleTest.exe')], { cwd: root, env: { ...serviceEnv(), [switchName]: '' } });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toBe(`SKIPPED the ${recipe} server part: ${switchName} is not set (see README.md)\n`);
   });
 });

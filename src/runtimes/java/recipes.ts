@@ -31,10 +31,12 @@ function javaRecipe(recipe: ServiceRecipe): RecipeDefinition<JavaNames> {
     client: client.about,
     // The class's own members are reached as Class.member, so no entry name is taken.
     generatedNames: [],
-    files(spec, names) {
+    checkNames(names) {
       if (IMPORTED_TYPE_NAMES[recipe].includes(names.className)) {
         fail('handler', `class "${names.className}" would clash with a type the ${recipe} recipe's code imports; pick another class name`);
       }
+    },
+    files(spec, names) {
       return javaFiles(spec, names, 'java/recipes', { ...recipeTemplateData(recipe), client });
     },
     readme(spec, names) {
