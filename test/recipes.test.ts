@@ -157,12 +157,13 @@ describe.runIf(hasJavaClients)('Java', () => {
 });
 
 // C# compiles with mcs against stand-ins of MySqlConnector and StackExchange.Redis (test/stubs/dotnet:
-// NuGet is out of reach), which talk to no server: under mono the generated test runs as far as its
-// skip without the connection variables.
+// NuGet is out of reach). The MySqlConnector one talks to no server: under mono the generated test runs
+// as far as its skip without MYSQL_USER. The StackExchange.Redis one has the copied signatures over a
+// minimal RESP client, so the redis test also runs against the server.
 const hasMcs = useToolchain('sh', ['-c', 'command -v mcs && command -v mono'], 'apt-get install -y mono-mcs mono-runtime');
 
 describe.runIf(hasMcs)('C#', () => {
-  test.each(RECIPES)('%s on dotnetcore3.1: mcs compiles the function and its test against the client stand-in; the test says it skipped the server part', async (recipe) => {
+  test.each(RECIPES)('%s on dotnetcore3.1: mcs compiles the function and its test against the client stand-in; the test skips without the variables (redis: and passes against the server)', async (recipe) => {
     const { root } = await generateProject({ runtime: 'dotnetcore3.1', recipe });
     const stubs = buildDotnetStandIns();
     const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(stubs, library)}`);
@@ -176,5 +177,11 @@ describe.runIf(hasMcs)('C#', () => {
     const result = run('mono', [join(root, 'LifecycleTest.exe')], { cwd: root, env: { ...serviceEnv(), [switchName]: '' } });
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toBe(`SKIPPED the ${recipe} server part: ${switchName} is not set (see README.md)\n`);
+    if (recipe === 'redis' && servers.redis) {
+      const served = run('mono', [join(root, 'LifecycleTest.exe')], { cwd: root, env: serviceEnv() });
+      expectServerPartRan(served);
+      expect(served.stdout).toContain('ok - preStop closes it: the count is back where it started');
+      expect(served.stdout).toMatch(/^13 passed, 0 failed$/m);
+    }
   });
 });
