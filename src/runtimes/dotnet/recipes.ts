@@ -52,7 +52,7 @@ function dotnetRecipe(recipe: ServiceRecipe): RecipeDefinition<DotnetNames> {
     readme(spec, names) {
       return {
         files: [
-          { path: names.sourceFile, about: `the handler and hooks around one ${client.about} connection per instance` },
+          { path: names.sourceFile, about: `the handler and hooks around one ${recipe === 'mysql' ? 'MySQL' : 'Redis'} connection per instance (${client.about})` },
           { path: `${names.assembly}/${names.assembly}.csproj`, about: `the function: netcoreapp3.1, ${client.package} ${client.version}, Aliyun.Serverless.Core ${names.coreVersion}` },
           { path: `${names.testProject}/${names.testProject}.cs`, about: `plays one instance against a real ${recipe} server and checks the server's view` },
         ],

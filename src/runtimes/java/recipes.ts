@@ -42,7 +42,7 @@ function javaRecipe(recipe: ServiceRecipe): RecipeDefinition<JavaNames> {
     readme(spec, names) {
       return {
         files: [
-          { path: names.sourceFile, about: `the handler and hooks around one ${client.about} connection per instance` },
+          { path: names.sourceFile, about: `the handler and hooks around one ${recipe === 'mysql' ? 'MySQL' : 'Redis'} connection per instance (${client.about})` },
           { path: names.testFile, about: `plays one instance against a real ${recipe} server and checks the server's view (run by \`mvn test\`)` },
           { path: 'pom.xml', about: `Maven build: ${client.groupId}:${client.artifactId} ${client.version}, fc-java-core, Java ${names.javaRelease}, and the jar with dependencies that s.yaml deploys` },
         ],
