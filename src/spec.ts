@@ -231,8 +231,12 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const { initializerCommand } = options;
   const initializer = initializerCommand ? undefined : hookEntry(answers.initializer, defaults.initializer);
   const preStop = hookEntry(answers.preStop, defaults.preStop);
-  definition.parseEntries({ handler, initializer, preStop }, runtime);
-  if (recipe) checkRecipeNames(definition.recipes![recipe]!.generatedNames, recipe, { handler, initializer, 'pre-stop': preStop });
+  const names = definition.parseEntries({ handler, initializer, preStop }, runtime);
+  if (recipe) {
+    const recipeDefinition = definition.recipes![recipe]!;
+    checkRecipeNames(recipeDefinition.generatedNames, recipe, { handler, initializer, 'pre-stop': preStop });
+    recipeDefinition.checkNames?.(names);
+  }
   const initializerOn = initializer !== undefined || initializerCommand !== undefined;
   if (!initializerOn && answers.initializerTimeout !== undefined) {
     fail('initializer-timeout', 'is set but the initializer is off (drop --no-initializer or the timeout)');

@@ -64,6 +64,26 @@ describe('validation', () => {
     expect(() => specErrorOf({ runtime, handler }), 'the none recipe keeps accepting it').toThrow(/accepted/);
   });
 
+  test.each([
+    ['mysql', 'Connection'],
+    ['redis', 'Jedis'],
+  ])('java8 --recipe %s: a class named like a type the recipe code imports is refused (%s)', async (recipe, className) => {
+    const { status, stderr, cwd } = await cli(['my-fn', '-r', 'java8', '--recipe', recipe, '--handler', `example.${className}::handleRequest`, '--yes']);
+    expect([status, stderr]).toEqual([1, `error: handler: class "${className}" would clash with a type the ${recipe} recipe's code imports; pick another class name\n`]);
+    expect(existsSync(join(cwd, 'my-fn'))).toBe(false);
+    expect(() => specErrorOf({ runtime: 'java8', handler: `example.${className}::handleRequest` }), 'the none recipe keeps accepting it').toThrow(/accepted/);
+  });
+
+  test('dotnetcore3.1 --recipe mysql: a method the recipe code defines, or a type it uses, is refused as an entry name', async () => {
+    const { status, stderr } = await cli(['my-fn', '-r', 'dotnetcore3.1', '--recipe', 'mysql', '--handler', 'HelloFcApp::Example.Hello::Work', '--yes']);
+    expect([status, stderr]).toEqual([1, 'error: handler: method "Work" is a name the mysql recipe\'s code defines; choose another\n']);
+    expect(specErrorOf({ runtime: 'dotnetcore3.1', recipe: 'redis', handler: 'HelloFcApp::StackExchange.Hello::StreamHandler' })).toEqual({
+      field: 'handler',
+      rule: '"StackExchange" would shadow a type the redis recipe\'s code uses; pick another name',
+    });
+    expect(() => specErrorOf({ runtime: 'dotnetcore3.1', handler: 'HelloFcApp::Example.Hello::Work' }), 'the none recipe keeps accepting it').toThrow(/accepted/);
+  });
+
   test('--help lists the flag', async () => {
     const { stdout } = await cli(['--help']);
     expect(stdout).toMatch(/^ {6}--recipe <none\|mysql\|redis> {2}what the initializer opens and preStop closes/m);

@@ -1,9 +1,11 @@
 import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
 import { fail } from '../errors.ts';
 import { render } from '../templates.ts';
+import type { ProjectSpec } from '../spec.ts';
 import { FC_DOTNET_CORE_VERSION } from '../versions.ts';
 import { templateData } from './common.ts';
-import { defineRuntime } from './types.ts';
+import { dotnetRecipes } from './dotnet/recipes.ts';
+import { defineRuntime, type PlannedFile } from './types.ts';
 import { inHandlerAssemblyClass } from '../hook-entries.ts';
 
 // C# reserved keywords (contextual keywords such as `var` or `async` are legal identifiers).
@@ -106,6 +108,33 @@ export function parseDotnetEntries(entries: Partial<Record<EntryKey, string>>) {
   };
 }
 
+/**
+ * The function's and the test's projects, their sources rendered from `templates/<folder>/` (`dotnet` or
+ * `dotnet/recipes`, whose `extra` data names the client the csproj adds).
+ */
+export function dotnetFiles(spec: ProjectSpec, names: DotnetNames, folder: string, extra: Record<string, unknown>): PlannedFile[] {
+  const data = {
+    ...templateData(spec, names),
+    initializerTimeout: spec.initializer?.timeout ?? 0,
+    ...extra,
+  };
+  const ignore = render('dotnet/gitignore', data);
+  return [
+    { path: `${names.assembly}/${names.assembly}.csproj`, contents: render('dotnet/App.csproj', data) },
+    { path: names.sourceFile, contents: render(`${folder}/App.cs`, data) },
+    { path: `${names.assembly}/.gitignore`, contents: ignore },
+    { path: `${TEST_PROJECT}/${TEST_PROJECT}.csproj`, contents: render('dotnet/LifecycleTest.csproj', data) },
+    { path: `${TEST_PROJECT}/${TEST_PROJECT}.cs`, contents: render(`${folder}/LifecycleTest.cs`, data) },
+    { path: `${TEST_PROJECT}/.gitignore`, contents: ignore },
+  ];
+}
+
+/** The README's note on what `s deploy` builds and why the assembly name must stay. */
+export function dotnetPublishNote(names: DotnetNames): string {
+  return `\`s deploy\` first runs \`dotnet publish -c Release -o ./target\` in \`${names.assembly}/\` (the pre-deploy action in s.yaml); ` +
+    `FC loads the assembly \`${names.assembly}\` from \`${names.assembly}/target\`, so the part before the first \`::\` of each entry in s.yaml must stay the csproj's \`AssemblyName\`.`;
+}
+
 export const dotnet = defineRuntime<DotnetNames>({
   family: 'dotnet',
   label: 'C#',
@@ -122,19 +151,7 @@ export const dotnet = defineRuntime<DotnetNames>({
     };
   },
   files(spec, names) {
-    const data = {
-      ...templateData(spec, names),
-      initializerTimeout: spec.initializer?.timeout ?? 0,
-    };
-    const ignore = render('dotnet/gitignore', data);
-    return [
-      { path: `${names.assembly}/${names.assembly}.csproj`, contents: render('dotnet/App.csproj', data) },
-      { path: names.sourceFile, contents: render('dotnet/App.cs', data) },
-      { path: `${names.assembly}/.gitignore`, contents: ignore },
-      { path: `${TEST_PROJECT}/${TEST_PROJECT}.csproj`, contents: render('dotnet/LifecycleTest.csproj', data) },
-      { path: `${TEST_PROJECT}/${TEST_PROJECT}.cs`, contents: render('dotnet/LifecycleTest.cs', data) },
-      { path: `${TEST_PROJECT}/.gitignore`, contents: ignore },
-    ];
+    return dotnetFiles(spec, names, 'dotnet', {});
   },
   resource(spec, names) {
     return {
@@ -153,9 +170,9 @@ export const dotnet = defineRuntime<DotnetNames>({
       notes: [
         `The lifecycle test is a small console program rather than an xUnit project, so it needs nothing beyond the function's own package: ` +
           `\`dotnet run --project ${TEST_PROJECT}\` builds both projects, calls the entry points in FC's order and exits non-zero when a check fails.`,
-        `\`s deploy\` first runs \`dotnet publish -c Release -o ./target\` in \`${names.assembly}/\` (the pre-deploy action in s.yaml); ` +
-          `FC loads the assembly \`${names.assembly}\` from \`${names.assembly}/target\`, so the part before the first \`::\` of each entry in s.yaml must stay the csproj's \`AssemblyName\`.`,
+        dotnetPublishNote(names),
       ],
     };
   },
+  recipes: dotnetRecipes,
 });

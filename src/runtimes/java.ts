@@ -4,7 +4,8 @@ import { render } from '../templates.ts';
 import { FC_JAVA_CORE_VERSION } from '../versions.ts';
 import type { ProjectSpec } from '../spec.ts';
 import { templateData } from './common.ts';
-import { defineRuntime } from './types.ts';
+import { javaRecipes } from './java/recipes.ts';
+import { defineRuntime, type PlannedFile } from './types.ts';
 import { inHandlerClass } from '../hook-entries.ts';
 
 // Java keywords and literals (`_` is a keyword since Java 9).
@@ -116,6 +117,33 @@ export function parseJavaEntries(entries: Partial<Record<EntryKey, string>>): { 
   return { packageName: qualified.slice(0, dot), className: qualified.slice(dot + 1) };
 }
 
+/**
+ * pom.xml, the class and its test, rendered from `templates/<folder>/` (`java` or `java/recipes`, whose
+ * `extra` data names the client pom.xml adds).
+ */
+export function javaFiles(spec: ProjectSpec, names: JavaNames, folder: string, extra: Record<string, unknown>): PlannedFile[] {
+  const data = {
+    ...templateData(spec, names),
+    artifactId: spec.functionName,
+    version: PROJECT_VERSION,
+    jar: jarPath(spec),
+    fcJavaCoreVersion: FC_JAVA_CORE_VERSION,
+    ...extra,
+  };
+  return [
+    // The function name (and the jar named after it) appear in pom.xml's header comment, where `--` may not.
+    { path: 'pom.xml', contents: render('java/pom.xml', { ...data, functionName: xmlCommentText(spec.functionName), jar: xmlCommentText(jarPath(spec)) }) },
+    { path: names.sourceFile, contents: render(`${folder}/App.java`, data) },
+    { path: names.testFile, contents: render(`${folder}/LifecycleTest.java`, data) },
+  ];
+}
+
+/** The README's note on building: `mvn test` runs the lifecycle test, `s deploy` builds the jar first. */
+export function javaBuildNote(spec: ProjectSpec, names: JavaNames): string {
+  return `\`mvn test\` compiles the code and runs \`${names.packageName}.${names.testClassName}\` (with exec-maven-plugin). ` +
+    `\`s deploy\` first runs \`mvn package -DskipTests\` (the pre-deploy action in s.yaml), which builds \`${jarPath(spec)}\`, the file s.yaml deploys.`;
+}
+
 export const java = defineRuntime<JavaNames>({
   family: 'java',
   label: 'Java',
@@ -136,19 +164,7 @@ export const java = defineRuntime<JavaNames>({
     };
   },
   files(spec, names) {
-    const data = {
-      ...templateData(spec, names),
-      artifactId: spec.functionName,
-      version: PROJECT_VERSION,
-      jar: jarPath(spec),
-      fcJavaCoreVersion: FC_JAVA_CORE_VERSION,
-    };
-    return [
-      // The function name (and the jar named after it) appear in pom.xml's header comment, where `--` may not.
-      { path: 'pom.xml', contents: render('java/pom.xml', { ...data, functionName: xmlCommentText(spec.functionName), jar: xmlCommentText(jarPath(spec)) }) },
-      { path: names.sourceFile, contents: render('java/App.java', data) },
-      { path: names.testFile, contents: render('java/LifecycleTest.java', data) },
-    ];
+    return javaFiles(spec, names, 'java', {});
   },
   resource(spec) {
     return {
@@ -170,11 +186,11 @@ export const java = defineRuntime<JavaNames>({
       ],
       testCommand: 'mvn test',
       notes: [
-        `\`mvn test\` compiles the code and runs \`${names.packageName}.${names.testClassName}\` (with exec-maven-plugin). ` +
-          `\`s deploy\` first runs \`mvn package -DskipTests\` (the pre-deploy action in s.yaml), which builds \`${jarPath(spec)}\`, the file s.yaml deploys.`,
+        javaBuildNote(spec, names),
         `FC calls the entry points through the interfaces the class implements (${interfaces.map((name) => `\`${name}\``).join(', ')}), ` +
           'so the method names after `::` are fixed; rename the package or class in the code and in s.yaml together.',
       ],
     };
   },
+  recipes: javaRecipes,
 });

@@ -45,6 +45,8 @@ export interface RecipeDefinition<Names = unknown> {
   client: string;
   /** Names the recipe's code defines that an entry point must not take (beyond the family's own). */
   generatedNames: readonly string[];
+  /** Refuses (InputError) entry names the recipe's code cannot take, beyond generatedNames: e.g. a class that shadows a type it imports. */
+  checkNames?(names: Names): void;
   /** Why the recipe cannot be written with these runtime options (e.g. another server), if it cannot. */
   unsupported?(options: RuntimeOptions, runtime: string): string | undefined;
   files(spec: ProjectSpec, names: Names): PlannedFile[];

@@ -17,10 +17,10 @@ export function buildJavaStandIn(): string {
   return classes;
 }
 
-/** The stand-in assemblies, each after the ones it references. */
-export const DOTNET_LIBRARIES = ['Microsoft.Extensions.Logging.Abstractions.dll', 'Aliyun.Serverless.Core.dll'];
+/** The stand-in assemblies, each after the ones it references (the recipes' clients last). */
+export const DOTNET_LIBRARIES = ['Microsoft.Extensions.Logging.Abstractions.dll', 'Aliyun.Serverless.Core.dll', 'MySqlConnector.dll', 'StackExchange.Redis.dll'];
 
-/** Compiles the Aliyun.Serverless.Core and logging stand-ins with mcs; returns the directory holding the dlls. */
+/** Compiles the Aliyun.Serverless.Core, logging and client stand-ins with mcs; returns the directory holding the dlls. */
 export function buildDotnetStandIns(): string {
   const libraries = tempDir('fc-dotnet-stubs-');
   DOTNET_LIBRARIES.forEach((name, index) => {
