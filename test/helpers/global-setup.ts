@@ -1,6 +1,8 @@
 // Packs the package once (as `npm publish` would) so end-to-end tests run the real tarball's bin.
-// npm pack runs the prepack script, which builds dist/ from the current sources.
-import { execFileSync } from 'node:child_process';
+// npm pack runs the prepack script, which builds dist/ from the current sources. Starts the MariaDB and
+// Redis servers the --recipe tests need when they are installed and not yet configured (as root, what
+// `.ci/run` does), so a plain `npm test` runs those tests too; it stops what it started.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,5 +23,23 @@ export default function setup(project: TestProject) {
   const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' });
   const tarball = join(dir, out.trim().split('\n').pop()!);
   project.provide('tarball', tarball);
-  return () => rmSync(root, { recursive: true, force: true });
+  const startedServices = startServices();
+  return () => {
+    if (startedServices) spawnSync('scripts/test-services.sh', ['stop'], { stdio: 'ignore' });
+    rmSync(root, { recursive: true, force: true });
+  };
+}
+
+/**
+ * Runs scripts/test-services.sh unless the environment already names the servers (CI starts them) and
+ * puts the variables it prints into process.env, which the test workers inherit. Returns whether it
+ * started a server. Without the servers or root it does nothing: the recipe tests then skip loudly
+ * (and fail in CI).
+ */
+function startServices(): boolean {
+  if (process.env.MYSQL_HOST || process.getuid?.() !== 0) return false;
+  const run = spawnSync('scripts/test-services.sh', { encoding: 'utf8' });
+  if (run.status !== 0) return false;
+  for (const [, name, value] of run.stdout.matchAll(/(\w+)=(\S*)/g)) process.env[name!] = value;
+  return /started/.test(run.stderr);
 }

@@ -1,5 +1,5 @@
 // The MySQL (MariaDB) and Redis servers the --recipe tests run generated projects against, started by
-// scripts/test-services.sh, which prints the variables read here. Missing in CI = failure; locally a
+// scripts/test-services.sh (from global-setup.ts as root, or by hand), which prints the variables read here. Missing in CI = failure; locally a
 // loud skip (useToolchain).
 import { existsSync, symlinkSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
