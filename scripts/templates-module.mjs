@@ -1,5 +1,5 @@
 // Turns the files under templates/ into ES modules of templates compiled to plain functions: one module per
-// top-level folder (`virtual:fc-templates/<group>`), imported on demand through the index module
+// group (`virtual:fc-templates/<group>`), imported on demand through the index module
 // `virtual:fc-templates`, so a bundle loads only the groups a run renders (one chunk per group).
 // The same functions back the esbuild plugin (the published bundle) and the Vite plugin (vitest),
 // so tests render exactly what users get, and the package needs no template files or compiler at run time.
@@ -12,7 +12,13 @@ const TEMPLATES_MODULE_ID = 'virtual:fc-templates';
 const templatesDir = fileURLToPath(new URL('../templates', import.meta.url));
 const templateRuntime = fileURLToPath(new URL('../src/template-runtime.ts', import.meta.url));
 /** `virtual:fc-templates` (the index) or `virtual:fc-templates/<group>`. */
-const MODULE_ID = /^virtual:fc-templates(?:\/([^/]+))?$/;
+const MODULE_ID = /^virtual:fc-templates(?:\/([^/]+(?:\/[^/]+)?))?$/;
+/**
+ * Subfolders of a family's templates that only one command or option renders: each is a group of its
+ * own (`nodejs/hooks`), so generating a project does not load the hook editor's snippets, the runner's
+ * bootstraps or the recipes it was not asked for.
+ */
+const OWN_GROUPS = ['hooks', 'run', 'recipes'];
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,14 +27,17 @@ function listFiles(dir) {
   });
 }
 
-/** The top-level folders of templates/, sorted. */
+const folders = (dir) => readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+/** The groups, sorted: each top-level folder of templates/, and each of its OWN_GROUPS subfolders (`<folder>/<sub>`). */
 function templateGroups() {
-  return readdirSync(templatesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return folders(templatesDir).flatMap((top) => [top, ...folders(join(templatesDir, top)).filter((sub) => OWN_GROUPS.includes(sub)).map((sub) => `${top}/${sub}`)]).sort();
 }
 
-/** Every template file's path in one group, so watchers can track them. */
+/** Every template file's path in one group (a top-level group without its own-group subfolders), so watchers can track them. */
 function templateFiles(group) {
-  return listFiles(join(templatesDir, group)).filter((file) => file.endsWith('.hbs')).sort();
+  const own = group.includes('/') ? [] : OWN_GROUPS.map((sub) => join(templatesDir, group, sub) + sep);
+  return listFiles(join(templatesDir, group)).filter((file) => file.endsWith('.hbs') && !own.some((dir) => file.startsWith(dir))).sort();
 }
 
 /**

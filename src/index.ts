@@ -9,12 +9,12 @@ import { checkTarget, writePlan, type WriteOptions, type WriteResult } from './w
 
 export { InputError } from './errors.ts';
 export { buildPlan, type FilePlan } from './plan.ts';
-export { RUNTIMES, RUNTIME_IDS, runtimeFor } from './runtimes/index.ts';
+export { RUNTIMES, RUNTIME_IDS, runtimeFor } from './runtimes/generators.ts';
 export type { PlannedFile, RuntimeDefinition } from './runtimes/types.ts';
 export { resolveSpec, DEFAULTS, LIMITS, type Answers, type ProjectSpec, type HookSpec } from './spec.ts';
 export { checkFunctionName, checkWholeNumber, DEFAULT_DIR, DEFAULT_RUNTIME, functionNameFrom } from './spec.ts';
 export { hookDefaults } from './hook-entries.ts';
-export { serversFor } from './runtimes/custom.ts';
+export { serversFor } from './runtimes/custom/generate.ts';
 export { REGIONS, DEFAULT_REGION } from './regions.ts';
 export { RECIPES, RECIPE_LABELS, DEFAULT_RECIPE, type Recipe } from './recipes.ts';
 export { checkTarget, writePlan, type WriteOptions, type WriteResult } from './writer.ts';

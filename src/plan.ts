@@ -1,11 +1,11 @@
 import { comparePaths } from './path-order.ts';
 import { recipeEnvironment, recipeSYamlComment } from './recipes.ts';
-import { runtimeFor } from './runtimes/index.ts';
+import { runtimeFor } from './runtimes/generators.ts';
 import type { PlannedFile, RecipeDefinition, ResourceParts } from './runtimes/types.ts';
 import { entryStrings, type ProjectSpec } from './spec.ts';
 import { renderSYaml } from './s-yaml.ts';
 import { templateData } from './runtimes/common.ts';
-import { loadTemplates, render } from './templates.ts';
+import { hasTemplateGroup, loadTemplates, render } from './templates.ts';
 
 /** Everything a generation would write, in memory: the single input of the writer and the snapshots. */
 export interface FilePlan {
@@ -23,9 +23,11 @@ export interface FilePlan {
  */
 export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const definition = runtimeFor(spec.runtime);
-  await loadTemplates('_shared', ...(definition.templateGroups ?? [definition.family]));
-  const names = definition.parseEntries(entryStrings(spec), spec.runtime);
+  const groups = definition.templateGroups ?? [definition.family];
   const recipe = spec.recipe && definition.recipes?.[spec.recipe];
+  const recipeGroups = recipe ? groups.map((group) => `${group}/recipes`).filter(hasTemplateGroup) : [];
+  await loadTemplates('_shared', ...groups, ...recipeGroups);
+  const names = definition.parseEntries(entryStrings(spec), spec.runtime);
   const source = recipe || definition;
   const readme = source.readme(spec, names);
   const files: PlannedFile[] = [

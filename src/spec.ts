@@ -4,7 +4,7 @@ import { fail } from './errors.ts';
 import { hookDefaults } from './hook-entries.ts';
 import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
-import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/index.ts';
+import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/generators.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
 
 /** A hook that FC runs by calling an entry point (built-in runtimes) or an HTTP route (custom runtimes). */

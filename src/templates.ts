@@ -2,7 +2,7 @@ import { groups } from 'virtual:fc-templates';
 
 type Template = (data: object) => string;
 
-/** Templates of the groups loaded so far, by group (a top-level folder of templates/). */
+/** Templates of the groups loaded so far, by group (a top-level folder of templates/, or its hooks/, run/ or recipes/). */
 const loaded = new Map<string, Record<string, Template>>();
 
 /**
@@ -18,9 +18,20 @@ export async function loadTemplates(...names: string[]): Promise<void> {
   }));
 }
 
+/** Whether templates/ has the group (`nodejs`, `nodejs/recipes`). */
+export function hasTemplateGroup(name: string): boolean {
+  return Object.hasOwn(groups, name);
+}
+
+/** The group of `templates/<name>.hbs`: its top-level folder, or that folder's subfolder when that is a group of its own. */
+function groupOf(name: string): string {
+  const [top, sub] = name.split('/', 2);
+  return hasTemplateGroup(`${top}/${sub}`) ? `${top}/${sub}` : top!;
+}
+
 /** Renders `templates/<name>.hbs` (name without the suffix) with `data`; its group must be loaded. */
 export function render(name: string, data: object): string {
-  const group = name.split('/', 1)[0]!;
+  const group = groupOf(name);
   const templates = loaded.get(group);
   if (!templates) throw new Error(`internal: template group "${group}" is not loaded (render "${name}" after loadTemplates("${group}"))`);
   const template = templates[name];

@@ -1,5 +1,5 @@
 declare module 'virtual:fc-templates' {
   type Template = (data: object) => string;
-  /** One loader per folder of templates/: its templates keyed `<folder>/<path without .hbs>`. */
+  /** One loader per group of templates/ (a folder, or its hooks/, run/ or recipes/): its templates keyed `<path without .hbs>`. */
   export const groups: Record<string, () => Promise<{ default: Record<string, Template> }>>;
 }

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { parseCliArgs } from '../src/cli/args.ts';
 import { helpText } from '../src/cli/help.ts';
-import { custom, serversFor } from '../src/runtimes/custom.ts';
+import { custom, serversFor } from '../src/runtimes/custom/generate.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
 import {

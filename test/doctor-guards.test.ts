@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { main, type Io } from '../src/cli/main.ts';
 import { diagnose, type Finding } from '../src/doctor/index.ts';
-import { runtimeFor } from '../src/runtimes/index.ts';
+import { runtimeFor } from '../src/runtimes/generators.ts';
 import { tempDir } from './helpers/generate.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/doctor-guards', import.meta.url));

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { main, type Io } from '../src/cli/main.ts';
 import { diagnose, type Finding } from '../src/doctor/index.ts';
-import { RUNTIMES } from '../src/runtimes/index.ts';
+import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
 
 type Files = Record<string, string>;

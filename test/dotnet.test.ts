@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
-import { dotnet } from '../src/runtimes/dotnet.ts';
+import { dotnet } from '../src/runtimes/dotnet/generate.ts';
 import { resolveSpec } from '../src/spec.ts';
 import type { FilePlan } from '../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';

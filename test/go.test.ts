@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
-import { go } from '../src/runtimes/go.ts';
+import { go } from '../src/runtimes/go/generate.ts';
 import { resolveSpec } from '../src/spec.ts';
 import type { FilePlan } from '../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';

@@ -4,10 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { dotnetHooks } from '../src/hooks/dotnet.ts';
-import { goHooks } from '../src/hooks/go.ts';
-import { javaHooks } from '../src/hooks/java.ts';
-import { nodejsHooks } from '../src/hooks/nodejs.ts';
+import { dotnetHooks } from '../src/runtimes/dotnet/edit.ts';
+import { goHooks } from '../src/runtimes/go/edit.ts';
+import { javaHooks } from '../src/runtimes/java/edit.ts';
+import { nodejsHooks } from '../src/runtimes/nodejs/edit.ts';
 import type { HookProject, LanguageHooks } from '../src/hooks/types.ts';
 import { loadTemplates } from '../src/templates.ts';
 import { tempDir } from './helpers/generate.ts';
@@ -28,7 +28,7 @@ async function addBoth(language: LanguageHooks, project: Omit<HookProject, 'root
   }
   const full: HookProject = { root, sYamlPath: join(root, 's.yaml'), resource: 'f', ...project, ...(project.codeDir && { codeDir: join(root, project.codeDir) }) };
   const code = language.code!;
-  await loadTemplates('hooks');
+  await loadTemplates(...['nodejs', 'python', 'php', 'java', 'go', 'dotnet'].map((family) => `${family}/hooks`));
   let file = await code.locate(full);
   const before = file.text;
   for (const [kind, entry] of [['initializer', entries[0]], ['preStop', entries[1]]] as const) {

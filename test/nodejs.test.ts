@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { nodejs } from '../src/runtimes/nodejs.ts';
+import { nodejs } from '../src/runtimes/nodejs/generate.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';
 import { run } from './helpers/toolchain.ts';
 

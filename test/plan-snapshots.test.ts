@@ -1,7 +1,7 @@
 // The complete file plan of every runtime x hook combination, one reviewable file per case under
 // test/__snapshots__/plans/. A snapshot only pins the output: the per-runtime tests run the code.
 import { describe, expect, test } from 'vitest';
-import { RUNTIMES } from '../src/runtimes/index.ts';
+import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { HOOK_COMBINATIONS, planFor, planText } from './helpers/generate.ts';
 
 for (const definition of RUNTIMES) {

@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../src/cli/main.ts';
 import { generate } from '../src/index.ts';
-import { RUNTIMES } from '../src/runtimes/index.ts';
+import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
 
 async function cli(args: string[]) {

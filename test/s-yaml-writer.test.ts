@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { entryStrings, resolveSpec, type Answers } from '../src/spec.ts';
-import { runtimeFor, RUNTIMES } from '../src/runtimes/index.ts';
+import { runtimeFor, RUNTIMES } from '../src/runtimes/generators.ts';
 import { sYamlContent } from '../src/s-yaml.ts';
 import { printYamlDocument } from '../src/s-yaml-document.ts';
 import { writeYaml } from '../src/s-yaml-writer.ts';

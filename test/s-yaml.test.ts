@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { RUNTIMES } from '../src/runtimes/index.ts';
+import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { fc3Schema, fc3SchemaErrors, GPU_TYPES_BEYOND_SCHEMA } from './helpers/fc3-schema.ts';
 import { HOOK_COMBINATIONS, planFor } from './helpers/generate.ts';
 

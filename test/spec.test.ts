@@ -1,7 +1,8 @@
 // Validation rules of the answers -> ProjectSpec step (spec §2.2, §2.3): each bad input names its field
 // and the rule; good input gets the FC3 defaults.
 import { describe, expect, test } from 'vitest';
-import { RUNTIME_IDS, RUNTIMES, runtimeFamily } from '../src/runtimes/index.ts';
+import { runtimeFamily } from '../src/runtimes/index.ts';
+import { RUNTIME_IDS, RUNTIMES } from '../src/runtimes/generators.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { specErrorOf } from './helpers/generate.ts';
 

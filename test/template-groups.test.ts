@@ -2,7 +2,7 @@
 // it renders. Each case here starts from a fresh module graph, where nothing is loaded yet: planning
 // then fails if a runtime definition renders a folder it does not declare in `templateGroups`.
 import { describe, expect, test, vi } from 'vitest';
-import { RUNTIMES } from '../src/runtimes/index.ts';
+import { RUNTIMES } from '../src/runtimes/generators.ts';
 import type { Answers } from '../src/spec.ts';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
 
@@ -11,7 +11,7 @@ async function freshPlanner() {
   vi.resetModules();
   const { buildPlan } = await import('../src/plan.ts');
   const { resolveSpec } = await import('../src/spec.ts');
-  const { serversFor } = await import('../src/runtimes/custom.ts');
+  const { serversFor } = await import('../src/runtimes/custom/generate.ts');
   return { plan: (answers: Answers) => buildPlan(resolveSpec({ dir: 'my-fn', ...answers }, '/work')), serversFor };
 }
 

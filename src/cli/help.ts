@@ -1,8 +1,8 @@
 import { DEFAULT_REGION } from '../regions.ts';
-import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
-import { custom, serversFor } from '../runtimes/custom.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
+import { custom, serversFor } from '../runtimes/custom/generate.ts';
 import { RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
-import { RUNTIMES } from '../runtimes/index.ts';
+import { RUNTIMES } from '../runtimes/generators.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
 
 const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[field].max}`;

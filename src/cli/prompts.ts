@@ -5,9 +5,9 @@ import { InputError } from '../errors.ts';
 import { hookDefaults } from '../hook-entries.ts';
 import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
-import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container.ts';
-import { serversFor } from '../runtimes/custom.ts';
-import { RUNTIMES, runtimeFor } from '../runtimes/index.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
+import { serversFor } from '../runtimes/custom/generate.ts';
+import { RUNTIMES, runtimeFor } from '../runtimes/generators.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import {
   checkFunctionName,

@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import { oneLine } from '../escape.ts';
 import { leftoverReports } from '../leftovers.ts';
 import { loadProject } from './project.ts';
-import { RULES } from './rules/index.ts';
+import { rulesFor } from './rules/index.ts';
 import { clearSourceCache } from './source.ts';
 import type { Finding, Project } from './types.ts';
 
@@ -19,7 +19,7 @@ export function diagnose(dir: string, label = dir): { project: Project; findings
   // The same finding from several resources is reported once, naming them when the code is shared.
   const byKey = new Map<string, { finding: Finding; resources: string[] }>();
   for (const resource of project.resources) {
-    for (const rule of RULES) {
+    for (const rule of rulesFor(resource)) {
       for (const hit of rule.check(resource, project)) {
         const finding = { file: hit.file, line: hit.line, severity: rule.severity, rule: rule.id, message: hit.message };
         const key = JSON.stringify(finding);

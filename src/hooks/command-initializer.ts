@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fail } from '../errors.ts';
-import { shellCommand } from '../runtimes/container.ts';
+import { shellCommand } from '../runtimes/container/generate.ts';
 import { DEFAULTS } from '../spec.ts';
 import { hookState, parseSYaml, recordedInitializerCommand, switchOnHook } from './s-yaml-edit.ts';
 import type { HookState } from './types.ts';

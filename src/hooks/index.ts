@@ -5,21 +5,15 @@
 import { relative, sep } from 'node:path';
 import { commitFiles } from '../file-transaction.ts';
 import { fail, InputError } from '../errors.ts';
-import { RUNTIMES, runtimeFamily } from '../runtimes/index.ts';
+import { familyOf } from '../runtimes/index.ts';
+import type { FamilyDefinition } from '../runtimes/family.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
 import { addCommandInitializer, initializerCommandToAdd, missingImageFiles } from './command-initializer.ts';
 import { withoutDirectory } from '../hook-entries.ts';
 import { unifiedDiff } from './diff.ts';
-import { customHooks } from './custom.ts';
-import { dotnetHooks } from './dotnet.ts';
-import { goHooks } from './go.ts';
-import { javaHooks } from './java.ts';
-import { nodejsHooks } from './nodejs.ts';
-import { phpHooks } from './php.ts';
 import { loadProject, type LoadedProject } from './project.ts';
-import { pythonHooks } from './python.ts';
 import { checkKeptValues } from './kept-values.ts';
 import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
@@ -28,21 +22,11 @@ export { listResources } from './project.ts';
 export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
 export type { HookState } from './types.ts';
 
-const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
-
-function languageFor(runtime: string): LanguageHooks {
-  const family = runtimeFamily(runtime);
-  const language = LANGUAGES.find((candidate) => family !== undefined && candidate.families.includes(family));
-  if (!language) fail('runtime', `s.yaml's runtime "${runtime}" is not a Function Compute 3.0 runtime create-fc-lifecycle knows`);
-  return language;
-}
-
-/** The generator's definition of the runtime (entry rules and defaults): the same for new and existing projects. */
-function definitionFor(runtime: string): RuntimeDefinition<any> {
-  // By id, or by family for ids the generator does not offer (nodejs12, python3, ...): their entries follow the same rules.
-  const definition = RUNTIMES.find((candidate) => candidate.ids.includes(runtime)) ?? RUNTIMES.find((candidate) => candidate.family === runtimeFamily(runtime));
-  if (!definition) throw new Error(`internal: no runtime definition for ${runtime} (family ${runtimeFamily(runtime)})`);
-  return definition;
+/** The family of s.yaml's runtime, which knows its code (refused for a runtime this tool does not know). */
+function familyFor(runtime: string): FamilyDefinition {
+  const family = familyOf(runtime);
+  if (!family) fail('runtime', `s.yaml's runtime "${runtime}" is not a Function Compute 3.0 runtime create-fc-lifecycle knows`);
+  return family;
 }
 
 /** What the hook prompts need to know about a project before asking. */
@@ -60,14 +44,16 @@ export interface ProjectInfo {
 
 interface Context {
   project: LoadedProject;
+  family: FamilyDefinition;
   language: LanguageHooks;
+  /** The generator's definition: entry rules and defaults are the same for new and existing projects. */
   definition: RuntimeDefinition<any>;
 }
 
 async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
   const project = await loadProject(dir, cwd, resource);
-  const language = languageFor(project.runtime);
-  return { project, language, definition: definitionFor(project.runtime) };
+  const family = familyFor(project.runtime);
+  return { project, family, language: await family.edit(), definition: family.generator };
 }
 
 function defaultEntry({ project, definition }: Context, kind: HookKind): string {
@@ -178,7 +164,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     }),
   ) as Partial<Record<HookKind, number>>;
   const context = await open(request.dir, cwd, request.resource);
-  const { project, language } = context;
+  const { project, family, language } = context;
   // `true`: the hook s.yaml has when it is on, else the default entry.
   const entries = Object.fromEntries(
     kinds.map((kind) => {
@@ -189,8 +175,8 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     }),
   ) as Partial<Record<HookKind, string>>;
   checkEntries(context, entries);
-  // The hook functions added to code are rendered from templates/hooks.
-  if (language.code) await loadTemplates('hooks');
+  // The hook functions added to code are rendered from templates/<family>/hooks.
+  if (language.code) await loadTemplates(`${family.id}/hooks`);
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
   const will = request.dryRun

@@ -1,9 +1,9 @@
 import { render } from '../templates.ts';
 import type { HookKind } from './types.ts';
 
-/** The hook function a language appends, from templates/hooks/<template>.hbs (`loadTemplates('hooks')` first). */
+/** The hook function a language appends, from templates/<template>.hbs (`templates/<family>/hooks/`; load `<family>/hooks` first). */
 export function hookSnippet(template: string, kind: HookKind, name: string, entry: string): string {
-  return render(`hooks/${template}`, {
+  return render(template, {
     name,
     entry,
     isInitializer: kind === 'initializer',

@@ -1,5 +1,4 @@
 // Shared vocabulary of the hook editors (add/remove, plop hook/unhook).
-import type { RuntimeFamily } from '../runtimes/index.ts';
 
 export type HookKind = 'initializer' | 'preStop';
 export const HOOK_KINDS: readonly HookKind[] = ['initializer', 'preStop'];
@@ -74,8 +73,6 @@ export interface HttpHooks {
 
 /** The hook knowledge of one runtime family, for code written by hand (not only by the generator). */
 export interface LanguageHooks {
-  /** The runtime families (runtimeFamily) whose projects this module edits. */
-  families: readonly RuntimeFamily[];
   /** FC ignores the hook's handler string beyond its being non-empty (Go, custom runtimes): any two are the same hook. */
   handlerIsLabel?: boolean;
   code?: CodeHooks;

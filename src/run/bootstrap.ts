@@ -9,7 +9,7 @@ import type { Runner } from './types.ts';
 
 /** Writes `templates/<family>/run/<name>.hbs` into `workDir` as `<name>`; returns its path. */
 export async function writeBootstrap(family: string, name: string, workDir: string): Promise<string> {
-  await loadTemplates(family);
+  await loadTemplates(`${family}/run`);
   const path = join(workDir, name);
   writeFileSync(path, render(`${family}/run/${name}`, {}));
   return path;

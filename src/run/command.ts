@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { loadProject } from '../doctor/project.ts';
 import { fail } from '../errors.ts';
 import { parseCommandArgs } from '../cli/hook-command.ts';
+import { familyOf } from '../runtimes/index.ts';
 import type { Io } from '../cli/main.ts';
 import { silentListener, summaryLine, textListener, timelineJson } from './log.ts';
-import { RUNNERS } from './runners.ts';
 import { buildTarget, chooseResource } from './target.ts';
 import { playInstance } from './timeline.ts';
 import { RunSetupError } from './types.ts';
@@ -72,7 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const resource = chooseResource(project, values.resource);
   const target = buildTarget(project, resource, port);
   const event = await readEvent(values.event, io);
-  const runner = await RUNNERS[target.resource.family!]();
+  const runner = await familyOf(target.resource.runtime)!.runner();
   const workDir = mkdtempSync(join(tmpdir(), 'fc-run-'));
   try {
     await runner.prepare(target, workDir);

@@ -1,44 +1,32 @@
-import { dotnet } from './dotnet.ts';
-import { go } from './go.ts';
-import { java } from './java.ts';
-import { container } from './container.ts';
-import { custom } from './custom.ts';
-import { nodejs } from './nodejs.ts';
-import { php } from './php.ts';
-import { python } from './python.ts';
-import type { RuntimeDefinition } from './types.ts';
+// The registry of runtime families: each is one folder, src/runtimes/<family>/ (its index.ts is the
+// family's one object) with its templates in templates/<family>/. Adding a family is a folder in each
+// place and one line here; help, prompts, plop choices, the doctor, the hook editor and `run` derive
+// from this list.
+import { family as container } from './container/index.ts';
+import { family as custom } from './custom/index.ts';
+import { family as dotnet } from './dotnet/index.ts';
+import { family as go } from './go/index.ts';
+import { family as java } from './java/index.ts';
+import { family as nodejs } from './nodejs/index.ts';
+import { family as php } from './php/index.ts';
+import { family as python } from './python/index.ts';
+import type { FamilyDefinition } from './family.ts';
 
-/** Every runtime family, in menu order. Add a family here and its ids become valid everywhere. */
-export const RUNTIMES: readonly RuntimeDefinition<any>[] = [nodejs, python, php, java, go, dotnet, custom, container];
+/** Every runtime family, in menu order. */
+export const FAMILIES: readonly FamilyDefinition[] = [nodejs, python, php, java, go, dotnet, custom, container];
 
-/** Every FC runtime id the generator accepts, in menu order. */
-export const RUNTIME_IDS: readonly string[] = RUNTIMES.flatMap((definition) => definition.ids);
-
-export function runtimeFor(id: string): RuntimeDefinition<any> {
-  const definition = RUNTIMES.find((candidate) => candidate.ids.includes(id));
-  if (!definition) throw new Error(`internal: no runtime definition for "${id}"`);
-  return definition;
-}
-
-/** The runtime families, as RuntimeDefinition.family names them. */
+/** The runtime families' keys, as FamilyDefinition.id (and RuntimeDefinition.family) name them. */
 export type RuntimeFamily = 'nodejs' | 'python' | 'php' | 'java' | 'go' | 'dotnet' | 'custom' | 'container';
 
-/** Every FC 3.0 runtime id by family, including ids the generator does not offer (nodejs12, python3, ...). */
-const FAMILY_PATTERNS: readonly [RegExp, RuntimeFamily][] = [
-  [/^nodejs\d+$/, 'nodejs'],
-  [/^python\d/, 'python'],
-  [/^php\d/, 'php'],
-  [/^java\d+$/, 'java'],
-  [/^go\d+$/, 'go'],
-  [/^dotnetcore\d/, 'dotnet'],
-  [/^custom(\.debian\d+)?$/, 'custom'],
-  [/^custom-container$/, 'container'],
-];
-
 /**
- * The family (as RuntimeDefinition.family) of any FC 3.0 runtime id, offered or not: the doctor and the
- * hook editor read projects on older runtimes too, whose code follows their family's rules.
+ * The family of any FC 3.0 runtime id, offered or not: the doctor, the hook editor and `run` read
+ * projects on older runtimes too, whose code follows their family's rules.
  */
+export function familyOf(id: string): FamilyDefinition | undefined {
+  return FAMILIES.find((family) => family.runtimeIds.test(id));
+}
+
+/** The key of familyOf(id). */
 export function runtimeFamily(id: string): RuntimeFamily | undefined {
-  return FAMILY_PATTERNS.find(([pattern]) => pattern.test(id))?.[1];
+  return familyOf(id)?.id;
 }

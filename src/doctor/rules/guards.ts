@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { initializationGuards, type BlockSyntax } from '../guards.ts';
 import type { CodeModel, Family, Hit, Resource, Rule } from '../types.ts';
-import { serverDir, serverFiles } from './custom.ts';
+import { serverDir, serverFiles } from '../../runtimes/custom/rules.ts';
 
 const THROW = String.raw`\bthrow\b`;
 /** An HTTP 503 answer (a handler behind an HTTP trigger, or a custom server). */

@@ -1,42 +1,28 @@
-// Every doctor rule, and the language models the shared hook rules ask.
-import type { CodeModel, Family, Rule } from '../types.ts';
-import { customModel, customRules } from './custom.ts';
-import { dotnetModel } from './dotnet.ts';
-import { goModel, goRules } from './go.ts';
+// The doctor's rules: those every resource gets, and each family's own (its src/runtimes/<family>/
+// doctor part, loaded with this module, so only the doctor pays for them).
+import { FAMILIES } from '../../runtimes/index.ts';
+import type { FamilyDoctor } from '../../runtimes/family.ts';
+import type { CodeModel, Family, Resource, Rule } from '../types.ts';
 import { handlerNeedsInitializer, serverWaitsForInitialize } from './guards.ts';
 import { hookNotFound, hookWithoutConfig } from './hooks.ts';
-import { javaModel, javaRules } from './java.ts';
-import { nodejsModel, nodejsRules } from './nodejs.ts';
-import { phpModel, phpRules } from './php.ts';
-import { pythonModel, pythonRules } from './python.ts';
 import { sYamlRules } from './s-yaml.ts';
 
-const MODELS: Partial<Record<Family, CodeModel>> = {
-  nodejs: nodejsModel,
-  python: pythonModel,
-  php: phpModel,
-  java: javaModel,
-  go: goModel,
-  dotnet: dotnetModel,
-  custom: customModel,
-  container: customModel,
-};
+const DOCTORS = new Map<Family, FamilyDoctor>(await Promise.all(FAMILIES.map(async (family) => [family.id, await family.doctor()] as const)));
 
-/** Language rules run only on resources of their family. */
-function forFamily(family: Family, rules: Rule[]): Rule[] {
-  return rules.map((rule) => ({ ...rule, check: (resource, project) => (resource.family === family ? rule.check(resource, project) : []) }));
-}
+const MODELS: Partial<Record<Family, CodeModel>> = Object.fromEntries([...DOCTORS].map(([id, doctor]) => [id, doctor.model]));
 
-export const RULES: readonly Rule[] = [
+/** The rules every resource gets, whatever its family. */
+const SHARED: readonly Rule[] = [
   ...sYamlRules,
   hookNotFound(MODELS),
   hookWithoutConfig(MODELS),
   handlerNeedsInitializer(MODELS),
   serverWaitsForInitialize,
-  ...forFamily('nodejs', nodejsRules),
-  ...forFamily('python', pythonRules),
-  ...forFamily('php', phpRules),
-  ...forFamily('java', javaRules),
-  ...forFamily('go', goRules),
-  ...customRules,
 ];
+
+const BY_FAMILY = new Map([...DOCTORS].map(([id, doctor]) => [id, [...SHARED, ...doctor.rules]]));
+
+/** The rules to run on one resource: the shared ones, then its family's. */
+export function rulesFor(resource: Resource): readonly Rule[] {
+  return (resource.family && BY_FAMILY.get(resource.family)) || SHARED;
+}

@@ -2,7 +2,7 @@
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
-import type { NodeNames } from '../nodejs.ts';
+import type { NodeNames } from './generate.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import type { PlannedFile, RecipeDefinition } from '../types.ts';
 

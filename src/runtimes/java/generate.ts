@@ -1,12 +1,12 @@
-import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
-import { fail } from '../errors.ts';
-import { render } from '../templates.ts';
-import { FC_JAVA_CORE_VERSION } from '../versions.ts';
-import type { ProjectSpec } from '../spec.ts';
-import { templateData } from './common.ts';
-import { javaRecipes } from './java/recipes.ts';
-import { defineRuntime, type PlannedFile } from './types.ts';
-import { inHandlerClass } from '../hook-entries.ts';
+import { ENTRY_FIELDS, type EntryKey } from '../../entry.ts';
+import { fail } from '../../errors.ts';
+import { render } from '../../templates.ts';
+import { FC_JAVA_CORE_VERSION } from '../../versions.ts';
+import type { ProjectSpec } from '../../spec.ts';
+import { templateData } from '../common.ts';
+import { javaRecipes } from './recipes.ts';
+import { defineRuntime, type PlannedFile } from '../types.ts';
+import { inHandlerClass } from '../../hook-entries.ts';
 
 // Java keywords and literals (`_` is a keyword since Java 9).
 const JAVA_KEYWORDS = new Set(

@@ -1,12 +1,12 @@
 // PHP hooks: a global `function name($context)` appended to the handler's file, in PHP mode: before
 // the closing ?> tag when the file ends in inline HTML.
 import { relative } from 'node:path';
-import { fail } from '../errors.ts';
-import { CODE, QUOTE, SYNTAX } from '../source-scan.ts';
-import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from './source.ts';
-import { readDottedHandlerFile } from './dotted.ts';
-import { dottedFunction, hookSnippet } from './snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from './types.ts';
+import { fail } from '../../errors.ts';
+import { CODE, QUOTE, SYNTAX } from '../../source-scan.ts';
+import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from '../../hooks/source.ts';
+import { readDottedHandlerFile } from '../../hooks/dotted.ts';
+import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 
 const PHP = SYNTAX.php;
 
@@ -57,7 +57,6 @@ function insertionPoint(file: CodeFile, kind: HookKind, project: HookProject): n
 const DOC_COMMENT = ['*', '/*', '//', '#'];
 
 export const phpHooks: LanguageHooks = {
-  families: ['php'],
   code: {
     locate: (project) => readDottedHandlerFile(project, '.php'),
     find(file, kind, entry, project) {
@@ -65,7 +64,7 @@ export const phpHooks: LanguageHooks = {
       return at === undefined ? undefined : lineAt(file.text, at);
     },
     add(file, kind, entry, project) {
-      const snippet = hookSnippet('php', kind, dottedFunction(entry), entry);
+      const snippet = hookSnippet('php/hooks/hook', kind, dottedFunction(entry), entry);
       const at = insertionPoint(file, kind, project);
       return appendBlock(file.text.slice(0, at), snippet) + file.text.slice(at);
     },

@@ -1,12 +1,12 @@
-import { ENTRY_FIELDS } from '../entry.ts';
-import { fail } from '../errors.ts';
-import type { ProjectSpec } from '../spec.ts';
-import { render } from '../templates.ts';
-import { FC_GO_SDK_VERSION } from '../versions.ts';
-import { templateData } from './common.ts';
-import { goRecipes } from './go/recipes.ts';
-import { defineRuntime } from './types.ts';
-import { asLabel } from '../hook-entries.ts';
+import { ENTRY_FIELDS } from '../../entry.ts';
+import { fail } from '../../errors.ts';
+import type { ProjectSpec } from '../../spec.ts';
+import { render } from '../../templates.ts';
+import { FC_GO_SDK_VERSION } from '../../versions.ts';
+import { templateData } from '../common.ts';
+import { goRecipes } from './recipes.ts';
+import { defineRuntime } from '../types.ts';
+import { asLabel } from '../../hook-entries.ts';
 
 // The handler is the name of the binary FC runs; the hook strings are labels (the SDK dispatches hooks by
 // type), kept to characters that read the same in s.yaml, a shell command and a markdown table.

@@ -2,9 +2,9 @@
 // implement, and the fc-java-core version PreStop needs (spec §1.5).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { shown, versionBelow } from '../code.ts';
-import { findFiles, readSource, type SourceFile } from '../source.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
+import { shown, versionBelow } from '../../doctor/code.ts';
+import { findFiles, readSource, type SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
 
 /** The interface FC calls each hook through (spec §1.5). */
 const INTERFACES: Record<HookSlot, string> = { initializer: 'FunctionInitializer', preStop: 'PreStopHandler' };

@@ -3,9 +3,9 @@
 // reading of the server's listen call: Node.js `.listen(…)`, Flask `app.run(…)`, Go `http.ListenAndServe(…)`.
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { codeDir } from '../code.ts';
-import { findFiles, readSource, readText, type SourceFile } from '../source.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
+import { codeDir } from '../../doctor/code.ts';
+import { findFiles, readSource, readText, type SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];
 /** FC's port when customRuntimeConfig.port / customContainerConfig.port is not set (spec §1.8). */

@@ -1,8 +1,8 @@
 // PHP: the global function a `file.function` hook string names (case-insensitive, as PHP function
 // names are), and its parameters: FC calls initialize($context) and preStop($context) (spec §1.4).
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
-import type { SourceFile } from '../source.ts';
-import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
+import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
+import type { SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 
 interface PhpModule {
   /** Global functions by lower-cased name. */

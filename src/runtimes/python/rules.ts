@@ -1,8 +1,8 @@
 // Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
 // initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
-import type { SourceFile } from '../source.ts';
-import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
+import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
+import type { SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 
 interface PyFunction {
   line: number;

@@ -1,8 +1,8 @@
 // Node.js: the exports a `file.export` hook string names, their parameters, and the callback that
 // nodejs16 and older wait for (spec §1.2). Static reading of CommonJS and ES module exports.
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
-import { splitTopLevel, type SourceFile } from '../source.ts';
-import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
+import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
+import { splitTopLevel, type SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 
 interface JsFunction {
   /** Line of the function's parameter list. */

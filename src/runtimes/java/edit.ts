@@ -2,14 +2,14 @@
 // its implements list (and its import), and the method `initialize(Context)` / `preStop(Context)`
 // `throws IOException` at the end of the class body.
 import { relative } from 'node:path';
-import { fail } from '../errors.ts';
-import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
-import { sourceFiles } from '../project-files.ts';
-import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
-import { hookSnippet } from './snippet.ts';
-import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
-import { SYNTAX } from '../source-scan.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
+import { fail } from '../../errors.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
+import { sourceFiles } from '../../project-files.ts';
+import { appendMember, findClass, findVoidMethod, type ClassBody } from '../../hooks/members.ts';
+import { hookSnippet } from '../../hooks/snippet.ts';
+import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from '../../hooks/source.ts';
+import { SYNTAX } from '../../source-scan.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from '../../hooks/types.ts';
 
 const JAVA = SYNTAX.java;
 const RUNTIME_PACKAGE = 'com.aliyun.fc.runtime';
@@ -59,7 +59,6 @@ function importsFor(file: CodeFile, mask: Uint8Array, names: string[], field: st
 }
 
 export const javaHooks: LanguageHooks = {
-  families: ['java'],
   code: {
     async locate(project) {
       const { packageName, className } = parseEntry(project.handler);
@@ -94,7 +93,7 @@ export const javaHooks: LanguageHooks = {
       ];
       const imports = importsFor(file, mask, needed, field);
       // Edits from the end of the file up, so earlier positions stay valid.
-      let text = hasMethod ? file.text : appendMember(file.text, body, hookSnippet('java', kind, method, entry));
+      let text = hasMethod ? file.text : appendMember(file.text, body, hookSnippet('java/hooks/hook', kind, method, entry));
       if (!implementsInterface(file, body, kind)) {
         const header = file.text.slice(body.declaration, body.open);
         const end = body.declaration + header.trimEnd().length;

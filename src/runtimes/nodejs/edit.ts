@@ -1,15 +1,15 @@
 // Node.js hooks in a hand-written handler file: CommonJS gets a callback function on module.exports
 // (valid on every Node.js runtime), an ES module gets an exported async function (nodejs18 and newer).
 import { join, relative } from 'node:path';
-import { pathExists } from '../project-files.ts';
-import { fail } from '../errors.ts';
-import { nodeModuleStyle } from '../runtimes/nodejs.ts';
-import { appendBlock, codeMatches, readableCodeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from './source.ts';
-import { SYNTAX } from '../source-scan.ts';
-import { requireCodeDir } from './dotted.ts';
-import { readCodeFile, scanCodeFile } from './project.ts';
-import { dottedFile, dottedFunction, hookSnippet } from './snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookProject, type LanguageHooks } from './types.ts';
+import { pathExists } from '../../project-files.ts';
+import { fail } from '../../errors.ts';
+import { nodeModuleStyle } from './generate.ts';
+import { appendBlock, codeMatches, readableCodeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from '../../hooks/source.ts';
+import { SYNTAX } from '../../source-scan.ts';
+import { requireCodeDir } from '../../hooks/dotted.ts';
+import { readCodeFile, scanCodeFile } from '../../hooks/project.ts';
+import { dottedFile, dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 
 const JS = SYNTAX.javascript;
 
@@ -64,7 +64,6 @@ function style(file: CodeFile): string {
 }
 
 export const nodejsHooks: LanguageHooks = {
-  families: ['nodejs'],
   code: {
     async locate(project) {
       const codeDir = requireCodeDir(project);
@@ -95,7 +94,7 @@ export const nodejsHooks: LanguageHooks = {
       if (declared !== undefined) {
         fail(HOOK_FLAGS[kind], `${relative(project.root, file.path)}:${lineAt(file.text, declared)} declares ${name} but does not export it; export it, or choose another name`);
       }
-      return appendBlock(file.text, hookSnippet(style(file) === 'esm' ? 'nodejs-esm' : 'nodejs-commonjs', kind, name, entry));
+      return appendBlock(file.text, hookSnippet(style(file) === 'esm' ? 'nodejs/hooks/esm' : 'nodejs/hooks/commonjs', kind, name, entry));
     },
     switchOff(file, kind, entry, project) {
       const mask = readableCodeMask(file, JS, HOOK_FLAGS[kind], project, true);

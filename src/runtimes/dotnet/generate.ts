@@ -1,12 +1,12 @@
-import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
-import { fail } from '../errors.ts';
-import { render } from '../templates.ts';
-import type { ProjectSpec } from '../spec.ts';
-import { FC_DOTNET_CORE_VERSION } from '../versions.ts';
-import { templateData } from './common.ts';
-import { dotnetRecipes } from './dotnet/recipes.ts';
-import { defineRuntime, type PlannedFile } from './types.ts';
-import { inHandlerAssemblyClass } from '../hook-entries.ts';
+import { ENTRY_FIELDS, type EntryKey } from '../../entry.ts';
+import { fail } from '../../errors.ts';
+import { render } from '../../templates.ts';
+import type { ProjectSpec } from '../../spec.ts';
+import { FC_DOTNET_CORE_VERSION } from '../../versions.ts';
+import { templateData } from '../common.ts';
+import { dotnetRecipes } from './recipes.ts';
+import { defineRuntime, type PlannedFile } from '../types.ts';
+import { inHandlerAssemblyClass } from '../../hook-entries.ts';
 
 // C# reserved keywords (contextual keywords such as `var` or `async` are legal identifiers).
 const CS_KEYWORDS = new Set(

@@ -1,9 +1,9 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
-import { appendBlock, definitionStart, readableCodeMask, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from './source.ts';
-import { SYNTAX } from '../source-scan.ts';
-import { readDottedHandlerFile } from './dotted.ts';
-import { dottedFunction, hookSnippet } from './snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from './types.ts';
+import { appendBlock, definitionStart, readableCodeMask, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from '../../hooks/source.ts';
+import { SYNTAX } from '../../source-scan.ts';
+import { readDottedHandlerFile } from '../../hooks/dotted.ts';
+import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 
 const PYTHON = SYNTAX.python;
 
@@ -19,7 +19,6 @@ function definition(file: CodeFile, kind: HookKind, entry: string, project: Hook
 const DECORATION = ['#', '@'];
 
 export const pythonHooks: LanguageHooks = {
-  families: ['python'],
   code: {
     locate: (project) => readDottedHandlerFile(project, '.py'),
     find(file, kind, entry, project) {
@@ -28,7 +27,7 @@ export const pythonHooks: LanguageHooks = {
     },
     add(file, kind, entry, project) {
       readableCodeMask(file, PYTHON, HOOK_FLAGS[kind], project); // appended inside an unclosed string, the hook would be text
-      return appendBlock(file.text, hookSnippet('python', kind, dottedFunction(entry), entry), 2);
+      return appendBlock(file.text, hookSnippet('python/hooks/hook', kind, dottedFunction(entry), entry), 2);
     },
     switchOff(file, kind, entry, project) {
       const at = definition(file, kind, entry, project);

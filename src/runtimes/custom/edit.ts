@@ -4,13 +4,13 @@
 // s.yaml is edited and the plan says which route the server must serve, and whether the code mentions
 // it; a server this generator wrote (Flask app.py, node server.js) gets the missing route inserted.
 import { join } from 'node:path';
-import { pathExists, sourceFiles } from '../project-files.ts';
-import { hookRoute, ROUTE_PLACES } from '../runtimes/custom-routes.ts';
-import type { ServerKind } from '../spec.ts';
-import { loadTemplates } from '../templates.ts';
-import { editableCode, scanCodeFile } from './project.ts';
-import { lineAt } from './source.ts';
-import type { HookKind, LanguageHooks } from './types.ts';
+import { pathExists, sourceFiles } from '../../project-files.ts';
+import { hookRoute, ROUTE_PLACES } from './routes.ts';
+import type { ServerKind } from '../../spec.ts';
+import { loadTemplates } from '../../templates.ts';
+import { editableCode, scanCodeFile } from '../../hooks/project.ts';
+import { lineAt } from '../../hooks/source.ts';
+import type { HookKind, LanguageHooks } from '../../hooks/types.ts';
 
 const ROUTES = {
   initializer: { method: 'POST', path: '/initialize' },
@@ -20,7 +20,6 @@ const ROUTES = {
 const SOURCE_SUFFIXES = ['.py', '.js', '.mjs', '.cjs', '.ts', '.go', '.java', '.kt', '.php', '.rb', '.rs', '.cs', '.sh', '.lua', '.conf'];
 
 export const customHooks: LanguageHooks = {
-  families: ['custom', 'container'],
   handlerIsLabel: true,
   http: {
     route: (kind) => ROUTES[kind],

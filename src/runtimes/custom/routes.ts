@@ -2,8 +2,8 @@
 // (templates/custom/routes): the generator writes the routes of the hooks s.yaml configures, and
 // `create-fc-lifecycle add` inserts a missing one, at the same place, into a server the generator wrote,
 // so that the server answers the hook FC starts calling.
-import type { ServerKind } from '../spec.ts';
-import { render } from '../templates.ts';
+import type { ServerKind } from '../../spec.ts';
+import { render } from '../../templates.ts';
 
 type Hook = 'initializer' | 'preStop';
 

@@ -1,10 +1,10 @@
-import { parseDottedEntries, type DottedNames } from '../entry.ts';
-import { render } from '../templates.ts';
-import { templateData } from './common.ts';
-import { PHP_INTERNAL_FUNCTIONS } from './reserved-names.ts';
-import { phpRecipes } from './php/recipes.ts';
-import { defineRuntime } from './types.ts';
-import { inHandlerFile } from '../hook-entries.ts';
+import { parseDottedEntries, type DottedNames } from '../../entry.ts';
+import { render } from '../../templates.ts';
+import { templateData } from '../common.ts';
+import { PHP_INTERNAL_FUNCTIONS } from '../reserved-names.ts';
+import { phpRecipes } from './recipes.ts';
+import { defineRuntime } from '../types.ts';
+import { inHandlerFile } from '../../hook-entries.ts';
 
 // PHP reserved keywords (function names are case-insensitive, so these are lower case).
 const PHP_RESERVED = new Set(

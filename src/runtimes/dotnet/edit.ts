@@ -1,14 +1,14 @@
 // C# hooks: any public method `void Name(IFcContext context)` of the handler's class (no interface),
 // added at the end of the class body, with `using Aliyun.Serverless.Core;` when the file lacks it.
 import { relative } from 'node:path';
-import { fail } from '../errors.ts';
-import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
-import { sourceFiles } from '../project-files.ts';
-import { appendMember, findClass, findVoidMethod, type ClassBody } from './members.ts';
-import { hookSnippet } from './snippet.ts';
-import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from './source.ts';
-import { SYNTAX } from '../source-scan.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from './types.ts';
+import { fail } from '../../errors.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
+import { sourceFiles } from '../../project-files.ts';
+import { appendMember, findClass, findVoidMethod, type ClassBody } from '../../hooks/members.ts';
+import { hookSnippet } from '../../hooks/snippet.ts';
+import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from '../../hooks/source.ts';
+import { SYNTAX } from '../../source-scan.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 
 const CSHARP = SYNTAX.csharp;
 const CORE = 'Aliyun.Serverless.Core';
@@ -35,7 +35,6 @@ function method(file: CodeFile, kind: HookKind, entry: string, project: HookProj
 }
 
 export const dotnetHooks: LanguageHooks = {
-  families: ['dotnet'],
   code: {
     async locate(project) {
       const { namespace, className } = parseEntry(project.handler);
@@ -59,7 +58,7 @@ export const dotnetHooks: LanguageHooks = {
     add(file, kind, entry, project) {
       const mask = readableCodeMask(file, CSHARP, HOOK_FLAGS[kind], project);
       const body = classOf(file, mask, entry, HOOK_FLAGS[kind]);
-      const text = appendMember(file.text, body, hookSnippet('dotnet', kind, parseEntry(entry).method, entry));
+      const text = appendMember(file.text, body, hookSnippet('dotnet/hooks/hook', kind, parseEntry(entry).method, entry));
       if (codeMatches(file.text, mask, new RegExp(`^[ \\t]*using\\s+${escapeRegExp(CORE)}\\s*;`, 'gm')).length > 0) return text;
       const usings = codeMatches(file.text, mask, /^[ \t]*using\s+[\w.]+\s*;/gm);
       const eol = eolOf(file.text);

@@ -1,14 +1,14 @@
 // Custom container (spec §1.9, §1.10): the Flask server of the custom runtime, built into an image
 // by code/Dockerfile; s.yaml has customContainerConfig (image, port) and no code. With --gpu it is a GPU
 // function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
-import { fail } from '../errors.ts';
-import { codeSpan } from '../escape.ts';
-import { asLabel } from '../hook-entries.ts';
-import type { ProjectSpec } from '../spec.ts';
-import { render } from '../templates.ts';
-import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './custom.ts';
-import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from './custom/recipes.ts';
-import { defineRuntime, type PlannedFile } from './types.ts';
+import { fail } from '../../errors.ts';
+import { codeSpan } from '../../escape.ts';
+import { asLabel } from '../../hook-entries.ts';
+import type { ProjectSpec } from '../../spec.ts';
+import { render } from '../../templates.ts';
+import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from '../custom/generate.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from '../custom/recipes.ts';
+import { defineRuntime, type PlannedFile } from '../types.ts';
 
 /**
  * gpuConfig.gpuType values and each card's memory in MB, the most gpuMemorySize can ask for. Types: the

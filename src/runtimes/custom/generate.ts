@@ -1,16 +1,16 @@
 // Custom runtimes (spec §1.8): the project is an HTTP server that FC starts with
 // customRuntimeConfig.command and calls for requests (any path) and hooks (POST /initialize,
 // GET /pre-stop). The server is Flask or plain node:http, for the interpreters each runtime has built in.
-import { fail } from '../errors.ts';
-import { ENTRY_FIELDS, type EntryKey } from '../entry.ts';
-import type { ProjectSpec, ServerKind } from '../spec.ts';
-import { render } from '../templates.ts';
-import { templateData } from './common.ts';
-import { hookRoutes } from './custom-routes.ts';
-import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerRecipeReadme, serverRecipes } from './custom/recipes.ts';
-import { nodeClientActions } from './nodejs/recipes.ts';
-import { defineRuntime, type EntryStrings } from './types.ts';
-import { asLabel } from '../hook-entries.ts';
+import { fail } from '../../errors.ts';
+import { ENTRY_FIELDS, type EntryKey } from '../../entry.ts';
+import type { ProjectSpec, ServerKind } from '../../spec.ts';
+import { render } from '../../templates.ts';
+import { templateData } from '../common.ts';
+import { hookRoutes } from './routes.ts';
+import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerRecipeReadme, serverRecipes } from './recipes.ts';
+import { nodeClientActions } from '../nodejs/recipes.ts';
+import { defineRuntime, type EntryStrings } from '../types.ts';
+import { asLabel } from '../../hook-entries.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
 export const DEFAULT_PORT = 9000;

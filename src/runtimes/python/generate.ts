@@ -1,10 +1,10 @@
-import { parseDottedEntries, type DottedNames } from '../entry.ts';
-import { render } from '../templates.ts';
-import { templateData } from './common.ts';
-import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from './reserved-names.ts';
-import { pythonRecipes } from './python/recipes.ts';
-import { defineRuntime } from './types.ts';
-import { inHandlerFile } from '../hook-entries.ts';
+import { parseDottedEntries, type DottedNames } from '../../entry.ts';
+import { render } from '../../templates.ts';
+import { templateData } from '../common.ts';
+import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from '../reserved-names.ts';
+import { pythonRecipes } from './recipes.ts';
+import { defineRuntime } from '../types.ts';
+import { inHandlerFile } from '../../hook-entries.ts';
 
 // Python 3 keywords (soft keywords match/case/type/_ are legal names) and names that would shadow
 // the builtins the generated code relies on.

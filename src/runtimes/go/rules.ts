@@ -3,9 +3,9 @@
 // the s.yaml string (spec §1.6).
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { shown, versionBelow } from '../code.ts';
-import { findFiles, readSource, type SourceFile } from '../source.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
+import { shown, versionBelow } from '../../doctor/code.ts';
+import { findFiles, readSource, type SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
 
 const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
 const REGISTER: Record<HookSlot, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };

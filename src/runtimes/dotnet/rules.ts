@@ -1,8 +1,8 @@
 // C# (dotnetcore): the method an `Assembly::Namespace.Class::Method` hook string names; hooks are any
 // `void Name(IFcContext context)` (spec §1.7).
-import { shown, slotForName } from '../code.ts';
-import { findFiles, readSource, type SourceFile } from '../source.ts';
-import type { CodeModel, HookSlot, Project } from '../types.ts';
+import { shown, slotForName } from '../../doctor/code.ts';
+import { findFiles, readSource, type SourceFile } from '../../doctor/source.ts';
+import type { CodeModel, HookSlot, Project } from '../../doctor/types.ts';
 
 interface CsClass {
   file: SourceFile;

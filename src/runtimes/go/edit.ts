@@ -2,13 +2,13 @@
 // calls fc.Start gets `fc.RegisterInitializerFunction(x)` / `fc.RegisterPreStopFunction(x)` on the line
 // before fc.Start, and the hook `func x(ctx context.Context)` at its end (with the imports it needs).
 import { relative } from 'node:path';
-import { fail } from '../errors.ts';
-import { editableCode, scanCodeFile, type ScannedFile } from './project.ts';
-import { sourceFiles } from '../project-files.ts';
-import { hookSnippet } from './snippet.ts';
-import { appendBlock, codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from './source.ts';
-import { SYNTAX } from '../source-scan.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from './types.ts';
+import { fail } from '../../errors.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
+import { sourceFiles } from '../../project-files.ts';
+import { hookSnippet } from '../../hooks/snippet.ts';
+import { appendBlock, codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from '../../hooks/source.ts';
+import { SYNTAX } from '../../source-scan.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from '../../hooks/types.ts';
 
 const GO = SYNTAX.go;
 const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
@@ -92,7 +92,6 @@ function addImport(text: string, mask: Uint8Array, path: string, near: string): 
 }
 
 export const goHooks: LanguageHooks = {
-  families: ['go'],
   handlerIsLabel: true,
   code: {
     async locate(project) {
@@ -133,7 +132,7 @@ export const goHooks: LanguageHooks = {
       }
       const eol = eolOf(file.text);
       const lineOfStart = lineStart(file.text, start.index);
-      let text = existing ? file.text : appendBlock(file.text, hookSnippet('go', kind, name, entry));
+      let text = existing ? file.text : appendBlock(file.text, hookSnippet('go/hooks/hook', kind, name, entry));
       text = insertAt(text, lineOfStart, `${indentAt(file.text, start.index)}${fc}.${REGISTER[kind]}(${name})${eol}`);
       if (existing) return text;
       for (const [path, near] of [['context', 'context'], [`${SDK}/fccontext`, `${SDK}/fc`]] as const) {

@@ -1,10 +1,10 @@
-import { parseDottedEntries, type DottedNames } from '../entry.ts';
-import { render } from '../templates.ts';
-import { templateData } from './common.ts';
-import { NODE_TAKEN_NAMES } from './reserved-names.ts';
-import { nodeRecipes } from './nodejs/recipes.ts';
-import { defineRuntime } from './types.ts';
-import { inHandlerFile } from '../hook-entries.ts';
+import { parseDottedEntries, type DottedNames } from '../../entry.ts';
+import { render } from '../../templates.ts';
+import { templateData } from '../common.ts';
+import { NODE_TAKEN_NAMES } from '../reserved-names.ts';
+import { nodeRecipes } from './recipes.ts';
+import { defineRuntime } from '../types.ts';
+import { inHandlerFile } from '../../hook-entries.ts';
 
 // ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
 const JS_RESERVED = new Set(

@@ -1,0 +1,13 @@
+// The custom runtime family (custom): everything create-fc-lifecycle knows about it, as one object. The
+// generator is loaded with the registry; the parts that read, edit or run existing code load when used.
+import { defineFamily } from '../family.ts';
+import { custom as generator } from './generate.ts';
+
+export const family = defineFamily({
+  id: 'custom',
+  runtimeIds: /^custom(\.debian\d+)?$/,
+  generator,
+  edit: () => import('./edit.ts').then((m) => m.customHooks),
+  doctor: () => import('./rules.ts').then((m) => ({ model: m.customModel, rules: m.customRules })),
+  runner: () => import('./run.ts').then((m) => m.customRunner),
+});

@@ -1,0 +1,13 @@
+// The C# family (dotnet): everything create-fc-lifecycle knows about it, as one object. The
+// generator is loaded with the registry; the parts that read, edit or run existing code load when used.
+import { defineFamily } from '../family.ts';
+import { dotnet as generator } from './generate.ts';
+
+export const family = defineFamily({
+  id: 'dotnet',
+  runtimeIds: /^dotnetcore\d/,
+  generator,
+  edit: () => import('./edit.ts').then((m) => m.dotnetHooks),
+  doctor: () => import('./rules.ts').then((m) => ({ model: m.dotnetModel, rules: [] })),
+  runner: () => import('./run.ts').then((m) => m.dotnetRunner),
+});

@@ -1,0 +1,13 @@
+// The Go family (go): everything create-fc-lifecycle knows about it, as one object. The
+// generator is loaded with the registry; the parts that read, edit or run existing code load when used.
+import { defineFamily } from '../family.ts';
+import { go as generator } from './generate.ts';
+
+export const family = defineFamily({
+  id: 'go',
+  runtimeIds: /^go\d+$/,
+  generator,
+  edit: () => import('./edit.ts').then((m) => m.goHooks),
+  doctor: () => import('./rules.ts').then((m) => ({ model: m.goModel, rules: m.goRules })),
+  runner: () => import('./run.ts').then((m) => m.goRunner),
+});

@@ -1,0 +1,13 @@
+// The Java family (java): everything create-fc-lifecycle knows about it, as one object. The
+// generator is loaded with the registry; the parts that read, edit or run existing code load when used.
+import { defineFamily } from '../family.ts';
+import { java as generator } from './generate.ts';
+
+export const family = defineFamily({
+  id: 'java',
+  runtimeIds: /^java\d+$/,
+  generator,
+  edit: () => import('./edit.ts').then((m) => m.javaHooks),
+  doctor: () => import('./rules.ts').then((m) => ({ model: m.javaModel, rules: m.javaRules })),
+  runner: () => import('./run.ts').then((m) => m.javaRunner),
+});

@@ -1,0 +1,13 @@
+// The PHP family (php): everything create-fc-lifecycle knows about it, as one object. The
+// generator is loaded with the registry; the parts that read, edit or run existing code load when used.
+import { defineFamily } from '../family.ts';
+import { php as generator } from './generate.ts';
+
+export const family = defineFamily({
+  id: 'php',
+  runtimeIds: /^php\d/,
+  generator,
+  edit: () => import('./edit.ts').then((m) => m.phpHooks),
+  doctor: () => import('./rules.ts').then((m) => ({ model: m.phpModel, rules: m.phpRules })),
+  runner: () => import('./run.ts').then((m) => m.phpRunner),
+});

@@ -1,0 +1,13 @@
+// The Python family (python): everything create-fc-lifecycle knows about it, as one object. The
+// generator is loaded with the registry; the parts that read, edit or run existing code load when used.
+import { defineFamily } from '../family.ts';
+import { python as generator } from './generate.ts';
+
+export const family = defineFamily({
+  id: 'python',
+  runtimeIds: /^python\d/,
+  generator,
+  edit: () => import('./edit.ts').then((m) => m.pythonHooks),
+  doctor: () => import('./rules.ts').then((m) => ({ model: m.pythonModel, rules: m.pythonRules })),
+  runner: () => import('./run.ts').then((m) => m.pythonRunner),
+});
