@@ -1,7 +1,8 @@
 // Finding a resource's code from its s.yaml: the `code` directory and the file a `file.function`
 // entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
 import { join, relative, sep } from 'node:path';
-import { readSource, statOnce, type SourceFile } from './source.ts';
+import { type SourceFile } from '../source/file.ts';
+import { readSource, statOnce } from '../source/disk.ts';
 import type { HookSlot, Project, Resource } from './types.ts';
 
 /** `index.initialize` -> file `index`, name `initialize` (the file may have `/` directories). */

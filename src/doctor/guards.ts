@@ -2,7 +2,7 @@
 // HTTP 503) under an `if` that tests whether something the initializer makes is still missing. Used by
 // the rules that catch projects whose handler keeps such a guard while s.yaml switches the initializer
 // off (rules/guards.ts). Static and deliberately narrow: an unrelated refusal must not be reported.
-import type { SourceFile } from './source.ts';
+import type { SourceFile } from '../source/file.ts';
 import type { CodeRange } from './types.ts';
 
 /** How a language marks blocks: braces with `if (…)`, Go's braces with `if …`, or Python's indentation. */

@@ -4,7 +4,7 @@ import { oneLine } from '../escape.ts';
 import { leftoverReports } from '../leftovers.ts';
 import { loadProject } from './project.ts';
 import { rulesFor } from './rules/index.ts';
-import { clearSourceCache } from './source.ts';
+import { clearSourceCache } from '../source/disk.ts';
 import type { Finding, Project } from './types.ts';
 
 export type { Finding } from './types.ts';

@@ -1,5 +1,5 @@
 import type { RuntimeFamily } from '../runtimes/index.ts';
-import type { SourceFile } from './source.ts';
+import type { SourceFile } from '../source/file.ts';
 export type Severity = 'error' | 'warning';
 
 /** One problem, as printed: `file:line: severity: rule: message`. `file` is absolute until output. */

@@ -1,5 +1,5 @@
 // Class bodies in brace languages (Java, C#): finding a class and adding a method at its end.
-import { codeMatches, eolOf, escapeRegExp, indentAt, lineStart, matchingBrace, shapeBlock } from './source.ts';
+import { codeMatches, eolOf, escapeRegExp, indentAt, lineStart, matchingBrace, shapeBlock } from '../source/text.ts';
 
 export interface ClassBody {
   /** Index of the `class` keyword. */

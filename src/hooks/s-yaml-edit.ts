@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
-import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
+import { eolOf, lineAt, lineStart, nextLineStart } from '../source/text.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
 import type { HookKind, HookState } from './types.ts';
 import { yamlErrorRule } from '../yaml-error.ts';

@@ -2,7 +2,7 @@
 // command-type initializer (GPU functions) it also records the command, since s.yaml then holds only
 // `command: []`: that line is how `add --initializer` restores the command form instead of turning the
 // initializer into a handler one.
-import { lineStart, nextLineStart } from './source.ts';
+import { lineStart, nextLineStart } from '../source/text.ts';
 
 /** The two lines above every hook `remove` switched off. */
 export const SWITCHED_OFF_COMMENT = [

@@ -1,16 +1,27 @@
 // What a runtime family is made of (src/runtimes/<family>/index.ts defines one). Kept apart from
 // types.ts: the API's type declarations include types.ts, and must not reach the doctor's or the
 // runner's types (they use Node's).
+import type { BlockSyntax } from '../doctor/guards.ts';
 import type { CodeModel, Rule } from '../doctor/types.ts';
 import type { LanguageHooks } from '../hooks/types.ts';
 import type { Runner } from '../run/types.ts';
 import type { RuntimeFamily } from './index.ts';
 import type { RuntimeDefinition } from './types.ts';
 
+/** How a built-in family's handler refuses a request, and how it writes blocks (for handler-needs-initializer). */
+export interface HandlerGuard {
+  syntax: BlockSyntax;
+  /** A regular expression's source matching a refusal: a throw, a 503, ... */
+  refusals: string;
+  /** The accessor the fix names, as this family writes it. */
+  accessor: string;
+}
+
 /** What the doctor knows of a family: how it finds hooks in code, and the rules only this family has. */
 export interface FamilyDoctor {
   model: CodeModel;
   rules: readonly Rule[];
+  handlerGuard?: HandlerGuard;
 }
 
 /**

@@ -3,37 +3,21 @@
 // and `remove --initializer` kept it), or a custom server that answers 503 until POST /initialize.
 // FC then sends every request to an instance where nothing ran first, and every request fails.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { initializationGuards, type BlockSyntax } from '../guards.ts';
-import type { CodeModel, Family, Hit, Resource, Rule } from '../types.ts';
-import { serverDir, serverFiles } from '../../runtimes/custom/rules.ts';
+import { join } from 'node:path';
+import type { FamilyDoctor } from '../../runtimes/family.ts';
+import { initializationGuards } from '../guards.ts';
+import type { Family, Hit, Resource, Rule } from '../types.ts';
 
-const THROW = String.raw`\bthrow\b`;
+/** A `throw` statement (the refusal of the brace languages). */
+export const THROW = String.raw`\bthrow\b`;
 /** An HTTP 503 answer (a handler behind an HTTP trigger, or a custom server). */
-const UNAVAILABLE = String.raw`\b503\b`;
-
-/** How each built-in family refuses a request from its handler, and how it writes blocks. */
-const BUILT_IN: Partial<Record<Family, { syntax: BlockSyntax; refusals: string; accessor: string }>> = {
-  nodejs: { syntax: 'paren', refusals: String.raw`${THROW}|${UNAVAILABLE}|\breturn\s+Promise\.reject\s*\(`, accessor: 'getResource(context)' },
-  python: { syntax: 'python', refusals: String.raw`\braise\b|${UNAVAILABLE}`, accessor: 'get_resource(context)' },
-  php: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'get_resource($context)' },
-  java: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'a synchronized getResource(Context)' },
-  dotnet: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'GetResource(IFcContext) under a lock' },
-  go: { syntax: 'go', refusals: String.raw`\bpanic\s*\(|\breturn\b[^\n]*\b(?:errors\.New|fmt\.Errorf)\s*\(|${UNAVAILABLE}`, accessor: 'getResource(ctx) under a sync.Mutex' },
-};
-
-/** How a custom server refuses a request (a 503, or an exception, which answers 500), by file type. */
-const SERVER: Record<string, { syntax: BlockSyntax; refusals: string; accessor: string }> = {
-  '.py': { syntax: 'python', refusals: String.raw`${UNAVAILABLE}|\bSERVICE_UNAVAILABLE\b|\braise\b`, accessor: 'get_resource(request_id) under a threading.Lock' },
-  '.go': { syntax: 'go', refusals: String.raw`${UNAVAILABLE}|\bStatusServiceUnavailable\b|\bpanic\s*\(`, accessor: 'getResource(requestID) under a sync.Mutex' },
-  '.js': { syntax: 'paren', refusals: `${UNAVAILABLE}|${THROW}`, accessor: 'getResource(requestId)' },
-};
+export const UNAVAILABLE = String.raw`\b503\b`;
 
 /**
  * Why s.yaml has FC run no handler initializer (for messages); undefined when it runs one. `command`
  * is set when the initializer is a command (GPU functions), which FC runs instead of calling the code.
  */
-function initializerOff(resource: Resource): { why: string; command?: unknown } | undefined {
+export function initializerOff(resource: Resource): { why: string; command?: unknown } | undefined {
   const hook = resource.hooks.initializer;
   if (!hook) return { why: 's.yaml configures no initializer' };
   const handler = hook.handler?.value;
@@ -56,7 +40,7 @@ function commandWords(command: unknown): string[] {
  * code folder that does (the generated /code/warm-up.sh). Undefined when it runs a file outside the
  * project, which cannot be read.
  */
-function commandCallsInitialize(command: unknown, dir: string | undefined): boolean | undefined {
+export function commandCallsInitialize(command: unknown, dir: string | undefined): boolean | undefined {
   const words = commandWords(command);
   if (words.some((word) => word.includes('/initialize'))) return true;
   let unreadable = false;
@@ -72,16 +56,17 @@ function commandCallsInitialize(command: unknown, dir: string | undefined): bool
 }
 
 /** The fix both rules give: FC's recommended lazy creation (seed 002), made safe for every hook setting. */
-const lazyFix = (accessor: string) => `reach the resource through one accessor, ${accessor}, that creates it when there is none yet (logging once that it did) and reuses it, and keep the initializer creating it eagerly and idempotently`;
+export const lazyFix = (accessor: string) => `reach the resource through one accessor, ${accessor}, that creates it when there is none yet (logging once that it did) and reuses it, and keep the initializer creating it eagerly and idempotently`;
 
 /** A built-in runtime's handler that refuses requests until an initializer that s.yaml does not run has run. */
-export function handlerNeedsInitializer(models: Partial<Record<Family, CodeModel>>): Rule {
+export function handlerNeedsInitializer(doctors: Partial<Record<Family, FamilyDoctor>>): Rule {
   return {
     id: 'handler-needs-initializer',
     severity: 'error',
     check(resource, project) {
-      const language = resource.family && BUILT_IN[resource.family];
-      const model = resource.family && models[resource.family];
+      const doctor = resource.family && doctors[resource.family];
+      const language = doctor && doctor.handlerGuard;
+      const model = doctor && doctor.model;
       const why = initializerOff(resource)?.why;
       const handler = language && model?.handlerCode && why ? model.handlerCode(resource, project) : undefined;
       if (!language || !model || !why || !handler) return [];
@@ -96,25 +81,3 @@ export function handlerNeedsInitializer(models: Partial<Record<Family, CodeModel
     },
   };
 }
-
-/** A custom runtime's or container's server that refuses requests until POST /initialize, which FC does not send. */
-export const serverWaitsForInitialize: Rule = {
-  id: 'server-waits-for-initialize',
-  severity: 'error',
-  check(resource, project) {
-    if (resource.family !== 'custom' && resource.family !== 'container') return [];
-    const off = initializerOff(resource);
-    if (!off || (off.command !== undefined && commandCallsInitialize(off.command, serverDir(resource, project)) !== false)) return [];
-    const why = off.command === undefined ? off.why : `${off.why} and never POSTs /initialize`;
-    return serverFiles(resource, project).flatMap(({ file }): Hit[] => {
-      const language = SERVER[extname(file.path)] ?? SERVER['.js']!;
-      const hasInitializer = /(['"`])\/initialize\1/.test(file.code);
-      const guards = initializationGuards({ file, start: 0, end: file.bare.length }, { ...language, refusals: new RegExp(language.refusals), hasInitializer });
-      return guards.map((guard) => ({
-        file: file.path,
-        line: guard.line,
-        message: `the server refuses requests until POST /initialize has run (if ${guard.condition}), but ${why}, so no POST /initialize reaches it and every request fails: ${lazyFix(language.accessor)}; or configure the initializer (handler "true", or on a GPU function a command that POSTs /initialize, such as the generated /code/warm-up.sh)`,
-      }));
-    });
-  },
-};

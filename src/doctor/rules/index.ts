@@ -3,7 +3,7 @@
 import { FAMILIES } from '../../runtimes/index.ts';
 import type { FamilyDoctor } from '../../runtimes/family.ts';
 import type { CodeModel, Family, Resource, Rule } from '../types.ts';
-import { handlerNeedsInitializer, serverWaitsForInitialize } from './guards.ts';
+import { handlerNeedsInitializer } from './guards.ts';
 import { hookNotFound, hookWithoutConfig } from './hooks.ts';
 import { sYamlRules } from './s-yaml.ts';
 
@@ -16,8 +16,7 @@ const SHARED: readonly Rule[] = [
   ...sYamlRules,
   hookNotFound(MODELS),
   hookWithoutConfig(MODELS),
-  handlerNeedsInitializer(MODELS),
-  serverWaitsForInitialize,
+  handlerNeedsInitializer(Object.fromEntries(DOCTORS)),
 ];
 
 const BY_FAMILY = new Map([...DOCTORS].map(([id, doctor]) => [id, [...SHARED, ...doctor.rules]]));

@@ -9,6 +9,6 @@ export const family = defineFamily({
   runtimeIds: /^custom-container$/,
   generator,
   edit: () => import('../custom/edit.ts').then((m) => m.customHooks),
-  doctor: () => import('../custom/rules.ts').then((m) => ({ model: m.customModel, rules: m.customRules })),
+  doctor: () => import('../custom/doctor.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.containerRunner),
 });

@@ -9,7 +9,7 @@ import { hookRoute, ROUTE_PLACES } from './routes.ts';
 import type { ServerKind } from '../../spec.ts';
 import { loadTemplates } from '../../templates.ts';
 import { editableCode, scanCodeFile } from '../../hooks/project.ts';
-import { lineAt } from '../../hooks/source.ts';
+import { lineAt } from '../../source/text.ts';
 import type { HookKind, LanguageHooks } from '../../hooks/types.ts';
 
 const ROUTES = {

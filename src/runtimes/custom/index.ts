@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^custom(\.debian\d+)?$/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.customHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.customModel, rules: m.customRules })),
+  doctor: () => import('./doctor.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.customRunner),
 });

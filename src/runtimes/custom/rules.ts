@@ -4,7 +4,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { codeDir } from '../../doctor/code.ts';
-import { findFiles, readSource, readText, type SourceFile } from '../../doctor/source.ts';
+import { type SourceFile } from '../../source/file.ts';
+import { findFiles, readSource, readText } from '../../source/disk.ts';
 import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];

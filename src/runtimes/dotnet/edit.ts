@@ -6,7 +6,7 @@ import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/projec
 import { sourceFiles } from '../../project-files.ts';
 import { appendMember, findClass, findVoidMethod, type ClassBody } from '../../hooks/members.ts';
 import { hookSnippet } from '../../hooks/snippet.ts';
-import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from '../../hooks/source.ts';
+import { codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, lineAt, markOff, nextLineStart, unmarkOff } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 

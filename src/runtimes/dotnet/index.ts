@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^dotnetcore\d/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.dotnetHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.dotnetModel, rules: [] })),
+  doctor: () => import('./rules.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.dotnetRunner),
 });

@@ -1,8 +1,11 @@
 // C# (dotnetcore): the method an `Assembly::Namespace.Class::Method` hook string names; hooks are any
 // `void Name(IFcContext context)` (spec §1.7).
 import { shown, slotForName } from '../../doctor/code.ts';
-import { findFiles, readSource, type SourceFile } from '../../doctor/source.ts';
+import { type SourceFile } from '../../source/file.ts';
+import { findFiles, readSource } from '../../source/disk.ts';
 import type { CodeModel, HookSlot, Project } from '../../doctor/types.ts';
+import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
+import type { FamilyDoctor } from '../family.ts';
 
 interface CsClass {
   file: SourceFile;
@@ -68,4 +71,11 @@ export const dotnetModel: CodeModel = {
           return slot ? [{ slot, file: file.path, line: file.lineAt(m.index), what: `method ${m[1]}(IFcContext)` }] : [];
         }));
   },
+};
+
+/** The doctor's part of the family (src/runtimes/dotnet/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
+export const doctor: FamilyDoctor = {
+  model: dotnetModel,
+  rules: [],
+  handlerGuard: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'GetResource(IFcContext) under a lock' },
 };

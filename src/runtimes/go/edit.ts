@@ -6,7 +6,7 @@ import { fail } from '../../errors.ts';
 import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
 import { sourceFiles } from '../../project-files.ts';
 import { hookSnippet } from '../../hooks/snippet.ts';
-import { appendBlock, codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from '../../hooks/source.ts';
+import { appendBlock, codeMask, codeMatches, readableCodeMask, definitionStart, eolOf, escapeRegExp, insertAt, indentAt, lineAt, lineStart, markOff, unmarkOff } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type LanguageHooks } from '../../hooks/types.ts';
 

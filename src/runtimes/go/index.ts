@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^go\d+$/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.goHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.goModel, rules: m.goRules })),
+  doctor: () => import('./rules.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.goRunner),
 });

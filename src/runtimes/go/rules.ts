@@ -4,8 +4,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shown, versionBelow } from '../../doctor/code.ts';
-import { findFiles, readSource, type SourceFile } from '../../doctor/source.ts';
+import { type SourceFile } from '../../source/file.ts';
+import { findFiles, readSource } from '../../source/disk.ts';
 import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
+import { UNAVAILABLE } from '../../doctor/rules/guards.ts';
+import type { FamilyDoctor } from '../family.ts';
 
 const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
 const REGISTER: Record<HookSlot, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
@@ -187,3 +190,10 @@ const sdkVersion: Rule = {
 };
 
 export const goRules: Rule[] = [registerAfterStart, hookSignature, sdkVersion];
+
+/** The doctor's part of the family (src/runtimes/go/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
+export const doctor: FamilyDoctor = {
+  model: goModel,
+  rules: goRules,
+  handlerGuard: { syntax: 'go', refusals: String.raw`\bpanic\s*\(|\breturn\b[^\n]*\b(?:errors\.New|fmt\.Errorf)\s*\(|${UNAVAILABLE}`, accessor: 'getResource(ctx) under a sync.Mutex' },
+};

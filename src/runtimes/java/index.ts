@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^java\d+$/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.javaHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.javaModel, rules: m.javaRules })),
+  doctor: () => import('./rules.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.javaRunner),
 });

@@ -3,8 +3,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shown, versionBelow } from '../../doctor/code.ts';
-import { findFiles, readSource, type SourceFile } from '../../doctor/source.ts';
+import { type SourceFile } from '../../source/file.ts';
+import { findFiles, readSource } from '../../source/disk.ts';
 import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
+import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
+import type { FamilyDoctor } from '../family.ts';
 
 /** The interface FC calls each hook through (spec §1.5). */
 const INTERFACES: Record<HookSlot, string> = { initializer: 'FunctionInitializer', preStop: 'PreStopHandler' };
@@ -147,3 +150,10 @@ const coreVersion: Rule = {
 };
 
 export const javaRules: Rule[] = [hookInterface, coreVersion];
+
+/** The doctor's part of the family (src/runtimes/java/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
+export const doctor: FamilyDoctor = {
+  model: javaModel,
+  rules: javaRules,
+  handlerGuard: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'a synchronized getResource(Context)' },
+};

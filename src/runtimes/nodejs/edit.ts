@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { pathExists } from '../../project-files.ts';
 import { fail } from '../../errors.ts';
 import { nodeModuleStyle } from './generate.ts';
-import { appendBlock, codeMatches, readableCodeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from '../../hooks/source.ts';
+import { appendBlock, codeMatches, readableCodeMask, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, matchingBrace, unmarkOff } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { requireCodeDir } from '../../hooks/dotted.ts';
 import { readCodeFile, scanCodeFile } from '../../hooks/project.ts';

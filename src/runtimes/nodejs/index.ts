@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^nodejs\d+$/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.nodejsHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.nodejsModel, rules: m.nodejsRules })),
+  doctor: () => import('./rules.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.nodejsRunner),
 });

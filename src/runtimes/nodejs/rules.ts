@@ -1,8 +1,10 @@
 // Node.js: the exports a `file.export` hook string names, their parameters, and the callback that
 // nodejs16 and older wait for (spec §1.2). Static reading of CommonJS and ES module exports.
 import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
-import { splitTopLevel, type SourceFile } from '../../doctor/source.ts';
+import { splitTopLevel, type SourceFile } from '../../source/file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
+import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
+import type { FamilyDoctor } from '../family.ts';
 
 interface JsFunction {
   /** Line of the function's parameter list. */
@@ -270,3 +272,10 @@ const callback: Rule = {
 };
 
 export const nodejsRules: Rule[] = [arity, callback];
+
+/** The doctor's part of the family (src/runtimes/nodejs/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
+export const doctor: FamilyDoctor = {
+  model: nodejsModel,
+  rules: nodejsRules,
+  handlerGuard: { syntax: 'paren', refusals: String.raw`${THROW}|${UNAVAILABLE}|\breturn\s+Promise\.reject\s*\(`, accessor: 'getResource(context)' },
+};

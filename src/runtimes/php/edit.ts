@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { CODE, QUOTE, SYNTAX } from '../../source-scan.ts';
-import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from '../../hooks/source.ts';
+import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from '../../source/text.ts';
 import { readDottedHandlerFile } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';

@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^php\d/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.phpHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.phpModel, rules: m.phpRules })),
+  doctor: () => import('./rules.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.phpRunner),
 });

@@ -1,8 +1,10 @@
 // PHP: the global function a `file.function` hook string names (case-insensitive, as PHP function
 // names are), and its parameters: FC calls initialize($context) and preStop($context) (spec §1.4).
 import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
-import type { SourceFile } from '../../doctor/source.ts';
+import type { SourceFile } from '../../source/file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
+import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
+import type { FamilyDoctor } from '../family.ts';
 
 interface PhpModule {
   /** Global functions by lower-cased name. */
@@ -76,3 +78,10 @@ const hookSignature: Rule = {
 };
 
 export const phpRules: Rule[] = [hookSignature];
+
+/** The doctor's part of the family (src/runtimes/php/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
+export const doctor: FamilyDoctor = {
+  model: phpModel,
+  rules: phpRules,
+  handlerGuard: { syntax: 'paren', refusals: `${THROW}|${UNAVAILABLE}`, accessor: 'get_resource($context)' },
+};

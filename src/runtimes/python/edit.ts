@@ -1,5 +1,5 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
-import { appendBlock, definitionStart, readableCodeMask, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from '../../hooks/source.ts';
+import { appendBlock, definitionStart, readableCodeMask, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { readDottedHandlerFile } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';

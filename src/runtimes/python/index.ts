@@ -8,6 +8,6 @@ export const family = defineFamily({
   runtimeIds: /^python\d/,
   generator,
   edit: () => import('./edit.ts').then((m) => m.pythonHooks),
-  doctor: () => import('./rules.ts').then((m) => ({ model: m.pythonModel, rules: m.pythonRules })),
+  doctor: () => import('./rules.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.pythonRunner),
 });

@@ -1,8 +1,10 @@
 // Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
 // initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
 import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
-import type { SourceFile } from '../../doctor/source.ts';
+import type { SourceFile } from '../../source/file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
+import { UNAVAILABLE } from '../../doctor/rules/guards.ts';
+import type { FamilyDoctor } from '../family.ts';
 
 interface PyFunction {
   line: number;
@@ -152,3 +154,10 @@ const hookSignature: Rule = {
 };
 
 export const pythonRules: Rule[] = [hookSignature];
+
+/** The doctor's part of the family (src/runtimes/python/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
+export const doctor: FamilyDoctor = {
+  model: pythonModel,
+  rules: pythonRules,
+  handlerGuard: { syntax: 'python', refusals: String.raw`\braise\b|${UNAVAILABLE}`, accessor: 'get_resource(context)' },
+};

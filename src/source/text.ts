@@ -1,10 +1,10 @@
-// Text helpers the language modules share: a code mask from the shared scanner (src/source-scan.ts), so a
-// search never matches inside comments or strings, brace matching, lines and indentation. Hand-written user
-// code is edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
+// Text edits the hook editor makes in hand-written code: a code mask from the shared scanner
+// (src/source-scan.ts), so a search never matches inside comments or strings, brace matching, lines and
+// indentation. Code is edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
 import { relative } from 'node:path';
 import { fail } from '../errors.ts';
 import { CODE, scan, scanSource, type Syntax } from '../source-scan.ts';
-import type { CodeFile, HookProject } from './types.ts';
+import type { CodeFile, HookProject } from '../hooks/types.ts';
 
 /** Marks each character of `text` as code (1) or comment/string (0). */
 export function codeMask(text: string, syntax: Syntax): Uint8Array {

@@ -1,10 +1,7 @@
-// Source files seen by the static rules. Two masked copies keep every offset and line of the original:
+// Source code as the doctor and the hook editor read it. Two masked copies keep every offset and line of the original:
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
-import { statSync, type Stats } from 'node:fs';
-import { basename, extname } from 'node:path';
-import { listProjectFiles } from '../project-files.ts';
-import { MAX_SOURCE_BYTES, readRegularFileSync } from '../safe-fs.ts';
+import { extname } from 'node:path';
 import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
@@ -109,49 +106,6 @@ export class SourceFile {
   }
 }
 
-const cache = new Map<string, SourceFile | undefined>();
-const stats = new Map<string, Stats | undefined>();
-
-/**
- * A path's stat (following links), undefined when it cannot be had (missing, a broken link, a file in the
- * middle of the path: as existsSync); taken once per doctor run, since 1,000 resources that share one
- * code directory ask about the same paths 1,000 times.
- */
-export function statOnce(path: string): Stats | undefined {
-  if (!stats.has(path)) {
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(path);
-    } catch {}
-    stats.set(path, stat);
-  }
-  return stats.get(path);
-}
-
-/**
- * A file's text, when it is a regular file (a FIFO or a device is never opened: it could block or never
- * end); undefined when it is missing or not a regular file. Over MAX_SOURCE_BYTES: one-line InputError.
- */
-export function readText(path: string): string | undefined {
-  if (!statOnce(path)?.isFile()) return undefined;
-  return readRegularFileSync(path, { field: 'dir', shown: path, limit: MAX_SOURCE_BYTES }).toString('utf8');
-}
-
-/** Reads a source file (cached for one doctor run: clearSourceCache starts the next); undefined when it is not a readable file. */
-export function readSource(path: string): SourceFile | undefined {
-  if (!cache.has(path)) {
-    const text = readText(path);
-    cache.set(path, text === undefined ? undefined : new SourceFile(path, text));
-  }
-  return cache.get(path);
-}
-
-export function clearSourceCache(): void {
-  cache.clear();
-  stats.clear();
-  trees.clear();
-}
-
 /** One part of a comma-separated list: its trimmed text and the offset where that text starts. */
 interface Part {
   text: string;
@@ -178,12 +132,4 @@ export function splitTopLevel(text: string, angles = false): Part[] {
     }
   }
   return parts;
-}
-
-const trees = new Map<string, string[]>();
-
-/** Files under `dir` (see listProjectFiles; listed once per doctor run) whose name passes `wanted`. */
-export function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
-  if (!trees.has(dir)) trees.set(dir, listProjectFiles(dir));
-  return trees.get(dir)!.filter((path) => wanted(basename(path)));
 }
