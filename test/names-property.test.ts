@@ -13,10 +13,10 @@ import { InputError } from '../src/errors.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { generateProject, tempDir } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
-import nodeGlobals from '../src/runtimes/names/node-globals.json' with { type: 'json' };
-import phpFunctions from '../src/runtimes/names/php-internal-functions.json' with { type: 'json' };
-import pythonBuiltins from '../src/runtimes/names/python-builtins.json' with { type: 'json' };
-import pythonModules from '../src/runtimes/names/python-stdlib-modules.json' with { type: 'json' };
+import nodeGlobals from '../src/runtimes/nodejs/node-globals.json' with { type: 'json' };
+import phpFunctions from '../src/runtimes/php/php-internal-functions.json' with { type: 'json' };
+import pythonBuiltins from '../src/runtimes/python/python-builtins.json' with { type: 'json' };
+import pythonModules from '../src/runtimes/python/python-stdlib-modules.json' with { type: 'json' };
 
 const STUBS = fileURLToPath(new URL('./stubs', import.meta.url));
 const SEED = Number(process.env.NAMES_SEED ?? 11);

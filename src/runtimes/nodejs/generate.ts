@@ -1,7 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../../entry.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
-import { NODE_TAKEN_NAMES } from '../reserved-names.ts';
+import { NODE_TAKEN_NAMES } from './taken-names.ts';
 import { nodeRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import { inHandlerFile } from '../../hook-entries.ts';

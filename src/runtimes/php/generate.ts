@@ -1,7 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../../entry.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
-import { PHP_INTERNAL_FUNCTIONS } from '../reserved-names.ts';
+import { PHP_INTERNAL_FUNCTIONS } from './taken-names.ts';
 import { phpRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import { inHandlerFile } from '../../hook-entries.ts';

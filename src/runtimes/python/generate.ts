@@ -1,7 +1,7 @@
 import { parseDottedEntries, type DottedNames } from '../../entry.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
-import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from '../reserved-names.ts';
+import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from './taken-names.ts';
 import { pythonRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import { inHandlerFile } from '../../hook-entries.ts';
