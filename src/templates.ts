@@ -6,7 +6,7 @@ type Template = (data: object) => string;
 const loaded = new Map<string, Record<string, Template>>();
 
 /**
- * Loads template groups (folders of templates/, e.g. `_shared`, `nodejs`) so `render` can use them.
+ * Loads template groups (folders of templates/, e.g. `_shared`, `<family>`) so `render` can use them.
  * Each group is a chunk of its own in the bundle: a run loads only the groups it renders.
  */
 export async function loadTemplates(...names: string[]): Promise<void> {
@@ -18,7 +18,7 @@ export async function loadTemplates(...names: string[]): Promise<void> {
   }));
 }
 
-/** Whether templates/ has the group (`nodejs`, `nodejs/recipes`). */
+/** Whether templates/ has the group (`<family>`, `<family>/recipes`). */
 export function hasTemplateGroup(name: string): boolean {
   return Object.hasOwn(groups, name);
 }

@@ -5,8 +5,8 @@
 import type { SourceFile } from '../source/file.ts';
 import type { CodeRange } from './types.ts';
 
-/** How a language marks blocks: braces with `if (…)`, Go's braces with `if …`, or Python's indentation. */
-export type BlockSyntax = 'paren' | 'go' | 'python';
+/** How a language marks blocks: braces with `if (…)` (paren), braces with a bare `if …` (Go), or indentation (Python). */
+export type BlockSyntax = 'paren' | 'bare-if' | 'indent';
 
 /** A refusal guarded by an initialization check. */
 export interface InitGuard {
@@ -75,7 +75,7 @@ function statementStart(bare: string, at: number, floor: number, syntax: BlockSy
     if (c === ')' || c === ']' || (c === '}' && depth > 0)) depth += 1;
     else if (c === '(' || c === '[') depth = Math.max(0, depth - 1);
     else if (c === '{' && depth > 0) depth -= 1;
-    else if (c === '{' ? !opensLiteral(bare, i, syntax) : depth === 0 && (c === ';' || c === '}' || (syntax === 'go' && c === '\n'))) return i + 1;
+    else if (c === '{' ? !opensLiteral(bare, i, syntax) : depth === 0 && (c === ';' || c === '}' || (syntax === 'bare-if' && c === '\n'))) return i + 1;
   }
   return floor;
 }
@@ -97,7 +97,7 @@ function ifAt(file: SourceFile, start: number, syntax: BlockSyntax, blockOpen?: 
   if (!head.test(file.bare)) return undefined;
   const at = head.lastIndex;
   const line = file.lineAt(file.bare.indexOf('if', start));
-  if (syntax === 'go') {
+  if (syntax === 'bare-if') {
     const condition = file.code.slice(at, blockOpen ?? at).split(';').pop()!.trim();
     return { line, condition };
   }
@@ -109,12 +109,12 @@ function ifAt(file: SourceFile, start: number, syntax: BlockSyntax, blockOpen?: 
 function braceGuard(range: CodeRange, at: number, syntax: BlockSyntax): InitGuard | undefined {
   const { file } = range;
   const statement = statementStart(file.bare, at, range.start, syntax);
-  const direct = syntax === 'go' ? undefined : ifAt(file, statement, syntax);
+  const direct = syntax === 'bare-if' ? undefined : ifAt(file, statement, syntax);
   if (direct) return direct;
   const open = enclosingBlock(file.bare, statement, range.start);
   if (open < 0) return undefined;
   const owner = statementStart(file.bare, open, range.start, syntax);
-  if (syntax !== 'go' && !file.bare.slice(owner, open).trimEnd().endsWith(')')) return undefined;
+  if (syntax !== 'bare-if' && !file.bare.slice(owner, open).trimEnd().endsWith(')')) return undefined;
   return ifAt(file, owner, syntax, open);
 }
 
@@ -173,7 +173,7 @@ export function initializationGuards(range: CodeRange, search: GuardSearch): Ini
   const pattern = new RegExp(search.refusals.source, 'g');
   pattern.lastIndex = range.start;
   for (let m = pattern.exec(file.bare); m && m.index < range.end; m = pattern.exec(file.bare)) {
-    const guard = search.syntax === 'python' ? pythonGuard(range, m.index) : braceGuard(range, m.index, search.syntax);
+    const guard = search.syntax === 'indent' ? pythonGuard(range, m.index) : braceGuard(range, m.index, search.syntax);
     const name = guard && missingName(guard.condition);
     const key = name && keyOf(name);
     if (!guard || !key || found.has(guard.line)) continue;

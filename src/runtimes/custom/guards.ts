@@ -9,8 +9,8 @@ import { serverDir, serverFiles } from './rules.ts';
 
 /** How a custom server refuses a request (a 503, or an exception, which answers 500), by file type. */
 const SERVER: Record<string, { syntax: BlockSyntax; refusals: string; accessor: string }> = {
-  '.py': { syntax: 'python', refusals: String.raw`${UNAVAILABLE}|\bSERVICE_UNAVAILABLE\b|\braise\b`, accessor: 'get_resource(request_id) under a threading.Lock' },
-  '.go': { syntax: 'go', refusals: String.raw`${UNAVAILABLE}|\bStatusServiceUnavailable\b|\bpanic\s*\(`, accessor: 'getResource(requestID) under a sync.Mutex' },
+  '.py': { syntax: 'indent', refusals: String.raw`${UNAVAILABLE}|\bSERVICE_UNAVAILABLE\b|\braise\b`, accessor: 'get_resource(request_id) under a threading.Lock' },
+  '.go': { syntax: 'bare-if', refusals: String.raw`${UNAVAILABLE}|\bStatusServiceUnavailable\b|\bpanic\s*\(`, accessor: 'getResource(requestID) under a sync.Mutex' },
   '.js': { syntax: 'paren', refusals: `${UNAVAILABLE}|${THROW}`, accessor: 'getResource(requestId)' },
 };
 

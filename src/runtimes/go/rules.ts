@@ -195,5 +195,5 @@ export const goRules: Rule[] = [registerAfterStart, hookSignature, sdkVersion];
 export const doctor: FamilyDoctor = {
   model: goModel,
   rules: goRules,
-  handlerGuard: { syntax: 'go', refusals: String.raw`\bpanic\s*\(|\breturn\b[^\n]*\b(?:errors\.New|fmt\.Errorf)\s*\(|${UNAVAILABLE}`, accessor: 'getResource(ctx) under a sync.Mutex' },
+  handlerGuard: { syntax: 'bare-if', refusals: String.raw`\bpanic\s*\(|\breturn\b[^\n]*\b(?:errors\.New|fmt\.Errorf)\s*\(|${UNAVAILABLE}`, accessor: 'getResource(ctx) under a sync.Mutex' },
 };

@@ -159,5 +159,5 @@ export const pythonRules: Rule[] = [hookSignature];
 export const doctor: FamilyDoctor = {
   model: pythonModel,
   rules: pythonRules,
-  handlerGuard: { syntax: 'python', refusals: String.raw`\braise\b|${UNAVAILABLE}`, accessor: 'get_resource(context)' },
+  handlerGuard: { syntax: 'indent', refusals: String.raw`\braise\b|${UNAVAILABLE}`, accessor: 'get_resource(context)' },
 };
