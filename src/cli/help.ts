@@ -51,6 +51,7 @@ Options (each mirrors the s.yaml field of the same name):
   -y, --yes                      never prompt; defaults for everything not given
       --force                    write into a non-empty directory, overwriting only generated files
       --dry-run                  print the file plan and write nothing
+      --list [--json]            print the runtimes, recipes and defaults (as JSON with --json)
   -h, --help                     show this help
   -v, --version                  show the version
 
