@@ -12,7 +12,7 @@ import { generate } from '../src/index.ts';
 import { RECIPE_VARIABLES } from '../src/recipes.ts';
 import { runCli } from './helpers/cli-capture.ts';
 import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
-import { generateProject, planFor, tempDir } from './helpers/generate.ts';
+import { generateProject, planFor, planText, tempDir } from './helpers/generate.ts';
 import { runCommand } from './helpers/run-cli.ts';
 import { random } from './helpers/seeded-random.ts';
 import type { Answers } from '../src/spec.ts';
@@ -144,6 +144,11 @@ describe('with the project\'s own variables', () => {
 });
 
 describe('the generated project', () => {
+  test('plan snapshot: a recipe\'s variables, then a literal, a quoted and a referenced one, and the README\'s list', async () => {
+    const plan = await planFor({ runtime: 'nodejs20', recipe: 'mysql', env: ['APP_MODE=production', 'BANNER=a: "b" # c', 'API_TOKEN=${env(API_TOKEN)}'] });
+    await expect(planText(plan)).toMatchFileSnapshot('__snapshots__/plans/nodejs20--env-recipe-mysql--both-hooks.txt');
+  });
+
   test('the README lists the keys (not the values) and says which are filled at deploy', async () => {
     const readme = await fileOf({ env: ['API_TOKEN=${env(API_TOKEN)}', 'MODE=secret-ish value'] }, 'README.md');
     expect(readme).toContain('| `API_TOKEN` | holds a `${env(NAME)}` reference, which `s deploy` (and `run` below) fills from your shell or `.env` |');
