@@ -65,7 +65,8 @@ const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 /** The same but tab and line breaks, for multiline text. */
 const CONTROL_BUT_LINES = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 
-function typeName(value: unknown): string {
+/** How an error names the type of a value it refuses: `null`, `an array`, `an object`, `number`, ... */
+export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;

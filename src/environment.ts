@@ -10,6 +10,7 @@
 // maximum key length (the 4 KB total bounds it) and no rule for values; the FC 2.0 page's "printable
 // ASCII values" is not on the FC3 page, so values are not restricted beyond what a process environment
 // and the generated tests' s.yaml line readers can hold (see checkValue).
+import { typeName } from './answer-checks.ts';
 import { fail } from './errors.ts';
 import { oneLine } from './escape.ts';
 
@@ -37,7 +38,7 @@ function checkKey(key: string): void {
 }
 
 function checkValue(key: string, value: unknown): string {
-  if (typeof value !== 'string') fail('env', `${key} must have a string value, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  if (typeof value !== 'string') fail('env', `${key} must have a string value, got ${typeName(value)}`);
   const refused = REFUSED_IN_VALUE.exec(value);
   if (refused) fail('env', `${key}'s value must not contain control characters other than tab and line breaks (found \\u${refused[0].charCodeAt(0).toString(16).padStart(4, '0')})`);
   return value;
@@ -52,7 +53,7 @@ export function resolveEnvironment(answer: unknown): Record<string, string> | un
   if (answer === undefined) return undefined;
   const pairs: [string, unknown][] = Array.isArray(answer)
     ? answer.map((pair: unknown) => {
-        if (typeof pair !== 'string') fail('env', `each entry must be a "KEY=VALUE" string, got ${pair === null ? 'null' : typeof pair}`);
+        if (typeof pair !== 'string') fail('env', `each entry must be a "KEY=VALUE" string, got ${typeName(pair)}`);
         const at = pair.indexOf('=');
         if (at < 0) fail('env', `"${oneLine(pair)}" must be KEY=VALUE (the = is missing)`);
         return [pair.slice(0, at), pair.slice(at + 1)];
