@@ -22,9 +22,10 @@ const SET_BY_FC = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECR
 export const ENV_MAX_BYTES = 4096;
 
 /**
- * NUL cannot be in a process environment; other controls but tab and line breaks, and the Unicode line
- * and paragraph separators, would let a value split a line for the generated tests' s.yaml line readers
- * (Python's splitlines splits on them), which would then read keys from inside the value.
+ * NUL cannot be in a process environment; the other controls are refused as in every answer, tab and
+ * line breaks aside (the yaml library escapes those). It writes NEL (C1) and U+2028/U+2029 as they are,
+ * and Python's splitlines, the generated tests' s.yaml line reader, ends a line at them: a value could
+ * then put keys of its own (a fake instanceLifecycleConfig) in front of the reader.
  */
 const REFUSED_IN_VALUE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]/;
 
