@@ -11,7 +11,7 @@ import { DEFAULT_REGION } from '../src/regions.ts';
 import { RUNTIME_IDS, RUNTIMES } from '../src/runtimes/index.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS } from '../src/spec.ts';
 import { tempDir } from './helpers/generate.ts';
-import { run } from './helpers/toolchain.ts';
+import { run, runInTerminal } from './helpers/toolchain.ts';
 
 let bin: string;
 beforeAll(() => {
@@ -124,5 +124,14 @@ describe('--env as typed', () => {
     expect(stderr).toBe('error: --env: needs a value (see --help)\n');
     expect(status).toBe(1);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test.runIf(process.platform === 'linux')('with the prompts (no question of its own): the variables given as flags are kept', async () => {
+    const cwd = tempDir('fc-tty-');
+    // Prompts: directory, recipe, function name, region, hooks, customise: all defaults but the directory.
+    const { status, output } = await runInTerminal(['node', bin, '-r', 'python3.12', '--env', 'MODE=prod'], ['svc\r', '\r', '\r', '\r', '\r', '\r'], { cwd, timeoutMs: 20_000 });
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/variable/i);
+    expect(parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8')).resources.svc.props.environmentVariables).toEqual({ MODE: 'prod' });
   });
 });
