@@ -99,6 +99,13 @@ describe('values come back exactly', () => {
     }
   });
 
+  test('a multi-line description goes through the same printer: one line, parsed back exactly', async () => {
+    const description = 'Orders\ninstanceLifecycleConfig:\ninitializer:\n  handler: index.other';
+    const sYaml = await fileOf({ description }, 's.yaml');
+    expect(sYaml).toContain('      description: "Orders\\ninstanceLifecycleConfig:\\ninitializer:\\n  handler: index.other"\n');
+    expect(parse(sYaml).resources['my-fn'].props.description).toBe(description);
+  });
+
   test('a ${env(NAME)} value is written as the reference itself, unquoted as the recipes write theirs', async () => {
     const sYaml = await fileOf({ env: ['DB_PASSWORD=${env(DB_PASSWORD)}', 'PORT=8080', 'GREETING=hello ${env(NAME)}'] }, 's.yaml');
     expect(sYaml).toContain('        DB_PASSWORD: ${env(DB_PASSWORD)}\n        PORT: "8080"\n        GREETING: hello ${env(NAME)}\n');
