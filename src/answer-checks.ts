@@ -8,7 +8,7 @@ import type { AddHooksRequest, RemoveHooksRequest } from './hooks/index.ts';
 import { RECIPES } from './recipes.ts';
 import type { Answers } from './spec.ts';
 
-type ValueType = 'string' | 'number' | 'boolean' | 'true';
+type ValueType = 'string' | 'number' | 'boolean' | 'true' | 'object';
 /** One field: its name in errors (the CLI flag), the types it takes, and how to say so when not the default. */
 interface FieldType {
   field: string;
@@ -38,6 +38,8 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   gpuMemorySize: { field: 'gpu-memory-size', types: NUMBER },
   initializerCommand: { field: 'initializer-command', types: ['string'] },
   recipe: { field: 'recipe', types: ['string'], expected: `one of ${RECIPES.join(', ')}` },
+  // Its entries are checked by resolveEnvironment (src/environment.ts).
+  env: { field: 'env', types: ['object'], expected: 'an array of "KEY=VALUE" strings or an object of strings' },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {
@@ -63,7 +65,8 @@ const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 /** The same but tab and line breaks, for multiline text. */
 const CONTROL_BUT_LINES = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 
-function typeName(value: unknown): string {
+/** How an error names the type of a value it refuses: `null`, `an array`, `an object`, `number`, ... */
+export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;
@@ -75,7 +78,7 @@ function checkFields(what: string, value: unknown, types: Record<string, FieldTy
   for (const [key, { field, types: allowed, expected = `a ${allowed.join(' or ')}`, multiline }] of Object.entries(types)) {
     const given: unknown = (value as Record<string, unknown>)[key];
     if (given === undefined) continue;
-    const fits = allowed.some((type) => (type === 'true' ? given === true : typeof given === type));
+    const fits = allowed.some((type) => (type === 'true' ? given === true : typeof given === type && given !== null));
     if (!fits) fail(field, `must be ${expected}, got ${typeName(given)}`);
     if (typeof given === 'number' && !Number.isFinite(given)) fail(field, `must be a finite number, got ${given}`);
     const control = multiline ? CONTROL_BUT_LINES : CONTROL;

@@ -1,3 +1,4 @@
+import { ENV_REFERENCE, mergeEnvironment } from './environment.ts';
 import { comparePaths } from './path-order.ts';
 import { recipeEnvironment, recipeSYamlComment } from './recipes.ts';
 import { runtimeFor } from './runtimes/generators.ts';
@@ -32,7 +33,7 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const readme = source.readme(spec, names);
   const files: PlannedFile[] = [
     ...source.files(spec, names),
-    { path: 's.yaml', contents: await renderSYaml(spec, withRecipe(spec, definition.resource(spec, names), recipe)) },
+    { path: 's.yaml', contents: await renderSYaml(spec, withUserEnvironment(spec, withRecipe(spec, definition.resource(spec, names), recipe))) },
     {
       path: 'README.md',
       contents: render('_shared/README.md', {
@@ -44,6 +45,8 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
         files: readme.files,
         testCommand: readme.testCommand,
         notes: readme.notes ?? [],
+        // Keys only: a value may be a secret, and a README is shared.
+        environment: Object.entries(spec.environment ?? {}).map(([key, value]) => ({ key, reference: ENV_REFERENCE.test(value) })),
       }),
     },
     { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand }) },
@@ -70,4 +73,16 @@ function withRecipe(spec: ProjectSpec, parts: ResourceParts, recipe: RecipeDefin
       ...(install && { actions: install.comment }),
     },
   };
+}
+
+/**
+ * The user's `--env` variables after the project's own (the runtime's, then the recipe's): a key the
+ * project sets is refused unless the value is the same, and the whole must fit FC's 4 KB.
+ */
+function withUserEnvironment(spec: ProjectSpec, parts: ResourceParts): ResourceParts {
+  if (!spec.environment) return parts;
+  const generated = (parts.props.environmentVariables ?? {}) as Record<string, string>;
+  const fromRecipe = spec.recipe ? recipeEnvironment(spec.recipe) : {};
+  const setBy = (key: string) => (Object.hasOwn(fromRecipe, key) ? `the ${spec.recipe} recipe` : `the ${spec.runtime} project`);
+  return { ...parts, props: { ...parts.props, environmentVariables: mergeEnvironment(generated, setBy, spec.environment) } };
 }

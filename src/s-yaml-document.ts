@@ -8,7 +8,10 @@ export function printYamlDocument(data: Record<string, unknown>, header: string,
   const doc = new Document(data);
   doc.commentBefore = header.split('\n').map((line) => ` ${line}`).join('\n');
   for (const [path, comment] of Object.entries(comments)) commentKey(doc.getIn(commentRoot), path.split('.'), comment);
-  return doc.toString({ lineWidth: 0 });
+  // Every string on one line, line breaks escaped ("a\nb"): a block scalar or a folded quoted string
+  // puts lines of a value (a description, an --env value) where the generated tests' s.yaml line
+  // readers would take them for keys such as instanceLifecycleConfig.
+  return doc.toString({ lineWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Infinity });
 }
 
 /** Puts a comment above the key at `path` inside `node` (a YAML map); a missing key is left alone. */

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { checkAnswerTypes } from './answer-checks.ts';
+import { resolveEnvironment } from './environment.ts';
 import { fail } from './errors.ts';
 import { hookDefaults } from './hook-entries.ts';
 import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
@@ -54,6 +55,8 @@ export interface ProjectSpec {
   gpu?: GpuSpec;
   /** The client the hooks open and close (`--recipe`); absent for `none`, the stand-in resource. */
   recipe?: ServiceRecipe;
+  /** The user's environment variables (`--env`), keys checked, in the order given; absent when none. */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -83,6 +86,11 @@ export interface Answers {
   initializerCommand?: string;
   /** `none` (default), `mysql` or `redis`: what the initializer opens and preStop closes. */
   recipe?: string;
+  /**
+   * The function's environment variables: `KEY=VALUE` strings (as `--env` gives them) or an object of
+   * strings. A value `${env(NAME)}` stays a reference that `s deploy` fills from the shell.
+   */
+  env?: readonly string[] | Record<string, string>;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -216,6 +224,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const definition = runtimeFor(runtime);
   const options = resolveRuntimeOptions(definition, answers, runtime);
   const recipe = resolveRecipe(definition, answers.recipe, runtime, options);
+  const environment = resolveEnvironment(answers.env);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
@@ -269,6 +278,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     ...(options.server && { server: options.server }),
     ...(options.gpu && { gpu: options.gpu }),
     ...(recipe && { recipe }),
+    ...(environment && { environment }),
   };
 }
 

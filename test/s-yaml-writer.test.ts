@@ -9,6 +9,7 @@ import { sYamlContent } from '../src/s-yaml.ts';
 import { printYamlDocument } from '../src/s-yaml-document.ts';
 import { writeYaml } from '../src/s-yaml-writer.ts';
 import { HOOK_COMBINATIONS, planFor } from './helpers/generate.ts';
+import { random } from './helpers/seeded-random.ts';
 
 function contentFor(answers: Answers) {
   const spec = resolveSpec({ dir: 'my-fn', ...answers }, '/work');
@@ -34,14 +35,6 @@ describe('every generated s.yaml', () => {
     expect((await planFor(answers)).files.find((file) => file.path === 's.yaml')!.contents).toBe(written);
   });
 });
-
-/** A seeded generator (a linear congruential one): the same cases on every run, and a failing seed can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
-}
 
 // Pieces that decide quoting: indicators, `: ` and ` #`, quotes, escapes, keywords, numbers, spaces at
 // the ends, line breaks, tabs and text beyond ASCII, besides ordinary words.

@@ -1,4 +1,5 @@
 import { fail } from '../errors.ts';
+import { oneLine } from '../escape.ts';
 import { parseFlags } from './flags.ts';
 import type { Answers } from '../spec.ts';
 
@@ -22,9 +23,12 @@ export const OPTIONS = {
   'gpu-memory-size': { type: 'string' },
   'initializer-command': { type: 'string' },
   recipe: { type: 'string' },
+  env: { type: 'string', multiple: true },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  list: { type: 'boolean' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -36,12 +40,16 @@ export interface CliArgs {
   dryRun: boolean;
   help: boolean;
   version: boolean;
+  /** `--list`: print what the generator offers (as JSON with `--json`), generate nothing. */
+  list: boolean;
+  json: boolean;
 }
 
 /** Parses argv into answers and switches. Throws InputError for unknown or contradictory flags. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parseFlags(undefined, argv, OPTIONS);
-  if (values.help) return { answers: {}, yes: false, force: false, dryRun: false, help: true, version: false };
+  if (values.help) return { answers: {}, yes: false, force: false, dryRun: false, help: true, version: false, list: false, json: false };
+  checkListFlags(values, positionals);
   if (positionals.length > 1) {
     fail('dir', `only one directory may be given, got ${positionals.map((p) => `"${p}"`).join(' ')}`);
   }
@@ -66,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     gpuMemorySize: values['gpu-memory-size'],
     initializerCommand: values['initializer-command'],
     recipe: values.recipe,
+    env: values.env,
   };
   for (const key of Object.keys(answers) as (keyof Answers)[]) {
     if (answers[key] === undefined) delete answers[key];
@@ -77,5 +86,20 @@ export function parseCliArgs(argv: string[]): CliArgs {
     dryRun: values['dry-run'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    list: values.list ?? false,
+    json: values.json ?? false,
   };
+}
+
+/**
+ * `--list` prints and generates nothing, so a generation flag or a directory beside it is refused
+ * rather than silently ignored (a script that meant to generate learns it did not); `--json` shapes
+ * only the list.
+ */
+function checkListFlags(values: Record<string, unknown>, positionals: string[]): void {
+  if (values.json && !values.list) fail('json', 'only applies to --list');
+  if (!values.list) return;
+  const others = Object.keys(values).filter((key) => key !== 'list' && key !== 'json' && values[key] !== undefined).map((key) => `--${key}`);
+  if (positionals.length > 0) others.unshift(`"${oneLine(positionals[0]!)}"`);
+  if (others.length > 0) fail('list', `prints the runtimes, recipes and defaults and generates nothing: drop ${others.join(' ')} (only --json goes with it)`);
 }

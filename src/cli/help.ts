@@ -45,9 +45,13 @@ Options (each mirrors the s.yaml field of the same name):
                                  /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
       --recipe <${RECIPES.join('|')}>  what the initializer opens and preStop closes: a MySQL pool or
                                  connection, a Redis client, or a stand-in (default ${DEFAULT_RECIPE})
+      --env <KEY=VALUE>          environmentVariables; repeat for more. KEY: a letter, then letters,
+                                 digits or _, not FC_*; a value \${env(NAME)} stays a reference that
+                                 s deploy fills from your shell
   -y, --yes                      never prompt; defaults for everything not given
       --force                    write into a non-empty directory, overwriting only generated files
       --dry-run                  print the file plan and write nothing
+      --list [--json]            print the runtimes, recipes and defaults (as JSON with --json)
   -h, --help                     show this help
   -v, --version                  show the version
 

@@ -66,6 +66,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(`${pkg.version}\n`);
       return 0;
     }
+    if (args.list) {
+      io.stdout((await import('./list.ts')).listText(args.json));
+      return 0;
+    }
     refuseCommandTypo(args.answers.dir, io.cwd);
     let answers: Answers = args.answers;
     let force = args.force;
