@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES } from '../src/recipes.ts';
 import { DEFAULT_REGION } from '../src/regions.ts';
-import { RUNTIME_IDS, RUNTIMES } from '../src/runtimes/index.ts';
+import { RUNTIME_IDS, RUNTIMES } from '../src/runtimes/generators.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS } from '../src/spec.ts';
 import { tempDir } from './helpers/generate.ts';
 import { run, runInTerminal } from './helpers/toolchain.ts';

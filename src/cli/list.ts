@@ -3,7 +3,7 @@
 // language or trigger that is registered there is listed without a change here but its section line.
 import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES, type Recipe } from '../recipes.ts';
 import { DEFAULT_REGION } from '../regions.ts';
-import { RUNTIMES } from '../runtimes/index.ts';
+import { RUNTIMES } from '../runtimes/generators.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, RUNTIME_OPTIONS } from '../spec.ts';
 
