@@ -38,6 +38,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   gpuMemorySize: { field: 'gpu-memory-size', types: NUMBER },
   initializerCommand: { field: 'initializer-command', types: ['string'] },
   recipe: { field: 'recipe', types: ['string'], expected: `one of ${RECIPES.join(', ')}` },
+  language: { field: 'language', types: ['string'] },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {

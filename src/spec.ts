@@ -54,6 +54,8 @@ export interface ProjectSpec {
   gpu?: GpuSpec;
   /** The client the hooks open and close (`--recipe`); absent for `none`, the stand-in resource. */
   recipe?: ServiceRecipe;
+  /** `typescript` for a Node.js project written in TypeScript; absent for JavaScript (the default). */
+  language?: 'typescript';
 }
 
 /**
@@ -83,6 +85,8 @@ export interface Answers {
   initializerCommand?: string;
   /** `none` (default), `mysql` or `redis`: what the initializer opens and preStop closes. */
   recipe?: string;
+  /** Node.js runtimes and node servers: `javascript` (default) or `typescript`. */
+  language?: string;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -91,6 +95,7 @@ export const RUNTIME_OPTIONS = {
   gpu: 'gpu',
   gpuMemorySize: 'gpu-memory-size',
   initializerCommand: 'initializer-command',
+  language: 'language',
 } as const;
 export type RuntimeOptionKey = keyof typeof RUNTIME_OPTIONS;
 
@@ -100,6 +105,8 @@ export interface RuntimeOptions {
   gpu?: GpuSpec;
   /** The initializer's command, e.g. `['/bin/sh', '-c', line]`. */
   initializerCommand?: string[];
+  /** Only when TypeScript: JavaScript is the default and leaves the spec as it was. */
+  language?: 'typescript';
 }
 
 export const DEFAULT_RUNTIME = 'nodejs20';
@@ -269,6 +276,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     ...(options.server && { server: options.server }),
     ...(options.gpu && { gpu: options.gpu }),
     ...(recipe && { recipe }),
+    ...(options.language && { language: options.language }),
   };
 }
 

@@ -1,0 +1,56 @@
+// --language typescript (issue 15): every TypeScript variant x runtime is generated, type-checked with
+// the project's strict tsconfig, built with esbuild into the file s.yaml's `code` names, its lifecycle
+// test run against the built output, and the built handler run FC-style with `create-fc-lifecycle run`.
+// The tools come from this repository's node_modules (symlinked into the project): nothing is installed.
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ESBUILD_VERSION, TYPES_NODE_VERSION, TYPESCRIPT_VERSION } from '../src/runtimes/nodejs/typescript.ts';
+import { generateProject, HOOK_COMBINATIONS, specErrorOf } from './helpers/generate.ts';
+import { expectGeneratedProjectRuns } from './helpers/run-cli.ts';
+import { run } from './helpers/toolchain.ts';
+
+const REPO_MODULES = join(import.meta.dirname, '..', 'node_modules');
+
+/** Generates a TypeScript project whose node_modules is this repository's (esbuild, typescript, @types/node). */
+export async function typeScriptProject(answers: Record<string, unknown>) {
+  const project = await generateProject({ language: 'typescript', ...answers });
+  symlinkSync(REPO_MODULES, join(project.root, 'node_modules'));
+  return project;
+}
+
+const npmTest = (root: string) => run('npm', ['test', '--silent'], { cwd: root });
+
+describe.each(['nodejs18', 'nodejs20'])('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: tsc, build and the lifecycle test against code/index.mjs pass; run plays the built handler', async ({ answers }) => {
+    const { root, plan } = await typeScriptProject({ runtime, ...answers });
+    expect(plan.files.map((file) => file.path)).toEqual(expect.arrayContaining(['src/index.ts', 'src/fc-types.ts', 'tsconfig.json', 'package.json', 'test/lifecycle.test.mjs']));
+    expect(plan.files.map((file) => file.path)).not.toContain('code/index.mjs');
+    const result = npmTest(root);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/# fail 0/);
+    expect(result.output).toMatch(/# pass [1-9]/);
+    expect(readFileSync(join(root, 'code', 'index.mjs'), 'utf8')).toMatch(/^export \{/m);
+    await expectGeneratedProjectRuns(root, answers);
+  });
+});
+
+test('the pins are the versions this repository builds and checks the projects with', () => {
+  const installed = (name: string) => JSON.parse(readFileSync(join(REPO_MODULES, name, 'package.json'), 'utf8')).version;
+  expect(ESBUILD_VERSION).toBe(installed('esbuild'));
+  expect(TYPESCRIPT_VERSION).toBe(installed('typescript'));
+  expect(TYPES_NODE_VERSION).toBe(installed('@types/node'));
+});
+
+describe('refused with one line where TypeScript is not offered', () => {
+  test.each([
+    [{ runtime: 'nodejs16', language: 'typescript' }, 'language', /ES module, which nodejs16 does not load/],
+    [{ runtime: 'python3.10', language: 'typescript' }, 'language', /only applies to/],
+    [{ runtime: 'nodejs20', language: 'rust' }, 'language', /unknown language "rust"; valid languages: javascript, typescript/],
+    [{ runtime: 'nodejs20', language: 'typescript', recipe: 'mysql' }, 'recipe', /the mysql recipe is written in JavaScript only/],
+  ])('%j', (answers, field, rule) => {
+    const error = specErrorOf(answers);
+    expect(error.field).toBe(field);
+    expect(error.rule).toMatch(rule);
+  });
+});
