@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ESBUILD_VERSION, TYPES_NODE_VERSION, TYPESCRIPT_VERSION } from '../src/runtimes/nodejs/typescript.ts';
 import { generateProject, HOOK_COMBINATIONS, specErrorOf } from './helpers/generate.ts';
-import { expectGeneratedProjectRuns } from './helpers/run-cli.ts';
+import { freePort } from './helpers/fake-fc.ts';
+import { expectGeneratedProjectRuns, runCommand } from './helpers/run-cli.ts';
 import { run } from './helpers/toolchain.ts';
 
 const REPO_MODULES = join(import.meta.dirname, '..', 'node_modules');
@@ -35,6 +36,25 @@ describe.each(['nodejs18', 'nodejs20'])('%s', (runtime) => {
   });
 });
 
+describe('custom.debian10 with --server node', () => {
+  test.each(HOOK_COMBINATIONS)('$name: tsc, build and the lifecycle test against code/server.mjs pass; run starts the built server', async ({ answers }) => {
+    const { root, plan } = await typeScriptProject({ runtime: 'custom.debian10', server: 'node', ...answers });
+    expect(plan.files.map((file) => file.path)).toEqual(expect.arrayContaining(['src/server.ts', 'tsconfig.json', 'package.json', 'test/lifecycle.test.mjs']));
+    expect(plan.files.find((file) => file.path === 's.yaml')!.contents).toMatch(/command:\n\s+- node\n\s+- server\.mjs\n/);
+    const result = npmTest(root);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/# fail 0/);
+    expect(result.output).toMatch(/# pass [1-9]/);
+    const ran = await runCommand([root, '--port', String(await freePort()), '--json', '--invocations', '2'], root);
+    expect(ran.status, ran.stdout + ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout).steps.map((step: { kind: string }) => step.kind)).toEqual([
+      ...(!('initializer' in answers) ? ['initializer'] : []),
+      'invoke', 'invoke',
+      ...(!('preStop' in answers) ? ['preStop'] : []),
+    ]);
+  });
+});
+
 test('the pins are the versions this repository builds and checks the projects with', () => {
   const installed = (name: string) => JSON.parse(readFileSync(join(REPO_MODULES, name, 'package.json'), 'utf8')).version;
   expect(ESBUILD_VERSION).toBe(installed('esbuild'));
@@ -48,6 +68,10 @@ describe('refused with one line where TypeScript is not offered', () => {
     [{ runtime: 'python3.10', language: 'typescript' }, 'language', /only applies to/],
     [{ runtime: 'nodejs20', language: 'rust' }, 'language', /unknown language "rust"; valid languages: javascript, typescript/],
     [{ runtime: 'nodejs20', language: 'typescript', recipe: 'mysql' }, 'recipe', /the mysql recipe is written in JavaScript only/],
+    [{ runtime: 'custom.debian10', server: 'node', language: 'typescript', recipe: 'redis' }, 'recipe', /the redis recipe is written in JavaScript only/],
+    [{ runtime: 'custom.debian10', language: 'typescript' }, 'language', /add --server node/],
+    [{ runtime: 'custom', server: 'node', language: 'typescript' }, 'language', /Node\.js 10 of custom does not load/],
+    [{ runtime: 'custom-container', language: 'typescript' }, 'language', /only applies to/],
   ])('%j', (answers, field, rule) => {
     const error = specErrorOf(answers);
     expect(error.field).toBe(field);
