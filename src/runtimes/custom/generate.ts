@@ -232,5 +232,5 @@ function customServerData(spec: ProjectSpec) {
     startedBy: 'customRuntimeConfig.command in s.yaml',
     commandInitializer: false,
   });
-  return { ...data, serverFile: server.file, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
+  return { ...data, serverFile: server.file, ...(spec.language && { typeScriptRoutes: hookRoutes('node-typescript') }), pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
 }
