@@ -77,7 +77,6 @@ export function typeScriptProjectFiles(spec: ProjectSpec, build: TypeScriptBuild
           verbatimModuleSyntax: true,
           isolatedModules: true,
           strict: true,
-          noImplicitAny: true,
           noUncheckedIndexedAccess: true,
           noEmit: true,
           types: ['node'],
