@@ -2,30 +2,21 @@
 // TypeScript source that package.json's build turns into the entry file (src/index.ts, src/server.ts),
 // built or not, never the built file. Before this, add on an unbuilt project failed ("needs
 // code/index.js, .mjs or .cjs, and none exists") and the doctor read nothing.
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { main, type Io } from '../src/cli/main.ts';
 import { diagnose } from '../src/doctor/index.ts';
-import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
+import { HOOK_COMBINATIONS } from './helpers/generate.ts';
 import { run } from './helpers/toolchain.ts';
-
-const REPO_MODULES = join(import.meta.dirname, '..', 'node_modules');
-
-async function typeScriptProject(answers: Record<string, unknown>) {
-  const { root } = await generateProject({ language: 'typescript', ...answers });
-  symlinkSync(REPO_MODULES, join(root, 'node_modules'));
-  return root;
-}
+import { npmTest, REPO_MODULES, typeScriptProject } from './helpers/typescript.ts';
 
 async function cli(args: string[], cwd: string) {
   let output = '';
   const io: Io = { stdout: (text) => (output += text), stderr: (text) => (output += text), interactive: false, cwd };
   return { status: await main(args, io), output };
 }
-
-const npmTest = (root: string) => run('npm', ['test', '--silent'], { cwd: root });
 
 const VARIANTS = [
   { runtime: 'nodejs18', defaults: { initializer: 'index.initialize', preStop: 'index.preStop' }, source: 'src/index.ts' },
@@ -37,14 +28,14 @@ describe.each(VARIANTS)('$runtime', ({ runtime, server, defaults, source }) => {
   const answers = { runtime, ...(server && { server }) };
 
   test.each(HOOK_COMBINATIONS)('$name: the doctor finds nothing, before and after the build', async (combination) => {
-    const root = await typeScriptProject({ ...answers, ...combination.answers });
+    const { root } = await typeScriptProject({ ...answers, ...combination.answers });
     expect(diagnose(root).findings).toEqual([]);
     expect(run('npm', ['run', 'build', '--silent'], { cwd: root }).status).toBe(0);
     expect(diagnose(root).findings).toEqual([]);
   });
 
   test('the doctor reads the TypeScript source: with the hooks gone from s.yaml it finds both there', async () => {
-    const root = await typeScriptProject(answers);
+    const { root } = await typeScriptProject(answers);
     const doc = parseDocument(readFileSync(join(root, 's.yaml'), 'utf8'));
     doc.deleteIn(['resources', 'my-fn', 'props', 'instanceLifecycleConfig']);
     writeFileSync(join(root, 's.yaml'), doc.toString());
@@ -56,7 +47,7 @@ describe.each(VARIANTS)('$runtime', ({ runtime, server, defaults, source }) => {
   });
 
   test('add and remove edit the source and s.yaml, never code/; the project type-checks, builds and passes its test at each step', async () => {
-    const root = await typeScriptProject({ ...answers, initializer: false, preStop: false });
+    const { root } = await typeScriptProject({ ...answers, initializer: false, preStop: false });
     const added = await cli(['add', '.', '--initializer', defaults.initializer, '--pre-stop', defaults.preStop, '--yes'], root);
     expect(added.status, added.output).toBe(0);
     expect(added.output).not.toMatch(/code\//);
@@ -81,7 +72,7 @@ describe.each(VARIANTS)('$runtime', ({ runtime, server, defaults, source }) => {
 
 describe('nodejs20', () => {
   test('add writes typed hooks into src/index.ts (FcContext, as generated), and they run in the built file', async () => {
-    const root = await typeScriptProject({ runtime: 'nodejs20', initializer: false, preStop: false });
+    const { root } = await typeScriptProject({ runtime: 'nodejs20', initializer: false, preStop: false });
     const result = await cli(['add', '.', '--initializer', 'index.initialize', '--pre-stop', 'index.preStop', '--yes'], root);
     expect(result.output).toMatch(/Initializer: src\/index\.ts:\d+ added/);
     const text = readFileSync(join(root, 'src', 'index.ts'), 'utf8');
@@ -98,7 +89,7 @@ describe('nodejs20', () => {
   });
 
   test('a source without FcContext gets a hook typed by the one field it uses, and still type-checks', async () => {
-    const root = await typeScriptProject({ runtime: 'nodejs20', initializer: false, preStop: false });
+    const { root } = await typeScriptProject({ runtime: 'nodejs20', initializer: false, preStop: false });
     const path = join(root, 'src', 'index.ts');
     writeFileSync(path, 'export const handler = async (event: Buffer): Promise<string> => `${event.length}`;\n');
     expect((await cli(['add', '.', '--initializer', 'index.initialize', '--yes'], root)).status).toBe(0);
@@ -108,7 +99,7 @@ describe('nodejs20', () => {
   });
 
   test('a hook declared like a handler in the TypeScript source is an arity error there', async () => {
-    const root = await typeScriptProject({ runtime: 'nodejs20' });
+    const { root } = await typeScriptProject({ runtime: 'nodejs20' });
     const path = join(root, 'src', 'index.ts');
     writeFileSync(path, readFileSync(path, 'utf8').replace('export const preStop = async (context: FcContext)', 'export const preStop = async (event: FcEvent, context: FcContext, extra: string)'));
     expect(diagnose(root).findings.map((f) => [f.rule, f.file])).toEqual([['nodejs-arity', path]]);

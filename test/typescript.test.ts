@@ -2,25 +2,16 @@
 // the project's strict tsconfig, built with esbuild into the file s.yaml's `code` names, its lifecycle
 // test run against the built output, and the built handler run FC-style with `create-fc-lifecycle run`.
 // The tools come from this repository's node_modules (symlinked into the project): nothing is installed.
-import { readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ESBUILD_VERSION, TYPES_NODE_VERSION, TYPESCRIPT_VERSION } from '../src/runtimes/nodejs/typescript.ts';
-import { generateProject, HOOK_COMBINATIONS, specErrorOf } from './helpers/generate.ts';
+import { generate } from '../src/index.ts';
+import { HOOK_COMBINATIONS, specErrorOf, tempDir } from './helpers/generate.ts';
+import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
 import { freePort } from './helpers/fake-fc.ts';
 import { expectGeneratedProjectRuns, runCommand } from './helpers/run-cli.ts';
-import { run } from './helpers/toolchain.ts';
-
-const REPO_MODULES = join(import.meta.dirname, '..', 'node_modules');
-
-/** Generates a TypeScript project whose node_modules is this repository's (esbuild, typescript, @types/node). */
-export async function typeScriptProject(answers: Record<string, unknown>) {
-  const project = await generateProject({ language: 'typescript', ...answers });
-  symlinkSync(REPO_MODULES, join(project.root, 'node_modules'));
-  return project;
-}
-
-const npmTest = (root: string) => run('npm', ['test', '--silent'], { cwd: root });
+import { npmTest, REPO_MODULES, typeScriptProject } from './helpers/typescript.ts';
 
 describe.each(['nodejs18', 'nodejs20'])('%s', (runtime) => {
   test.each(HOOK_COMBINATIONS)('$name: tsc, build and the lifecycle test against code/index.mjs pass; run plays the built handler', async ({ answers }) => {
@@ -53,6 +44,26 @@ describe('custom.debian10 with --server node', () => {
       ...(!('preStop' in answers) ? ['preStop'] : []),
     ]);
   });
+});
+
+test('strict types are checked: a misspelt context field fails the project\'s npm test at tsc, before the build', async () => {
+  const { root } = await typeScriptProject({ runtime: 'nodejs20' });
+  const path = join(root, 'src', 'index.ts');
+  writeFileSync(path, readFileSync(path, 'utf8').replace("' handled ' + context.requestId", "' handled ' + context.requestID"));
+  const result = npmTest(root);
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/src\/index\.ts\(\d+,\d+\): error TS2551: Property 'requestID' does not exist on type 'FcContext'/);
+  expect(existsSync(join(root, 'code'))).toBe(false);
+});
+
+test('s.yaml validates against the fc3 schema; the API takes `language`', async () => {
+  const { plan } = await generate({ dir: 'api-ts', runtime: 'nodejs20', language: 'typescript' }, { cwd: tempDir(), dryRun: true });
+  expect(plan.files.map((file) => file.path)).toContain('src/index.ts');
+  for (const answers of [{ runtime: 'nodejs18' }, { runtime: 'custom.debian10', server: 'node' }]) {
+    const { plan: typed } = await generate({ dir: 'x', language: 'typescript', ...answers }, { cwd: tempDir(), dryRun: true });
+    expect(fc3SchemaErrors(typed.files.find((file) => file.path === 's.yaml')!.contents)).toEqual([]);
+  }
+  await expect(generate({ runtime: 'nodejs20', language: 5 as unknown as string }, { cwd: tempDir(), dryRun: true })).rejects.toThrow(/^language: must be a string/);
 });
 
 test('the pins are the versions this repository builds and checks the projects with', () => {
