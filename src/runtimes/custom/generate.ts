@@ -11,7 +11,7 @@ import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerR
 import { nodeClientActions } from '../nodejs/recipes.ts';
 import { defineRuntime, type EntryStrings } from '../types.ts';
 import { asLabel } from '../../hook-entries.ts';
-import { recipeLanguageRefusal, resolveLanguage, typeScriptActions, typeScriptNote, typeScriptProjectFiles, type TypeScriptBuild } from '../nodejs/typescript.ts';
+import { recipeLanguageRefusal, resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from '../nodejs/typescript.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
 export const DEFAULT_PORT = 9000;
@@ -178,7 +178,7 @@ export const custom = defineRuntime<Record<string, never>>({
           { path: 'package.json', about: 'build (esbuild), type-check (tsc) and test scripts with the pinned tools; it is not deployed (code/ is)' },
           { path: 'tsconfig.json', about: 'strict type-checking of src/ (`tsc --noEmit`; esbuild builds)' },
         ],
-        testCommand: 'npm test',
+        testCommand: TYPESCRIPT_TEST_COMMAND,
         notes: [ENTRY_NOTE, typeScriptNote(build)],
       };
     }

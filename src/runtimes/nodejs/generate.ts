@@ -7,7 +7,7 @@ import { nodeRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import { inHandlerFile } from '../../hook-entries.ts';
 import type { ProjectSpec } from '../../spec.ts';
-import { resolveLanguage, typeScriptActions, typeScriptNote, typeScriptProjectFiles, type TypeScriptBuild } from './typescript.ts';
+import { resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from './typescript.ts';
 
 // ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
 const JS_RESERVED = new Set(
@@ -92,7 +92,7 @@ export const nodejs = defineRuntime<NodeNames>({
           { path: 'package.json', about: 'build (esbuild), type-check (tsc) and test scripts with the pinned tools; it is not deployed (code/ is)' },
           { path: 'tsconfig.json', about: 'strict type-checking of src/ (`tsc --noEmit`; esbuild builds)' },
         ],
-        testCommand: 'npm test',
+        testCommand: TYPESCRIPT_TEST_COMMAND,
         notes: [typeScriptNote(build)],
       };
     }

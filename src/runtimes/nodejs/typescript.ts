@@ -101,6 +101,9 @@ export function typeScriptActions(build: TypeScriptBuild) {
   };
 }
 
+/** How to run a TypeScript project's test from a fresh clone: the tools first (a no-op once installed). */
+export const TYPESCRIPT_TEST_COMMAND = 'npm install && npm test';
+
 /** The README note of a TypeScript project. */
 export function typeScriptNote(build: TypeScriptBuild): string {
   return (
