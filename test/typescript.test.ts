@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ESBUILD_VERSION, TYPES_NODE_VERSION, TYPESCRIPT_VERSION } from '../src/runtimes/nodejs/typescript.ts';
 import { generate } from '../src/index.ts';
-import { HOOK_COMBINATIONS, specErrorOf, tempDir } from './helpers/generate.ts';
+import { HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
 import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
 import { freePort } from './helpers/fake-fc.ts';
 import { expectGeneratedProjectRuns, runCommand } from './helpers/run-cli.ts';
@@ -64,6 +64,16 @@ test('s.yaml validates against the fc3 schema; the API takes `language`', async 
     expect(fc3SchemaErrors(typed.files.find((file) => file.path === 's.yaml')!.contents)).toEqual([]);
   }
   await expect(generate({ runtime: 'nodejs20', language: 5 as unknown as string }, { cwd: tempDir(), dryRun: true })).rejects.toThrow(/^language: must be a string/);
+});
+
+test('--language javascript is the default: the same plan, byte for byte, as no language at all', async () => {
+  for (const answers of [{ runtime: 'nodejs20' }, { runtime: 'nodejs14' }, { runtime: 'custom.debian10', server: 'node' }]) {
+    expect(planText(await planFor({ ...answers, language: 'javascript' }))).toBe(planText(await planFor(answers)));
+  }
+});
+
+test('a handler file named fc-types is refused: src/fc-types.ts holds the FC types', async () => {
+  await expect(planFor({ runtime: 'nodejs20', language: 'typescript', handler: 'fc-types.handler' })).rejects.toThrow(/^handler: src\/fc-types\.ts holds the FC types/);
 });
 
 test('the pins are the versions this repository builds and checks the projects with', () => {
