@@ -7,12 +7,14 @@ import {
   checkFunctionName,
   checkWholeNumber,
   DEFAULT_DIR,
+  DEFAULT_LANGUAGE,
   DEFAULT_RECIPE,
   DEFAULT_REGION,
   DEFAULT_RUNTIME,
   DEFAULTS,
   functionNameFrom,
   hookDefaults,
+  offersTypeScript,
   RECIPE_LABELS,
   RECIPES,
   REGIONS,
@@ -34,6 +36,7 @@ export function toAnswers(data) {
     dir: data.dir,
     runtime: data.runtime,
     server: data.server,
+    language: data.language,
     recipe: data.recipe,
     functionName: data.functionName,
     region: data.region,
@@ -58,8 +61,9 @@ const entry = (key) =>
     definition.parseEntries({ handler, ...(initializer && { initializer }), ...(key === 'preStop' && { preStop: value }) }, answers.runtime);
   });
 
-/** The recipes the runtime's family writes (`none` always). */
-const recipesFor = (runtime) => RECIPES.filter((recipe) => recipe === 'none' || runtimeFor(runtime).recipes?.[recipe]);
+/** The recipes the runtime's family writes (`none` always); they are written in JavaScript only. */
+const recipesFor = (answers) =>
+  RECIPES.filter((recipe) => recipe === 'none' || (runtimeFor(answers.runtime).recipes?.[recipe] && answers.language !== 'typescript'));
 
 const number = (field) => validator((value) => checkWholeNumber(field, value));
 
@@ -94,11 +98,22 @@ export default function functionGenerator(plop) {
       },
       {
         type: 'list',
+        name: 'language',
+        message: 'Language:',
+        when: (answers) => offersTypeScript(runtimeFor(answers.runtime), answers, answers.runtime),
+        default: DEFAULT_LANGUAGE,
+        choices: [
+          { name: 'JavaScript', value: 'javascript' },
+          { name: 'TypeScript (src/, built into code/ by esbuild)', value: 'typescript' },
+        ],
+      },
+      {
+        type: 'list',
         name: 'recipe',
         message: 'Recipe (what the hooks open and close):',
-        when: (answers) => recipesFor(answers.runtime).length > 1,
+        when: (answers) => recipesFor(answers).length > 1,
         default: DEFAULT_RECIPE,
-        choices: (answers) => recipesFor(answers.runtime).map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
+        choices: (answers) => recipesFor(answers).map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
       },
       { type: 'input', name: 'functionName', message: 'Function name:', default: (answers) => functionNameFrom(basename(resolve(cwd(), answers.dir))), validate: validator(checkFunctionName) },
       { type: 'list', name: 'region', message: 'Region:', default: DEFAULT_REGION, choices: REGIONS, pageSize: 12 },

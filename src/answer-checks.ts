@@ -40,6 +40,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   recipe: { field: 'recipe', types: ['string'], expected: `one of ${RECIPES.join(', ')}` },
   // Its entries are checked by resolveEnvironment (src/environment.ts).
   env: { field: 'env', types: ['object'], expected: 'an array of "KEY=VALUE" strings or an object of strings' },
+  language: { field: 'language', types: ['string'] },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {

@@ -15,6 +15,7 @@ export { resolveSpec, DEFAULTS, LIMITS, type Answers, type ProjectSpec, type Hoo
 export { checkFunctionName, checkWholeNumber, DEFAULT_DIR, DEFAULT_RUNTIME, functionNameFrom } from './spec.ts';
 export { hookDefaults } from './hook-entries.ts';
 export { serversFor } from './runtimes/custom/generate.ts';
+export { LANGUAGES, DEFAULT_LANGUAGE, offersTypeScript, type Language } from './languages.ts';
 export { REGIONS, DEFAULT_REGION } from './regions.ts';
 export { RECIPES, RECIPE_LABELS, DEFAULT_RECIPE, type Recipe } from './recipes.ts';
 export { checkTarget, writePlan, type WriteOptions, type WriteResult } from './writer.ts';

@@ -57,6 +57,8 @@ export interface ProjectSpec {
   recipe?: ServiceRecipe;
   /** The user's environment variables (`--env`), keys checked, in the order given; absent when none. */
   environment?: Record<string, string>;
+  /** `typescript` for a Node.js project written in TypeScript; absent for JavaScript (the default). */
+  language?: 'typescript';
 }
 
 /**
@@ -91,6 +93,8 @@ export interface Answers {
    * strings. A value `${env(NAME)}` stays a reference that `s deploy` fills from the shell.
    */
   env?: readonly string[] | Record<string, string>;
+  /** Node.js runtimes and node servers: `javascript` (default) or `typescript`. */
+  language?: string;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -99,6 +103,7 @@ export const RUNTIME_OPTIONS = {
   gpu: 'gpu',
   gpuMemorySize: 'gpu-memory-size',
   initializerCommand: 'initializer-command',
+  language: 'language',
 } as const;
 export type RuntimeOptionKey = keyof typeof RUNTIME_OPTIONS;
 
@@ -108,6 +113,8 @@ export interface RuntimeOptions {
   gpu?: GpuSpec;
   /** The initializer's command, e.g. `['/bin/sh', '-c', line]`. */
   initializerCommand?: string[];
+  /** Only when TypeScript: JavaScript is the default and leaves the spec as it was. */
+  language?: 'typescript';
 }
 
 export const DEFAULT_RUNTIME = 'nodejs20';
@@ -279,6 +286,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     ...(options.gpu && { gpu: options.gpu }),
     ...(recipe && { recipe }),
     ...(environment && { environment }),
+    ...(options.language && { language: options.language }),
   };
 }
 

@@ -274,8 +274,8 @@ describe('interactive (in a pseudo-terminal)', () => {
     const cwd = tempDir('fc-tty-');
     mkdirSync(join(cwd, 'my-fn'));
     writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
-    // The choice (second: write), then runtime, recipe, function name, region, hooks, customise: all defaults.
-    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
+    // The choice (second: write), then runtime, language, recipe, function name, region, hooks, customise: all defaults.
+    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
     expect(status, output).toBe(0);
     expect(output.indexOf('is not empty')).toBeLessThan(output.indexOf('Runtime:'));
     expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');
@@ -294,6 +294,19 @@ describe('interactive (in a pseudo-terminal)', () => {
     const props = parse(readFileSync(join(cwd, 'gpu-fn', 's.yaml'), 'utf8')).resources['gpu-fn'].props;
     expect(props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 8192 });
     expect(props.instanceLifecycleConfig.initializer).toEqual({ command: ['/bin/sh', '-c', '/code/warm-up.sh'], timeout: 60 });
+  });
+
+  test.runIf(process.platform === 'linux')('a Node.js runtime asks for the language right after it; TypeScript asks no recipe', async () => {
+    // Runtime (nodejs20, the default), language (TypeScript, the second), then function name, region,
+    // hooks, customise: the defaults; no recipe question (the recipes are JavaScript only).
+    const { status, output, cwd } = await tty(['ts-fn'], ['\r', `${DOWN}\r`, '\r', '\r', '\r', '\r']);
+    expect(status, output).toBe(0);
+    expect(output.indexOf('Runtime:')).toBeLessThan(output.indexOf('Language:'));
+    expect(output.indexOf('Language:')).toBeLessThan(output.indexOf('Function name'));
+    expect(output).not.toMatch(/Recipe \(/);
+    expect(readFileSync(join(cwd, 'ts-fn', 'src', 'index.ts'), 'utf8')).toMatch(/export const handler = async \(event: FcEvent, context: FcContext\)/);
+    // code/ is the build's output: nothing is in it (or it) before `npm run build`.
+    expect(existsSync(join(cwd, 'ts-fn', 'code'))).toBe(false);
   });
 
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {

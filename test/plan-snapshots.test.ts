@@ -1,6 +1,7 @@
 // The complete file plan of every runtime x hook combination, one reviewable file per case under
 // test/__snapshots__/plans/. A snapshot only pins the output: the per-runtime tests run the code.
 import { describe, expect, test } from 'vitest';
+import { offersTypeScript } from '../src/languages.ts';
 import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { HOOK_COMBINATIONS, planFor, planText } from './helpers/generate.ts';
 
@@ -17,3 +18,31 @@ for (const definition of RUNTIMES) {
     }
   });
 }
+
+// --language typescript, on every runtime (and server) that takes it.
+describe('TypeScript', () => {
+  const variants = RUNTIMES.flatMap((definition) =>
+    definition.ids.filter((id) => offersTypeScript(definition, { server: 'node' }, id)).map((runtime) => ({
+      runtime,
+      answers: definition.options?.keys.includes('server') ? { server: 'node' } : {},
+    })));
+
+  test('is offered on nodejs18, nodejs20 and custom.debian10 with the node server', () => {
+    expect(variants).toEqual([
+      { runtime: 'nodejs18', answers: {} },
+      { runtime: 'nodejs20', answers: {} },
+      { runtime: 'custom.debian10', answers: { server: 'node' } },
+    ]);
+  });
+
+  for (const { runtime, answers } of variants) {
+    for (const combination of HOOK_COMBINATIONS) {
+      test(`${runtime}, ${combination.name}`, async () => {
+        const plan = await planFor({ runtime, ...answers, language: 'typescript', ...combination.answers });
+        const slug = combination.name.replace(/\W+/g, '-');
+        const server = 'server' in answers ? '--server-node' : '';
+        await expect(planText(plan)).toMatchFileSnapshot(`__snapshots__/plans/${runtime}${server}--typescript--${slug}.txt`);
+      });
+    }
+  }
+});

@@ -74,6 +74,23 @@ describe('function', () => {
     expect(prompt('function', 'server').when({ runtime: 'custom.debian10' })).toBe(true);
     expect(prompt('function', 'server').when({ runtime: 'python3.10' })).toBeFalsy();
   });
+
+  test('asks for the language where TypeScript is offered, offers no recipe with it, and writes the CLI\'s TypeScript project', async () => {
+    const language = prompt('function', 'language');
+    expect(language.when({ runtime: 'nodejs20' })).toBe(true);
+    expect(language.when({ runtime: 'nodejs16' })).toBe(false);
+    expect(language.when({ runtime: 'custom.debian10', server: 'node' })).toBe(true);
+    expect(language.when({ runtime: 'custom.debian10', server: 'flask' })).toBe(false);
+    expect(language.when({ runtime: 'python3.10' })).toBe(false);
+    expect(prompt('function', 'recipe').when({ runtime: 'nodejs20', language: 'typescript' })).toBe(false);
+    expect(prompt('function', 'recipe').when({ runtime: 'nodejs20', language: 'javascript' })).toBe(true);
+    const dir = join(tempDir('fc-plop-fn-'), 'ts');
+    const { failures } = await runGenerator('function', { dir, runtime: 'nodejs20', language: 'typescript', functionName: 'ts' });
+    expect(failures).toEqual([]);
+    const expected = await buildPlan(resolveSpec({ dir, runtime: 'nodejs20', language: 'typescript', functionName: 'ts' }));
+    expect(readTree(dir)).toEqual(Object.fromEntries(expected.files.map((file) => [file.path, file.contents])));
+    expect(Object.keys(readTree(dir))).toContain('src/index.ts');
+  });
 });
 
 describe('hook', () => {

@@ -24,6 +24,7 @@ export const OPTIONS = {
   'initializer-command': { type: 'string' },
   recipe: { type: 'string' },
   env: { type: 'string', multiple: true },
+  language: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -75,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     initializerCommand: values['initializer-command'],
     recipe: values.recipe,
     env: values.env,
+    language: values.language,
   };
   for (const key of Object.keys(answers) as (keyof Answers)[]) {
     if (answers[key] === undefined) delete answers[key];

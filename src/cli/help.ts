@@ -3,12 +3,14 @@ import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate
 import { custom, serversFor } from '../runtimes/custom/generate.ts';
 import { RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { RUNTIMES } from '../runtimes/generators.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, offersTypeScript } from '../languages.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
 
 const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[field].max}`;
 
 /** The --help text, built from the same data the validation uses. */
 export function helpText(): string {
+  const typeScriptOn = RUNTIMES.flatMap((r) => r.ids.filter((id) => offersTypeScript(r, { server: 'node' }, id)).map((id) => (r.options?.keys.includes('server') ? `${id} --server node` : id))).join(', ');
   const nodeRuntimes = custom.ids.filter((id) => serversFor(id).includes('node')).join(' and ');
   // Columns padded to the longest label and id list, so every row lines up.
   const labelWidth = Math.max(...RUNTIMES.map((r) => r.label.length));
@@ -43,6 +45,9 @@ Options (each mirrors the s.yaml field of the same name):
                                  up to the card's: ${GPU_TYPES.map((type) => `${GPU_CARDS[type]!.maxMemory} on ${type.replace('fc.gpu.', '')}`).join(', ')}
       --initializer-command <sh> with --gpu: instanceLifecycleConfig.initializer.command, run as
                                  /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
+      --language <${LANGUAGES.join('|')}>
+                                 ${DEFAULT_LANGUAGE} (default), or typescript: src/*.ts built into code/ by
+                                 esbuild before deploy, on ${typeScriptOn}
       --recipe <${RECIPES.join('|')}>  what the initializer opens and preStop closes: a MySQL pool or
                                  connection, a Redis client, or a stand-in (default ${DEFAULT_RECIPE})
       --env <KEY=VALUE>          environmentVariables; repeat for more. KEY: a letter, then letters,

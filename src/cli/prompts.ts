@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
 import { hookDefaults } from '../hook-entries.ts';
+import { DEFAULT_LANGUAGE, offersTypeScript } from '../languages.ts';
 import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
@@ -107,8 +108,19 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
       ],
     });
   }
+  if (answers.language === undefined && offersTypeScript(definition, answers, answers.runtime)) {
+    answers.language = await select({
+      message: 'Language:',
+      default: DEFAULT_LANGUAGE,
+      choices: [
+        { name: 'JavaScript', value: 'javascript' },
+        { name: 'TypeScript (src/, built into code/ by esbuild)', value: 'typescript' },
+      ],
+    });
+  }
   await askGpu(answers, definition);
-  const recipes = RECIPES.filter((recipe) => recipe === 'none' || definition.recipes?.[recipe]);
+  // The recipes are written in JavaScript only.
+  const recipes = RECIPES.filter((recipe) => recipe === 'none' || (definition.recipes?.[recipe] && answers.language !== 'typescript'));
   if (answers.recipe === undefined && recipes.length > 1) {
     answers.recipe = await select({
       message: 'Recipe (what the hooks open and close):',

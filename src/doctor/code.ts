@@ -50,7 +50,7 @@ export function configuredEntries(resource: Resource): string[] {
  */
 const modules = new WeakMap<SourceFile, Map<(file: SourceFile) => unknown, unknown>>();
 
-function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M {
+export function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M {
   const byReader = modules.get(file) ?? modules.set(file, new Map()).get(file)!;
   if (!byReader.has(read)) byReader.set(read, read(file));
   return byReader.get(read) as M;

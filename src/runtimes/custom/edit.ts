@@ -5,12 +5,12 @@
 // it; a server this generator wrote (Flask app.py, node server.js) gets the missing route inserted.
 import { join } from 'node:path';
 import { pathExists, sourceFiles } from '../../project-files.ts';
-import { hookRoute, ROUTE_PLACES } from './routes.ts';
-import type { ServerKind } from '../../spec.ts';
+import { hookRoute, ROUTE_PLACES, type RouteServer } from './routes.ts';
 import { loadTemplates } from '../../templates.ts';
 import { editableCode, scanCodeFile } from '../../hooks/project.ts';
 import { lineAt } from '../../source/text.ts';
-import type { HookKind, LanguageHooks } from '../../hooks/types.ts';
+import type { HookKind, HookProject, LanguageHooks } from '../../hooks/types.ts';
+import { projectTypeScriptBuild } from '../nodejs/typescript-project.ts';
 
 const ROUTES = {
   initializer: { method: 'POST', path: '/initialize' },
@@ -25,7 +25,7 @@ export const customHooks: LanguageHooks = {
     route: (kind) => ROUTES[kind],
     async findRoute(project, kind) {
       const pattern = new RegExp(`['"\`]${ROUTES[kind].path}['"\`/?]`);
-      for (const path of sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)) {
+      for (const path of [...(await typeScriptServerSource(project)), ...sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)]) {
         const { text } = await scanCodeFile(project, path);
         const match = pattern.exec(text);
         if (match) return { path, line: lineAt(text, match.index) };
@@ -34,9 +34,11 @@ export const customHooks: LanguageHooks = {
     },
     async addRoute(project, kind, edits) {
       const dir = project.codeDir ?? join(project.root, 'code');
-      for (const server of Object.keys(ROUTE_PLACES) as ServerKind[]) {
+      const typeScript = await typeScriptServerSource(project);
+      for (const server of Object.keys(ROUTE_PLACES) as RouteServer[]) {
         const place = ROUTE_PLACES[server];
-        const path = join(dir, place.file);
+        const path = server === 'node-typescript' ? typeScript[0] : join(dir, place.file);
+        if (path === undefined) continue;
         if (!edits.has(path) && !(await pathExists(path))) continue;
         const text = edits.get(path)?.after ?? editableCode(project, await scanCodeFile(project, path)).text;
         const at = text.indexOf(place.before[kind]);
@@ -50,3 +52,9 @@ export const customHooks: LanguageHooks = {
     },
   },
 };
+
+/** A node server in TypeScript: the source package.json's build writes the server from, looked at first (the built file may be stale or absent). */
+async function typeScriptServerSource(project: HookProject): Promise<string[]> {
+  const build = await projectTypeScriptBuild(project);
+  return build ? [build.source] : [];
+}

@@ -11,6 +11,7 @@ import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerR
 import { nodeClientActions } from '../nodejs/recipes.ts';
 import { defineRuntime, type EntryStrings } from '../types.ts';
 import { asLabel } from '../../hook-entries.ts';
+import { recipeLanguageRefusal, resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from '../nodejs/typescript.ts';
 
 /** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
 export const DEFAULT_PORT = 9000;
@@ -66,6 +67,26 @@ const SERVERS = {
   node: { file: 'server.js', command: ['node', 'server.js'] },
 } as const;
 
+/** The node server in TypeScript: src/server.ts, built into the ES module FC starts. */
+const TYPESCRIPT_SERVER = { file: 'server.mjs', command: ['node', 'server.mjs'] } as const;
+
+/** The server file and the command FC starts it with. */
+function serverOf(spec: ProjectSpec) {
+  return spec.language ? TYPESCRIPT_SERVER : SERVERS[spec.server!];
+}
+
+/** Why `--language typescript` is refused for this runtime and server, if it is. */
+function typeScriptRefusal(runtime: string, server: ServerKind): string | undefined {
+  if (server !== 'node') return 'typescript is for the node server; add --server node (the Flask server is Python)';
+  const node = Number(BUILT_IN[runtime]!.node);
+  return node < 12 ? `typescript is built to an ES module, which the Node.js ${node} of ${runtime} does not load; use custom.debian10 (Node.js 20)` : undefined;
+}
+
+/** The TypeScript server's build, for the runtime's built-in Node.js. */
+function typeScriptBuild(spec: ProjectSpec): TypeScriptBuild {
+  return { source: 'src/server.ts', built: `code/${TYPESCRIPT_SERVER.file}`, node: Number(BUILT_IN[spec.runtime]!.node) };
+}
+
 export const custom = defineRuntime<Record<string, never>>({
   family: 'custom',
   label: 'Custom runtime',
@@ -73,7 +94,7 @@ export const custom = defineRuntime<Record<string, never>>({
   defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
   placeHook: asLabel,
   options: {
-    keys: ['server'],
+    keys: ['server', 'language'],
     resolve(answers, runtime) {
       const servers = serversFor(runtime);
       const server = answers.server ?? servers[0]!;
@@ -81,12 +102,20 @@ export const custom = defineRuntime<Record<string, never>>({
       if (!(servers as string[]).includes(server)) {
         fail('server', `${runtime} has no Node.js built in; use --server flask, or runtime custom.debian10 (Node.js 20) or custom (Node.js 10)`);
       }
-      return { server: server as ServerKind };
+      const language = resolveLanguage(answers.language, typeScriptRefusal(runtime, server as ServerKind));
+      return { server: server as ServerKind, ...(language && { language }) };
     },
   },
   parseEntries: checkOpaqueEntries,
   files(spec) {
     const data = customServerData(spec);
+    if (spec.language) {
+      return [
+        { path: 'src/server.ts', contents: render('custom/typescript/server.ts', data) },
+        { path: 'test/lifecycle.test.mjs', contents: render('custom/lifecycle.test.mjs', data) },
+        ...typeScriptProjectFiles(spec, typeScriptBuild(spec), 'test/lifecycle.test.mjs'),
+      ];
+    }
     if (spec.server === 'node') {
       return [
         { path: 'code/server.js', contents: render('custom/server.js', data) },
@@ -100,7 +129,7 @@ export const custom = defineRuntime<Record<string, never>>({
     ];
   },
   resource(spec) {
-    const server = SERVERS[spec.server!];
+    const server = serverOf(spec);
     const builtIn = BUILT_IN[spec.runtime]!;
     const bin = spec.server === 'node' ? builtIn.nodeBin : builtIn.pythonBin;
     const environmentVariables = {
@@ -114,6 +143,7 @@ export const custom = defineRuntime<Record<string, never>>({
         customRuntimeConfig: { command: [...server.command], port: DEFAULT_PORT },
         ...(Object.keys(environmentVariables).length > 0 && { environmentVariables }),
       },
+      ...(spec.language && { actions: typeScriptActions(typeScriptBuild(spec)).actions }),
       ...(spec.server === 'flask' && {
         actions: {
           'pre-deploy': [
@@ -127,6 +157,7 @@ export const custom = defineRuntime<Record<string, never>>({
       comments: {
         'props.handler': 'Not used by a custom runtime (the server gets every request), but FC needs it set.',
         'props.customRuntimeConfig': `FC starts the server with this command in /code and sends requests to this port\n(it also gives the port in FC_CUSTOM_LISTEN_PORT).`,
+        ...(spec.language && { actions: typeScriptActions(typeScriptBuild(spec)).comment }),
         ...(spec.server === 'flask' && {
           actions: `Before deploying, installs Flask into code/python (PYTHONPATH below) as wheels for\nPython ${builtIn.python}, the python3 of ${spec.runtime}, whatever your local Python is.`,
         }),
@@ -134,9 +165,23 @@ export const custom = defineRuntime<Record<string, never>>({
     };
   },
   // The Flask pre-deploy action pip-installs into code/python/, which is built, not source.
-  ignoredPaths: (spec) => (spec.server === 'flask' ? ['code/python/'] : []),
+  // The TypeScript build writes code/server.mjs from src/server.ts.
+  ignoredPaths: (spec) => (spec.server === 'flask' ? ['code/python/'] : spec.language ? [typeScriptBuild(spec).built] : []),
   readme(spec) {
     const builtIn = BUILT_IN[spec.runtime]!;
+    if (spec.language) {
+      const build = typeScriptBuild(spec);
+      return {
+        files: [
+          { path: build.source, about: `the HTTP server (node:http only) with strict types, built into ${build.built} and run by the Node.js ${builtIn.node} of ${spec.runtime}: hooks and requests` },
+          { path: 'test/lifecycle.test.mjs', about: "starts the built `node server.mjs` on a free port and plays FC's part over HTTP (`node --test`)" },
+          { path: 'package.json', about: 'build (esbuild), type-check (tsc) and test scripts with the pinned tools; it is not deployed (code/ is)' },
+          { path: 'tsconfig.json', about: 'strict type-checking of src/ (`tsc --noEmit`; esbuild builds)' },
+        ],
+        testCommand: TYPESCRIPT_TEST_COMMAND,
+        notes: [ENTRY_NOTE, typeScriptNote(build)],
+      };
+    }
     if (spec.server === 'node') {
       return {
         files: [
@@ -171,20 +216,21 @@ export const custom = defineRuntime<Record<string, never>>({
         : flaskRecipeReadme(recipe, `installed into \`code/python\` for Python ${BUILT_IN[spec.runtime]!.python} before each deploy`, [ENTRY_NOTE]),
     actions: (spec) => (spec.server === 'node' ? nodeClientActions(spec.recipe!) : undefined),
     // mysql2 and ioredis need Node.js 12 or newer.
-    unsupported: (options, runtime) =>
-      options.server === 'node' && Number(BUILT_IN[runtime]!.node) < 12
+    unsupported: (options, runtime, recipe) =>
+      recipeLanguageRefusal(recipe, options) ??
+      (options.server === 'node' && Number(BUILT_IN[runtime]!.node) < 12
         ? `needs Node.js 12 or newer with --server node; ${runtime} has Node.js ${BUILT_IN[runtime]!.node}: use custom.debian10 or --server flask`
-        : undefined,
+        : undefined),
   }),
 });
 
 /** The server templates' data for a custom runtime (Flask's also names the Python it runs on). */
 function customServerData(spec: ProjectSpec) {
-  const server = SERVERS[spec.server!];
+  const server = serverOf(spec);
   const data = serverTemplateData(spec, spec.server!, {
     startCommand: server.command.join(' '),
     startedBy: 'customRuntimeConfig.command in s.yaml',
     commandInitializer: false,
   });
-  return { ...data, pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
+  return { ...data, serverFile: server.file, ...(spec.language && { typeScriptRoutes: hookRoutes('node-typescript') }), pythonVersion: BUILT_IN[spec.runtime]!.python, pythonWhere: `built into ${spec.runtime}` };
 }

@@ -4,7 +4,7 @@
 // image's pip install) installs them.
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
 import { render } from '../../templates.ts';
-import type { ProjectSpec } from '../../spec.ts';
+import type { ProjectSpec, RuntimeOptions } from '../../spec.ts';
 import { nodeClient, nodeClientPackages } from '../nodejs/recipes.ts';
 import { PYMYSQL_VERSION, REDIS_PY_VERSION } from '../python/recipes.ts';
 import type { PlannedFile, RecipeDefinition, ReadmeParts } from '../types.ts';
@@ -45,7 +45,7 @@ interface ServerRecipeParts {
   files(spec: ProjectSpec, recipe: ServiceRecipe): PlannedFile[];
   readme(spec: ProjectSpec, recipe: ServiceRecipe): ReadmeParts;
   actions?: RecipeDefinition['actions'];
-  unsupported?: RecipeDefinition['unsupported'];
+  unsupported?(options: RuntimeOptions, runtime: string, recipe: ServiceRecipe): string | undefined;
 }
 
 /** Both recipes of a server family (custom runtimes, custom containers). */
@@ -53,7 +53,7 @@ export function serverRecipes(parts: ServerRecipeParts): Record<ServiceRecipe, R
   const recipeFor = (recipe: ServiceRecipe): RecipeDefinition<Record<string, never>> => ({
     client: CLIENTS[recipe].about,
     generatedNames: [],
-    ...(parts.unsupported && { unsupported: parts.unsupported }),
+    ...(parts.unsupported && { unsupported: (options: RuntimeOptions, runtime: string) => parts.unsupported!(options, runtime, recipe) }),
     ...(parts.actions && { actions: parts.actions }),
     files: (spec) => parts.files(spec, recipe),
     readme: (spec) => parts.readme(spec, recipe),

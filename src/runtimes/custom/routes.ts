@@ -7,17 +7,21 @@ import { render } from '../../templates.ts';
 
 type Hook = 'initializer' | 'preStop';
 
-const TEMPLATES: Record<ServerKind, Record<Hook, string>> = {
+/** The generated servers: each ServerKind in JavaScript or Python, and the node server in TypeScript (src/server.ts). */
+export type RouteServer = ServerKind | 'node-typescript';
+
+const TEMPLATES: Record<RouteServer, Record<Hook, string>> = {
   flask: { initializer: 'custom/routes/flask-initialize.py', preStop: 'custom/routes/flask-pre-stop.py' },
   node: { initializer: 'custom/routes/node-initialize.js', preStop: 'custom/routes/node-pre-stop.js' },
+  'node-typescript': { initializer: 'custom/routes/node-ts-initialize.ts', preStop: 'custom/routes/node-ts-pre-stop.ts' },
 };
 
 /** A hook's route block, without the blank lines around it (the `custom` templates must be loaded). */
-export function hookRoute(server: ServerKind, hook: Hook): string {
+export function hookRoute(server: RouteServer, hook: Hook): string {
   return render(TEMPLATES[server][hook], {}).trimEnd();
 }
 
-export function hookRoutes(server: ServerKind): Record<Hook, string> {
+export function hookRoutes(server: RouteServer): Record<Hook, string> {
   return { initializer: hookRoute(server, 'initializer'), preStop: hookRoute(server, 'preStop') };
 }
 
@@ -26,7 +30,7 @@ export function hookRoutes(server: ServerKind): Record<Hook, string> {
  * server has) and where each route goes in it: `separator` (the blank lines between blocks) and the
  * route block are inserted right before the text `before` names.
  */
-export const ROUTE_PLACES: Record<ServerKind, { file: string; marker: string; separator: string; before: Record<Hook, string> }> = {
+export const ROUTE_PLACES: Record<RouteServer, { file: string; marker: string; separator: string; before: Record<Hook, string> }> = {
   flask: {
     file: 'app.py',
     marker: '\ndef get_resource(request_id):\n',
@@ -38,5 +42,12 @@ export const ROUTE_PLACES: Record<ServerKind, { file: string; marker: string; se
     marker: '\nconst HOOK_ROUTES = Object.create(null);\n',
     separator: '\n\n',
     before: { initializer: '\n\n/** A request', preStop: '\n\nconst server = http.createServer(' },
+  },
+  // In src/server.ts (package.json's build source), not in the code directory.
+  'node-typescript': {
+    file: 'server.ts',
+    marker: '\nconst HOOK_ROUTES = new Map<string, HookRoute>();\n',
+    separator: '\n\n',
+    before: { initializer: '\n\n/** A request', preStop: '\n\nconst server = createServer(' },
   },
 };

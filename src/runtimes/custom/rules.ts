@@ -6,6 +6,7 @@ import { dirname, extname, join } from 'node:path';
 import { codeDir } from '../../doctor/code.ts';
 import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource, readText } from '../../source/disk.ts';
+import { typeScriptBuildOf } from '../nodejs/typescript-source.ts';
 import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];
@@ -66,6 +67,8 @@ interface ServerFile {
  * code folder, run directly only when there is no start command to say otherwise (gunicorn, a binary).
  */
 export function serverFiles(resource: Resource, project: Project): ServerFile[] {
+  const typeScript = typeScriptServer(resource);
+  if (typeScript) return [typeScript];
   const dir = isCustom(resource) ? serverDir(resource, project) : undefined;
   if (!dir) return [];
   const words = startWords(resource, dir);
@@ -214,3 +217,17 @@ const portEnv: Rule = {
 };
 
 export const customRules: Rule[] = [listenAddress, listenPort, portEnv];
+
+/**
+ * A node server written in TypeScript (`--language typescript`): when the start command runs the file
+ * package.json's build writes (code/server.mjs from src/server.ts), the source is what is read, built
+ * or not (the built file is absent before the first build and replaced by each).
+ */
+function typeScriptServer(resource: Resource): ServerFile | undefined {
+  if (resource.family !== 'custom' || !resource.code) return undefined;
+  const packageDir = dirname(resource.code);
+  const build = typeScriptBuildOf(readSource(join(packageDir, 'package.json'))?.text, packageDir);
+  const started = build && startWords(resource, resource.code).some((word) => join(resource.code!, word.replace(/^\/code\//, '')) === build.built);
+  const file = started ? readSource(build.source) : undefined;
+  return file && { file, direct: true };
+}

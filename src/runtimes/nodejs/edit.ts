@@ -1,6 +1,6 @@
 // Node.js hooks in a hand-written handler file: CommonJS gets a callback function on module.exports
 // (valid on every Node.js runtime), an ES module gets an exported async function (nodejs18 and newer).
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathExists } from '../../project-files.ts';
 import { fail } from '../../errors.ts';
 import { nodeModuleStyle } from './generate.ts';
@@ -9,7 +9,8 @@ import { SYNTAX } from '../../source-scan.ts';
 import { requireCodeDir } from '../../hooks/dotted.ts';
 import { readCodeFile, scanCodeFile } from '../../hooks/project.ts';
 import { dottedFile, dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { projectTypeScriptBuild } from './typescript-project.ts';
 
 const JS = SYNTAX.javascript;
 
@@ -66,6 +67,8 @@ function style(file: CodeFile): string {
 export const nodejsHooks: LanguageHooks = {
   code: {
     async locate(project) {
+      const typeScript = await typeScriptSource(project);
+      if (typeScript) return { ...(await readCodeFile(project, typeScript)), style: 'typescript' };
       const codeDir = requireCodeDir(project);
       const base = join(codeDir, ...dottedFile(project.handler).split('/'));
       const found: string[] = [];
@@ -94,6 +97,7 @@ export const nodejsHooks: LanguageHooks = {
       if (declared !== undefined) {
         fail(HOOK_FLAGS[kind], `${relative(project.root, file.path)}:${lineAt(file.text, declared)} declares ${name} but does not export it; export it, or choose another name`);
       }
+      if (style(file) === 'typescript') return appendBlock(file.text, typeScriptHook(file, kind, name, entry, mask));
       return appendBlock(file.text, hookSnippet(style(file) === 'esm' ? 'nodejs/hooks/esm' : 'nodejs/hooks/commonjs', kind, name, entry));
     },
     switchOff(file, kind, entry, project) {
@@ -112,3 +116,22 @@ export const nodejsHooks: LanguageHooks = {
     },
   },
 };
+
+/**
+ * The TypeScript source that builds the handler's file, when package.json's build script writes it
+ * (`--language typescript`): hooks go there, not into the built file (absent before a build, replaced by each).
+ */
+async function typeScriptSource(project: HookProject): Promise<string | undefined> {
+  const build = await projectTypeScriptBuild(project);
+  if (!build) return undefined;
+  const entryFile = `${dottedFile(project.handler)}.mjs`;
+  const writesEntry = project.codeDir ? build.built === join(project.codeDir, entryFile) : basename(build.built) === entryFile;
+  return writesEntry ? build.source : undefined;
+}
+
+/** A typed hook for a TypeScript source: FcContext when the file has that name (as generated), else the one field it uses. */
+function typeScriptHook(file: CodeFile, kind: HookKind, name: string, entry: string, mask: Uint8Array): string {
+  const snippet = hookSnippet('nodejs/hooks/typescript', kind, name, entry);
+  const hasFcContext = codeMatches(file.text, mask, /\bFcContext\b/g).length > 0;
+  return hasFcContext ? snippet : snippet.replace('context: FcContext', 'context: { logger: { info(message: string): void } }');
+}

@@ -1,10 +1,13 @@
 import { parseDottedEntries, type DottedNames } from '../../entry.ts';
+import { fail } from '../../errors.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
 import { NODE_TAKEN_NAMES } from './taken-names.ts';
 import { nodeRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import { inHandlerFile } from '../../hook-entries.ts';
+import type { ProjectSpec } from '../../spec.ts';
+import { resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from './typescript.ts';
 
 // ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
 const JS_RESERVED = new Set(
@@ -30,6 +33,14 @@ export const nodejs = defineRuntime<NodeNames>({
   ids: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20'],
   defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
   placeHook: inHandlerFile,
+  options: {
+    keys: ['language'],
+    resolve(answers, runtime) {
+      const esm = nodeModuleStyle(runtime) === 'esm';
+      const language = resolveLanguage(answers.language, esm ? undefined : `typescript is built to an ES module, which ${runtime} does not load; use nodejs18 or nodejs20`);
+      return language ? { language } : {};
+    },
+  },
   parseEntries(entries, runtime) {
     const names = parseDottedEntries(entries, {
       language: 'JavaScript',
@@ -46,16 +57,45 @@ export const nodejs = defineRuntime<NodeNames>({
   },
   files(spec, names) {
     const data = templateData(spec, names);
+    if (spec.language) {
+      const build = typeScriptBuild(spec, names);
+      if (names.file === 'fc-types') fail('handler', 'src/fc-types.ts holds the FC types of a TypeScript project; name the handler file otherwise');
+      return [
+        { path: build.source, contents: render('nodejs/typescript/entry.ts', data) },
+        { path: 'src/fc-types.ts', contents: render('nodejs/typescript/fc-types.ts', data) },
+        { path: 'test/lifecycle.test.mjs', contents: render('nodejs/lifecycle.test.mjs', data) },
+        ...typeScriptProjectFiles(spec, build, 'test/lifecycle.test.mjs'),
+      ];
+    }
     return [
       { path: `code/${names.entryFile}`, contents: render(`nodejs/${names.style}/entry`, data) },
       { path: 'test/lifecycle.test.mjs', contents: render('nodejs/lifecycle.test.mjs', data) },
       { path: 'package.json', contents: render('nodejs/package.json', data) },
     ];
   },
-  resource(spec) {
-    return { props: { code: './code', handler: spec.handler } };
+  resource(spec, names) {
+    const props = { code: './code', handler: spec.handler };
+    if (!spec.language) return { props };
+    const { actions, comment } = typeScriptActions(typeScriptBuild(spec, names));
+    return { props, actions, comments: { actions: comment } };
   },
+  // The TypeScript build writes the entry file; src/ is the source.
+  ignoredPaths: (spec) => (spec.language ? [`code/${entryFileOf(spec)}`] : []),
   readme(spec, names) {
+    if (spec.language) {
+      const build = typeScriptBuild(spec, names);
+      return {
+        files: [
+          { path: build.source, about: 'the handler and hooks as async functions with strict types; built into ' + build.built },
+          { path: 'src/fc-types.ts', about: "the types of FC's context and event, written in the project (no FC package needed)" },
+          { path: 'test/lifecycle.test.mjs', about: "plays FC's part against the built " + build.built + ' with a fake FC context, calling the hooks s.yaml switches on, and an instance with no initializer (`node --test`)' },
+          { path: 'package.json', about: 'build (esbuild), type-check (tsc) and test scripts with the pinned tools; it is not deployed (code/ is)' },
+          { path: 'tsconfig.json', about: 'strict type-checking of src/ (`tsc --noEmit`; esbuild builds)' },
+        ],
+        testCommand: TYPESCRIPT_TEST_COMMAND,
+        notes: [typeScriptNote(build)],
+      };
+    }
     return {
       files: [
         {
@@ -72,3 +112,13 @@ export const nodejs = defineRuntime<NodeNames>({
   },
   recipes: nodeRecipes,
 });
+
+/** The entry file a spec's handler names (`index.mjs`). */
+function entryFileOf(spec: ProjectSpec): string {
+  return nodejs.parseEntries({ handler: spec.handler }, spec.runtime).entryFile;
+}
+
+/** A TypeScript function's build: src/<file>.ts into code/<file>.mjs, for the runtime's Node.js. */
+function typeScriptBuild(spec: ProjectSpec, names: NodeNames): TypeScriptBuild {
+  return { source: `src/${names.file}.ts`, built: `code/${names.entryFile}`, node: Number(spec.runtime.replace('nodejs', '')) };
+}

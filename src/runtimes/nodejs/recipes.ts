@@ -3,6 +3,7 @@ import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../..
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
 import type { NodeNames } from './generate.ts';
+import { recipeLanguageRefusal } from './typescript.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import type { PlannedFile, RecipeDefinition } from '../types.ts';
 
@@ -66,6 +67,7 @@ function nodeRecipe(recipe: ServiceRecipe): RecipeDefinition<NodeNames> {
   return {
     client: client.about,
     generatedNames: ['closeResource'],
+    unsupported: (options) => recipeLanguageRefusal(recipe, options),
     files(spec, names) {
       const data = { ...templateData(spec, names), ...recipeTemplateData(recipe) };
       return [

@@ -1,7 +1,10 @@
 // Node.js: the exports a `file.export` hook string names, their parameters, and the callback that
 // nodejs16 and older wait for (spec §1.2). Static reading of CommonJS and ES module exports.
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
+import { dirname, join } from 'node:path';
+import { configuredEntries, locateDotted, readOnce, shown, slotForName, splitDotted, type Located } from '../../doctor/code.ts';
 import { splitTopLevel, type SourceFile } from '../../source/file.ts';
+import { readSource } from '../../source/disk.ts';
+import { typeScriptBuildOf } from './typescript-source.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
@@ -49,7 +52,8 @@ function expressionEnd(text: string, start: number): number {
 
 function paramNames(list: string): string[] {
   return splitTopLevel(list).map(({ text }) => {
-    const name = text.replace(/\s*=[\s\S]*$/, '');
+    // Without a default value or a TypeScript annotation (`context: FcContext`, `event?: Buffer`).
+    const name = text.replace(/\s*=[\s\S]*$/, '').replace(/\s*\??\s*:[\s\S]*$/, '');
     return /^(\.\.\.)?[\w$]+$/.test(name) ? name : '';
   });
 }
@@ -86,7 +90,7 @@ function functionAt(file: SourceFile, pos: number): JsFunction | undefined {
     const close = file.closing(i);
     if (close < 0) return undefined;
     params = paramNames(src.slice(i + 1, close - 1));
-    const arrow = skipSpace(src, close);
+    const arrow = skipReturnType(src, skipSpace(src, close));
     if (!src.startsWith('=>', arrow)) return undefined;
     after = arrow + 2;
   } else {
@@ -183,7 +187,8 @@ function extensions(runtime: string): string[] {
 
 const usesCallback = (runtime: string) => Number(runtime.replace('nodejs', '')) <= 16;
 
-const lookUp = (resource: Resource, entry: string) => resource.runtime ? locateDotted(resource, entry, extensions(resource.runtime), readModule) : undefined;
+const lookUp = (resource: Resource, entry: string) =>
+  resource.runtime ? typeScriptLocated(resource, entry) ?? locateDotted(resource, entry, extensions(resource.runtime), readModule) : undefined;
 
 /** The functions behind the entries s.yaml sends to this code (handler and active hooks), each with its file. */
 function entryFunctions(resource: Resource) {
@@ -272,6 +277,27 @@ const callback: Rule = {
 };
 
 export const nodejsRules: Rule[] = [arity, callback];
+
+/** Past a TypeScript return type (`: Promise<string>`) before an arrow's `=>`, when there is one. */
+function skipReturnType(src: string, at: number): number {
+  if (src[at] !== ':') return at;
+  const arrow = src.indexOf('=>', at);
+  return arrow < 0 || /[;{}]/.test(src.slice(at, arrow)) ? at : arrow;
+}
+
+/**
+ * The TypeScript source that builds the entry's file (`--language typescript`: package.json beside the
+ * code directory builds src/index.ts into code/index.mjs): its hooks are what the built file will
+ * export, and the built file is absent before the first build.
+ */
+function typeScriptLocated(resource: Resource, entry: string): Located<JsModule> | undefined {
+  const parts = splitDotted(entry);
+  if (!resource.code || !parts) return undefined;
+  const packageDir = dirname(resource.code);
+  const build = typeScriptBuildOf(readSource(join(packageDir, 'package.json'))?.text, packageDir);
+  const file = build && build.built === join(resource.code, `${parts.file}.mjs`) ? readSource(build.source) : undefined;
+  return file && { file, module: readOnce(file, readModule), name: parts.name };
+}
 
 /** The doctor's part of the family (src/runtimes/nodejs/index.ts). `handlerGuard`: how its handler refuses a request, for handler-needs-initializer. */
 export const doctor: FamilyDoctor = {
