@@ -31,7 +31,7 @@ describe('--list --json', () => {
     expect(status, stderr).toBe(0);
     expect(stderr).toBe('');
     const list = JSON.parse(stdout);
-    expect(Object.keys(list)).toEqual(['runtimes', 'recipes', 'defaults']);
+    expect(Object.keys(list)).toEqual(['runtimes', 'recipes', 'languages', 'defaults']);
     expect(list.runtimes.map((runtime: { id: string }) => runtime.id)).toEqual(RUNTIME_IDS);
     for (const definition of RUNTIMES) {
       for (const id of definition.ids) {
@@ -45,9 +45,13 @@ describe('--list --json', () => {
         });
       }
     }
-    expect(list.runtimes.find((runtime: { id: string }) => runtime.id === 'custom.debian10').options).toEqual(['--server']);
+    expect(list.runtimes.find((runtime: { id: string }) => runtime.id === 'custom.debian10').options).toEqual(['--server', '--language']);
     expect(list.runtimes.find((runtime: { id: string }) => runtime.id === 'custom-container').options).toEqual(['--gpu', '--gpu-memory-size', '--initializer-command']);
-    expect(list.runtimes.find((runtime: { id: string }) => runtime.id === 'nodejs20').options).toEqual([]);
+    expect(list.runtimes.find((runtime: { id: string }) => runtime.id === 'nodejs20').options).toEqual(['--language']);
+    expect(list.languages).toEqual([
+      { id: 'javascript', runtimes: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20', 'custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'] },
+      { id: 'typescript', runtimes: ['nodejs18', 'nodejs20', 'custom.debian10'] },
+    ]);
     expect(list.recipes).toEqual(RECIPES.map((id) => ({ id, families: RUNTIMES.filter((d) => id === 'none' || d.recipes?.[id]).map((d) => d.family), label: RECIPE_LABELS[id] })));
     expect(list.defaults).toEqual({
       runtime: DEFAULT_RUNTIME,
@@ -58,6 +62,7 @@ describe('--list --json', () => {
       initializerTimeout: DEFAULTS.hookTimeout,
       preStopTimeout: DEFAULTS.hookTimeout,
       recipe: DEFAULT_RECIPE,
+      language: 'javascript',
     });
   });
 });
@@ -68,7 +73,7 @@ describe('--list', () => {
     expect(status, stderr).toBe(0);
     expect(readdirSync(cwd)).toEqual([]);
     const sections = stdout.trimEnd().split('\n\n');
-    expect(sections.map((section) => section.split('\n')[0])).toEqual(['Runtimes:', 'Recipes:', 'Defaults:']);
+    expect(sections.map((section) => section.split('\n')[0])).toEqual(['Runtimes:', 'Recipes:', 'Languages:', 'Defaults:']);
     const [runtimes, recipes, defaults] = sections.map((section) => section.split('\n').slice(1));
     expect(runtimes![0]).toMatch(/^ {2}id +family +label +handler +initializer +preStop +recipes +options$/);
     expect(runtimes!.slice(1).map((line) => line.trim().split(/\s+/)[0])).toEqual(RUNTIME_IDS);

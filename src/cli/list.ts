@@ -1,6 +1,7 @@
 // `create-fc-lifecycle --list [--json]`: what the generator offers, for scripts and editors, read from
 // the registries the generation itself uses (RUNTIMES, RECIPES, DEFAULTS), so a runtime, recipe,
 // language or trigger that is registered there is listed without a change here but its section line.
+import { DEFAULT_LANGUAGE, LANGUAGES, offersTypeScript, type Language } from '../languages.ts';
 import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES, type Recipe } from '../recipes.ts';
 import { DEFAULT_REGION } from '../regions.ts';
 import { RUNTIMES } from '../runtimes/generators.ts';
@@ -12,6 +13,12 @@ type Value = string | number | readonly string[];
 type Entry = Record<string, Value>;
 
 const writes = (definition: RuntimeDefinition<any>, recipe: Recipe) => recipe === 'none' || definition.recipes?.[recipe] !== undefined;
+
+/** The runtime ids a language can be chosen for: JavaScript wherever `--language` is taken, TypeScript where the family accepts it (with its node server). */
+function runtimesFor(language: Language): string[] {
+  return RUNTIMES.filter((definition) => definition.options?.keys.includes('language')).flatMap((definition) =>
+    definition.ids.filter((id) => language !== 'typescript' || offersTypeScript(definition, definition.options!.keys.includes('server') ? { server: 'node' } : {}, id)));
+}
 
 /**
  * The sections of the list, in print order: a list of rows, or one entry of settings. A new section
@@ -32,6 +39,7 @@ const SECTIONS: Record<string, () => Entry[] | Entry> = {
       })),
     ),
   recipes: () => RECIPES.map((id) => ({ id, families: RUNTIMES.filter((definition) => writes(definition, id)).map((definition) => definition.family), label: RECIPE_LABELS[id] })),
+  languages: () => LANGUAGES.map((id) => ({ id, runtimes: runtimesFor(id) })),
   defaults: () => ({
     runtime: DEFAULT_RUNTIME,
     dir: DEFAULT_DIR,
@@ -41,6 +49,7 @@ const SECTIONS: Record<string, () => Entry[] | Entry> = {
     initializerTimeout: DEFAULTS.hookTimeout,
     preStopTimeout: DEFAULTS.hookTimeout,
     recipe: DEFAULT_RECIPE,
+    language: DEFAULT_LANGUAGE,
   }),
 };
 
