@@ -74,7 +74,7 @@ describe('--list', () => {
     expect(readdirSync(cwd)).toEqual([]);
     const sections = stdout.trimEnd().split('\n\n');
     expect(sections.map((section) => section.split('\n')[0])).toEqual(['Runtimes:', 'Recipes:', 'Languages:', 'Defaults:']);
-    const [runtimes, recipes, defaults] = sections.map((section) => section.split('\n').slice(1));
+    const [runtimes, recipes, languages, defaults] = sections.map((section) => section.split('\n').slice(1));
     expect(runtimes![0]).toMatch(/^ {2}id +family +label +handler +initializer +preStop +recipes +options$/);
     expect(runtimes!.slice(1).map((line) => line.trim().split(/\s+/)[0])).toEqual(RUNTIME_IDS);
     // Each column starts where its header does, on every row.
