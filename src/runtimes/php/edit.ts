@@ -3,17 +3,17 @@
 import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { CODE, QUOTE, SYNTAX } from '../../source-scan.ts';
-import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from '../../source/text.ts';
+import { appendBlock, definitionStart, lineAt, markOff, readableScan, readableSource, unmarkOff } from '../../source/text.ts';
 import { readDottedHandlerFile } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { globalFunction, PHP_FILES, readPhpModule } from './code.ts';
 
 const PHP = SYNTAX.php;
 
-/** The function's definition; PHP function names are case-insensitive. */
+/** Offset of the hook's global function, as the doctor reads it (src/runtimes/php/code.ts). */
 function definition(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
-  const id = escapeRegExp(dottedFunction(entry));
-  return firstInCode(file.text, readableCodeMask(file, PHP, HOOK_FLAGS[kind], project), [new RegExp(`^[ \\t]*function\\s+&?\\s*${id}\\s*\\(`, 'gmi')]);
+  return globalFunction(readPhpModule(readableSource(file, PHP, HOOK_FLAGS[kind], project)), dottedFunction(entry))?.offset;
 }
 
 /**
@@ -58,7 +58,7 @@ const DOC_COMMENT = ['*', '/*', '//', '#'];
 
 export const phpHooks: LanguageHooks = {
   code: {
-    locate: (project) => readDottedHandlerFile(project, '.php'),
+    locate: (project) => readDottedHandlerFile(project, PHP_FILES),
     find(file, kind, entry, project) {
       const at = definition(file, kind, entry, project);
       return at === undefined ? undefined : lineAt(file.text, at);

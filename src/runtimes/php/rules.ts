@@ -1,41 +1,20 @@
 // PHP: the global function a `file.function` hook string names (case-insensitive, as PHP function
 // names are), and its parameters: FC calls initialize($context) and preStop($context) (spec §1.4).
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
-import type { SourceFile } from '../../source/file.ts';
+import { configuredEntries, locateDotted, shown, slotForName } from '../../doctor/code.ts';
+import { splitDotted } from '../../source/dotted-file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
+import { globalFunction, PHP_FILES, readPhpModule } from './code.ts';
 
-interface PhpModule {
-  /** Global functions by lower-cased name. */
-  functions: Map<string, { name: string; line: number; params: string[]; body?: { start: number; end: number } }>;
-  /** False when the file includes other files, which may define more functions. */
-  complete: boolean;
-}
-
-function readPhpModule(file: SourceFile): PhpModule {
-  const classes: [number, number][] = [];
-  for (const m of file.matches(/\b(?:class|trait|interface)\s+\w+[^{;]*\{/)) {
-    const open = m.index + m[0].length - 1;
-    classes.push([open, file.closing(open)]);
-  }
-  const functions: PhpModule['functions'] = new Map();
-  for (const m of file.matches(/\bfunction\s+&?\s*(\w+)\s*\(/)) {
-    if (classes.some(([start, end]) => m.index > start && m.index < end)) continue;
-    const open = m.index + m[0].length - 1;
-    functions.set(m[1]!.toLowerCase(), { name: m[1]!, line: file.lineAt(m.index), params: file.items(open), body: file.bodyAfter(open) });
-  }
-  return { functions, complete: !/\b(?:require|include)(?:_once)?\b/.test(file.bare) };
-}
-
-const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, ['.php'], readPhpModule);
+const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, PHP_FILES, readPhpModule);
 
 export const phpModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const found = lookUp(resource, hook.entry!);
     if (!found) return undefined;
     // Found (the common case, once per resource) before the messages are built.
-    if (!('missing' in found) && (found.module.functions.has(found.name.toLowerCase()) || !found.module.complete)) return { found: true };
+    if (!('missing' in found) && (globalFunction(found.module, found.name) || !found.module.complete)) return { found: true };
     const path = shown(project, 'missing' in found ? found.missing : found.file.path);
     const fix = `define function ${found.name}($context) in ${path}, or fix the handler string`;
     if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
@@ -43,7 +22,7 @@ export const phpModel: CodeModel = {
   },
   handlerCode(resource) {
     const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
-    const body = found && 'module' in found ? found.module.functions.get(found.name.toLowerCase())?.body : undefined;
+    const body = found && 'module' in found ? globalFunction(found.module, found.name)?.body : undefined;
     return body && found && 'module' in found ? { file: found.file, ...body } : undefined;
   },
   hooksInCode(resource) {
@@ -64,7 +43,7 @@ const hookSignature: Rule = {
   check(resource) {
     return Object.values(resource.hooks).flatMap((hook): Hit[] => {
       const found = hook.active && hook.entry ? lookUp(resource, hook.entry) : undefined;
-      const fn = found && 'module' in found ? found.module.functions.get(found.name.toLowerCase()) : undefined;
+      const fn = found && 'module' in found ? globalFunction(found.module, found.name) : undefined;
       if (!found || 'missing' in found || !fn) return [];
       const required = fn.params.filter((param) => !param.includes('=') && !param.includes('...'));
       if (required.length <= 1) return [];

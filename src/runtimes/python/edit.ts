@@ -1,26 +1,23 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
-import { appendBlock, definitionStart, readableCodeMask, escapeRegExp, firstInCode, lineAt, markOff, unmarkOff } from '../../source/text.ts';
+import { appendBlock, definitionStart, readableCodeMask, lineAt, markOff, readableSource, unmarkOff } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { readDottedHandlerFile } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { PYTHON_FILES, readPythonModule } from './code.ts';
 
 const PYTHON = SYNTAX.python;
 
-/** A top-level definition or assignment of the name. */
+/** Offset of the module-level binding of the hook's name (a def, an assignment, an import), as the doctor reads it (src/runtimes/python/code.ts). */
 function definition(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
-  const id = escapeRegExp(dottedFunction(entry));
-  return firstInCode(file.text, readableCodeMask(file, PYTHON, HOOK_FLAGS[kind], project), [
-    new RegExp(`^(?:async\\s+)?def\\s+${id}\\s*\\(`, 'gm'),
-    new RegExp(`^${id}\\s*(?::[^=\\n]*)?=(?!=)`, 'gm'),
-  ]);
+  return readPythonModule(readableSource(file, PYTHON, HOOK_FLAGS[kind], project)).names.get(dottedFunction(entry))?.offset;
 }
 
 const DECORATION = ['#', '@'];
 
 export const pythonHooks: LanguageHooks = {
   code: {
-    locate: (project) => readDottedHandlerFile(project, '.py'),
+    locate: (project) => readDottedHandlerFile(project, PYTHON_FILES),
     find(file, kind, entry, project) {
       const at = definition(file, kind, entry, project);
       return at === undefined ? undefined : lineAt(file.text, at);

@@ -1,77 +1,13 @@
 // Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
 // initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../../doctor/code.ts';
-import type { SourceFile } from '../../source/file.ts';
+import { configuredEntries, locateDotted, shown, slotForName } from '../../doctor/code.ts';
+import { splitDotted } from '../../source/dotted-file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
+import { PYTHON_FILES, readPythonModule } from './code.ts';
 
-interface PyFunction {
-  line: number;
-  params: string[];
-  /** Offsets of the body: from the signature's `:` to the next line indented no deeper than the def. */
-  body: { start: number; end: number };
-}
-
-interface PyModule {
-  /** Module-level names: functions (with parameters) and other bindings (assignments, imports). */
-  names: Map<string, { line: number; fn?: PyFunction }>;
-  /** False after `from x import *`, which binds names this reading cannot list. */
-  complete: boolean;
-}
-
-const indentOf = (line: string) => line.length - line.trimStart().length;
-
-/** Whether the def on line `index` is at module level: no enclosing `class` or `def` block. */
-function atModuleLevel(lines: string[], index: number): boolean {
-  let indent = indentOf(lines[index]!);
-  for (let i = index - 1; i >= 0 && indent > 0; i -= 1) {
-    const line = lines[i]!;
-    if (line.trim() === '' || indentOf(line) >= indent) continue;
-    if (/^\s*(async\s+)?(def|class)\b/.test(line)) return false;
-    indent = indentOf(line);
-  }
-  return true;
-}
-
-function bodyOf(file: SourceFile, def: number, open: number): { start: number; end: number } {
-  const start = file.closing(open);
-  const indent = indentOf(file.bare.slice(def, file.bare.indexOf('\n', def) >>> 0));
-  const after = /\n(?=[ \t]*\S)/g;
-  after.lastIndex = start;
-  for (let m = after.exec(file.bare); m; m = after.exec(file.bare)) {
-    if (indentOf(file.bare.slice(m.index + 1, file.bare.indexOf('\n', m.index + 1) >>> 0)) <= indent) return { start, end: m.index };
-  }
-  return { start, end: file.bare.length };
-}
-
-function readPythonModule(file: SourceFile): PyModule {
-  const module: PyModule = { names: new Map(), complete: true };
-  const lines = file.bare.split('\n');
-  for (const m of file.matches(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(/m)) {
-    const line = file.lineAt(m.index);
-    if (!atModuleLevel(lines, line - 1)) continue;
-    const open = m.index + m[0].length - 1;
-    module.names.set(m[1]!, { line, fn: { line, params: file.items(open), body: bodyOf(file, m.index, open) } });
-  }
-  for (const m of file.matches(/^(\w+)[ \t]*(?::[^=\n]+)?=(?!=)/m)) {
-    if (!module.names.has(m[1]!)) module.names.set(m[1]!, { line: file.lineAt(m.index) });
-  }
-  for (const m of file.matches(/^(?:from[ \t]+\S+[ \t]+)?import[ \t]*/m)) {
-    const at = m.index + m[0].length;
-    const lineEnd = file.bare.indexOf('\n', at);
-    const names = file.bare[at] === '(' ? file.items(at) : file.bare.slice(at, lineEnd < 0 ? undefined : lineEnd).split(',');
-    for (const text of names.map((name) => name.trim()).filter(Boolean)) {
-      if (text === '*') module.complete = false;
-      const name = text.split(/\s+as\s+/).pop()!.split('.')[0]!.trim();
-      if (!module.names.has(name)) module.names.set(name, { line: file.lineAt(m.index) });
-    }
-  }
-  return module;
-}
-
-// A module is a file or a package (spec §1.3: `index.initialize` -> index.py).
-const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, ['.py', '/__init__.py'], readPythonModule);
+const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, PYTHON_FILES, readPythonModule);
 
 export const pythonModel: CodeModel = {
   resolveHook(resource, hook, project) {
