@@ -3,13 +3,13 @@
 import { join, relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { nodeModuleStyle } from './generate.ts';
-import { appendBlock, definitionStart, lineAt, markOff, readableSource, unmarkOff } from '../../source/text.ts';
+import { appendBlock, lineAt, readableSource } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
-import { handlerFiles, requireCodeDir } from '../../hooks/dotted.ts';
+import { definitionEdits, handlerFiles, requireCodeDir, type DefinitionAt } from '../../hooks/dotted.ts';
 import { readCodeFile, scanCodeFile } from '../../hooks/project.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
-import { NODE_FILES, readModule, type JsModule, type ModuleStyle } from './code.ts';
+import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { NODE_FILES, readModule, type ModuleStyle } from './code.ts';
 
 const JS = SYNTAX.javascript;
 
@@ -20,24 +20,31 @@ async function moduleStyle(project: HookProject, path: string, codeDir: string):
   return pkg?.type === 'module' ? 'esm' : 'commonjs';
 }
 
-/** The handler's module as the doctor reads it (src/runtimes/nodejs/code.ts), after the editor's refusals of unreadable code. */
-function moduleOf(file: CodeFile, kind: HookKind, project: HookProject): JsModule {
-  return readModule(readableSource(file, JS, HOOK_FLAGS[kind], project, true));
-}
-
 /**
- * Where the hook `name` is, when the module exports it in its own module system: its top-level
- * declaration when it has one, else the statement that exports it.
+ * The hook in the handler's module as the doctor reads it (src/runtimes/nodejs/code.ts), after the
+ * editor's refusals of unreadable code: the offsets of its top-level declaration and of its export in
+ * the file's own module system (an ES module has no `exports`, CommonJS no `export`).
  */
-function exportedAt(module: JsModule, name: string, style: ModuleStyle): number | undefined {
+function hookIn(file: CodeFile, kind: HookKind, entry: string, project: HookProject): { name: string; declared?: number; exported?: number } {
+  const module = readModule(readableSource(file, JS, HOOK_FLAGS[kind], project, true));
+  const name = dottedFunction(entry);
   const exported = module.exports.get(name);
-  return exported?.style === style ? (module.declarations.get(name) ?? exported.statement) : undefined;
+  return { name, declared: module.declarations.get(name), exported: exported?.style === style(file) ? exported.statement : undefined };
 }
 
-/** Where the function `name` is, for its switched-off comment: its top-level declaration, else its export. */
-function definitionAt(module: JsModule, name: string, style: ModuleStyle): number | undefined {
-  return module.declarations.get(name) ?? exportedAt(module, name, style);
-}
+/** Where an exported hook is: at its declaration when it has one, else at its export. */
+const exportedAt: DefinitionAt = (...args) => {
+  const { declared, exported } = hookIn(...args);
+  return exported === undefined ? undefined : (declared ?? exported);
+};
+
+/** Where the hook's function is, for its switched-off comment, exported or not. */
+const definitionAt: DefinitionAt = (...args) => {
+  const { declared, exported } = hookIn(...args);
+  return declared ?? exported;
+};
+
+const DOC_COMMENT = ['*', '/*', '//'];
 
 function style(file: CodeFile): ModuleStyle {
   return file.style === 'esm' ? 'esm' : 'commonjs';
@@ -58,27 +65,15 @@ export const nodejsHooks: LanguageHooks = {
       }
       return { ...(await readCodeFile(project, path)), style: moduleKind };
     },
-    find(file, kind, entry, project) {
-      const at = exportedAt(moduleOf(file, kind, project), dottedFunction(entry), style(file));
-      return at === undefined ? undefined : lineAt(file.text, at);
-    },
+    // Switched off and on wherever the function is; found only when it is exported.
+    ...definitionEdits(definitionAt, DOC_COMMENT, '//'),
+    find: definitionEdits(exportedAt, DOC_COMMENT, '//').find,
     add(file, kind, entry, project) {
-      const name = dottedFunction(entry);
-      const declared = moduleOf(file, kind, project).declarations.get(name);
+      const { name, declared } = hookIn(file, kind, entry, project);
       if (declared !== undefined) {
         fail(HOOK_FLAGS[kind], `${relative(project.root, file.path)}:${lineAt(file.text, declared)} declares ${name} but does not export it; export it, or choose another name`);
       }
       return appendBlock(file.text, hookSnippet(style(file) === 'esm' ? 'nodejs/hooks/esm' : 'nodejs/hooks/commonjs', kind, name, entry));
-    },
-    switchOff(file, kind, entry, project) {
-      const at = definitionAt(moduleOf(file, kind, project), dottedFunction(entry), style(file));
-      if (at === undefined) return file.text;
-      return markOff(file.text, definitionStart(file.text, at, ['*', '/*', '//']), at, '//', HOOK_LABELS[kind]);
-    },
-    switchOn(file, kind, entry, project) {
-      const at = definitionAt(moduleOf(file, kind, project), dottedFunction(entry), style(file));
-      if (at === undefined) return file.text;
-      return unmarkOff(file.text, definitionStart(file.text, at, ['*', '/*', '//']), at);
     },
   },
 };

@@ -3,18 +3,17 @@
 import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { CODE, QUOTE, SYNTAX } from '../../source-scan.ts';
-import { appendBlock, definitionStart, lineAt, markOff, readableScan, readableSource, unmarkOff } from '../../source/text.ts';
-import { readDottedHandlerFile } from '../../hooks/dotted.ts';
+import { appendBlock, readableScan, readableSource } from '../../source/text.ts';
+import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { globalFunction, PHP_FILES, readPhpModule } from './code.ts';
 
 const PHP = SYNTAX.php;
 
 /** Offset of the hook's global function, as the doctor reads it (src/runtimes/php/code.ts). */
-function definition(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
-  return globalFunction(readPhpModule(readableSource(file, PHP, HOOK_FLAGS[kind], project)), dottedFunction(entry))?.offset;
-}
+const definition: DefinitionAt = (file, kind, entry, project) =>
+  globalFunction(readPhpModule(readableSource(file, PHP, HOOK_FLAGS[kind], project)), dottedFunction(entry))?.offset;
 
 /**
  * Where a top-level function can go: the end of the file when it ends in PHP mode, else just before
@@ -59,22 +58,11 @@ const DOC_COMMENT = ['*', '/*', '//', '#'];
 export const phpHooks: LanguageHooks = {
   code: {
     locate: (project) => readDottedHandlerFile(project, PHP_FILES),
-    find(file, kind, entry, project) {
-      const at = definition(file, kind, entry, project);
-      return at === undefined ? undefined : lineAt(file.text, at);
-    },
+    ...definitionEdits(definition, DOC_COMMENT, '//'),
     add(file, kind, entry, project) {
       const snippet = hookSnippet('php/hooks/hook', kind, dottedFunction(entry), entry);
       const at = insertionPoint(file, kind, project);
       return appendBlock(file.text.slice(0, at), snippet) + file.text.slice(at);
-    },
-    switchOff(file, kind, entry, project) {
-      const at = definition(file, kind, entry, project);
-      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
-    },
-    switchOn(file, kind, entry, project) {
-      const at = definition(file, kind, entry, project);
-      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
     },
   },
 };
