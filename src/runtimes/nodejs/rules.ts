@@ -1,15 +1,19 @@
 // Node.js: whether the exports a `file.export` hook string names are there, their parameters, and the
 // callback that nodejs16 and older wait for (spec §1.2), from the module as code.ts reads it.
-import { configuredEntries, locateDotted, shown, slotForName } from '../../doctor/code.ts';
+import { locateDotted } from '../../doctor/code.ts';
+import { hooksLeftInCode, namedIn, resolveDotted } from '../../doctor/dotted-model.ts';
 import { splitDotted } from '../../source/dotted-file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
-import { loadedFiles, readModule } from './code.ts';
+import { loadedFiles, readModule, type JsModule } from './code.ts';
 
 const usesCallback = (runtime: string) => Number(runtime.replace('nodejs', '')) <= 16;
 
 const lookUp = (resource: Resource, entry: string) => resource.runtime ? locateDotted(resource, entry, loadedFiles(resource.runtime), readModule) : undefined;
+
+/** The function an exported name stands for, when it is written in this file. */
+const exportedFunction = (module: JsModule, name: string) => module.exports.get(name)?.fn;
 
 /** The functions behind the entries s.yaml sends to this code (handler and active hooks), each with its file. */
 function entryFunctions(resource: Resource) {
@@ -17,41 +21,28 @@ function entryFunctions(resource: Resource) {
   if (resource.handler) points.push({ entry: resource.handler, kind: 'handler' });
   for (const hook of Object.values(resource.hooks)) if (hook.active && hook.entry) points.push({ entry: hook.entry, kind: 'hook' });
   return points.flatMap((point) => {
-    const found = lookUp(resource, point.entry);
-    const fn = found && 'module' in found ? found.module.exports.get(found.name)?.fn : undefined;
-    return fn && found && 'module' in found ? [{ ...point, fn, file: found.file }] : [];
+    const found = namedIn(lookUp(resource, point.entry), exportedFunction);
+    return found ? [{ ...point, fn: found.fn, file: found.file }] : [];
   });
 }
 
 const list = (params: string[]) => `(${params.map((p) => p || '{…}').join(', ')})`;
 
 export const nodejsModel: CodeModel = {
-  resolveHook(resource, hook, project) {
-    const found = lookUp(resource, hook.entry!);
-    if (!found) return undefined;
-    // Found (the common case, once per resource) before the messages are built.
-    if (!('missing' in found) && (found.module.exports.has(found.name) || !found.module.complete)) return { found: true };
-    const path = shown(project, 'missing' in found ? found.missing : found.file.path);
-    const fix = `export ${found.name} from ${path} as ${usesCallback(resource.runtime!) ? 'function (context, callback)' : 'async (context)'}, or fix the handler string`;
-    if ('missing' in found) return { found: false, why: `${path} does not exist (${resource.runtime} loads ${loadedFiles(resource.runtime!).map((e) => `${splitDotted(hook.entry!)!.file}${e}`).join(' or ')})`, fix };
-    return { found: false, why: `${path} exports no \`${found.name}\``, fix };
-  },
+  resolveHook: (resource, hook, project) =>
+    resolveDotted(lookUp(resource, hook.entry!), (module, name) => module.exports.has(name), project, {
+      missing: (path) => `${path} does not exist (${resource.runtime} loads ${loadedFiles(resource.runtime!).map((e) => `${splitDotted(hook.entry!)!.file}${e}`).join(' or ')})`,
+      absent: (name, path) => `${path} exports no \`${name}\``,
+      fix: (name, path) => `export ${name} from ${path} as ${usesCallback(resource.runtime!) ? 'function (context, callback)' : 'async (context)'}, or fix the handler string`,
+    }),
   handlerCode(resource) {
-    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
-    const fn = found && 'module' in found ? found.module.exports.get(found.name)?.fn : undefined;
-    if (!fn || !found || !('module' in found)) return undefined;
-    const callback = usesCallback(resource.runtime!) ? fn.params[2] : undefined;
-    return { file: found.file, ...fn.body, ...(callback && { callback }) };
+    const handler = resource.handler ? namedIn(lookUp(resource, resource.handler), exportedFunction) : undefined;
+    if (!handler) return undefined;
+    const callback = usesCallback(resource.runtime!) ? handler.fn.params[2] : undefined;
+    return { file: handler.file, ...handler.fn.body, ...(callback && { callback }) };
   },
-  hooksInCode(resource) {
-    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
-    if (!found || !('module' in found)) return [];
-    const used = new Set(configuredEntries(resource).map((entry) => splitDotted(entry)?.name));
-    return [...found.module.exports].flatMap(([name, exported]) => {
-      const slot = slotForName(name);
-      return slot && !used.has(name) ? [{ slot, file: found.file.path, line: exported.line, what: `export ${name}` }] : [];
-    });
-  },
+  hooksInCode: (resource) =>
+    hooksLeftInCode(resource, lookUp, (module) => [...module.exports].map(([name, { line }]) => ({ name, line, what: `export ${name}` }))),
 };
 
 /** spec §1.1/§1.2: FC calls a hook with (context, callback) and a handler with (event, context, callback). */

@@ -1,39 +1,29 @@
 // Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
 // initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
-import { configuredEntries, locateDotted, shown, slotForName } from '../../doctor/code.ts';
-import { splitDotted } from '../../source/dotted-file.ts';
+import { locateDotted } from '../../doctor/code.ts';
+import { hookFunctions, hooksLeftInCode, namedIn, resolveDotted } from '../../doctor/dotted-model.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
-import { PYTHON_FILES, readPythonModule } from './code.ts';
+import { PYTHON_FILES, readPythonModule, type PyModule } from './code.ts';
 
 const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, PYTHON_FILES, readPythonModule);
 
+/** The function a module-level name is bound to, when a def binds it. */
+const functionNamed = (module: PyModule, name: string) => module.names.get(name)?.fn;
+
 export const pythonModel: CodeModel = {
-  resolveHook(resource, hook, project) {
-    const found = lookUp(resource, hook.entry!);
-    if (!found) return undefined;
-    // Found (the common case, once per resource) before the messages are built.
-    if (!('missing' in found) && (found.module.names.has(found.name) || !found.module.complete)) return { found: true };
-    const path = shown(project, 'missing' in found ? found.missing : found.file.path);
-    const fix = `define def ${found.name}(context) at module level in ${path}, or fix the handler string`;
-    if ('missing' in found) return { found: false, why: `${path} does not exist`, fix };
-    return { found: false, why: `${path} has no module-level function \`${found.name}\``, fix };
-  },
+  resolveHook: (resource, hook, project) =>
+    resolveDotted(lookUp(resource, hook.entry!), (module, name) => module.names.has(name), project, {
+      absent: (name, path) => `${path} has no module-level function \`${name}\``,
+      fix: (name, path) => `define def ${name}(context) at module level in ${path}, or fix the handler string`,
+    }),
   handlerCode(resource) {
-    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
-    const fn = found && 'module' in found ? found.module.names.get(found.name)?.fn : undefined;
-    return fn && found && 'module' in found ? { file: found.file, ...fn.body } : undefined;
+    const handler = resource.handler ? namedIn(lookUp(resource, resource.handler), functionNamed) : undefined;
+    return handler && { file: handler.file, ...handler.fn.body };
   },
-  hooksInCode(resource) {
-    const found = resource.handler ? lookUp(resource, resource.handler) : undefined;
-    if (!found || 'missing' in found) return [];
-    const used = new Set(configuredEntries(resource).map((entry) => splitDotted(entry)?.name));
-    return [...found.module.names].flatMap(([name, { line, fn }]) => {
-      const slot = slotForName(name);
-      return slot && fn && !used.has(name) ? [{ slot, file: found.file.path, line, what: `def ${name}` }] : [];
-    });
-  },
+  hooksInCode: (resource) =>
+    hooksLeftInCode(resource, lookUp, (module) => [...module.names].flatMap(([name, { line, fn }]) => (fn ? [{ name, line, what: `def ${name}` }] : []))),
 };
 
 /**
@@ -68,21 +58,18 @@ const hookSignature: Rule = {
   id: 'python-hook-signature',
   severity: 'error',
   check(resource) {
-    return Object.values(resource.hooks).flatMap((hook): Hit[] => {
-      const found = hook.active && hook.entry ? lookUp(resource, hook.entry) : undefined;
-      const fn = found && 'module' in found ? found.module.names.get(found.name)?.fn : undefined;
-      if (!found || 'missing' in found || !fn) return [];
+    return hookFunctions(resource, lookUp, functionNamed).flatMap(({ hook, file, name, fn }): Hit[] => {
       const shape = callShape(fn.params);
-      const declared = `def ${found.name}(${fn.params.join(', ')})`;
-      const at = { file: found.file.path, line: fn.line };
+      const declared = `def ${name}(${fn.params.join(', ')})`;
+      const at = { file: file.path, line: fn.line };
       if (shape.required > 1) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${found.name}(context)` }];
+        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${name}(context)` }];
       }
       if (shape.positional === 0 && !shape.varargs) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${found.name}(context)` }];
+        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${name}(context)` }];
       }
       if (shape.requiredKeywords.length > 0) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${found.name}(context)` }];
+        return [{ ...at, message: `${hook.slot} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${name}(context)` }];
       }
       return [];
     });
