@@ -71,3 +71,12 @@ test('Node.js: a name only mentioned inside an exported function is not exported
   const configured = writeFixture({ runtime: 'nodejs16', initializer: { handler: 'index.initialize', timeout: 10 } }, { 'index.js': index });
   expect(hookFindings(configured)).toEqual([expect.stringMatching(/^hook-not-found: /)]);
 });
+
+test('Node.js: `export let name;` assigned later exports the name; the doctor finds it as add does', async () => {
+  const index = 'export const handler = async (event, context) => "ok";\n\nexport let preStop;\npreStop = async (context) => {};\n';
+  const root = writeFixture({ runtime: 'nodejs20', preStop: { handler: 'index.preStop', timeout: 10 } }, { 'index.mjs': index });
+  const result = await add(root, '--pre-stop', 'index.preStop');
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stdout).toContain('PreStop: code/index.mjs:3 already has it; code not changed\n');
+  expect(hookFindings(root)).toEqual([]);
+});

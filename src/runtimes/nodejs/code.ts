@@ -181,7 +181,10 @@ export function readModule(file: SourceFile): JsModule {
   for (const m of file.matches(/(?<![\w$.])export\s+(?:async\s+)?function\s*\*?\s*([\w$]+)\s*\(/)) {
     add('esm', m[1]!, m.index, functionAt(file, m.index + 'export'.length));
   }
-  for (const m of file.matches(/(?<![\w$.])export\s+(?:const|let|var)\s+([\w$]+)\s*=(?![=>])/)) add('esm', m[1]!, m.index, valueAt(file, m.index + m[0].length));
+  // `export let name;` exports the name too, assigned later (its function, if any, is not followed).
+  for (const m of file.matches(/(?<![\w$.])export\s+(?:const|let|var)\s+([\w$]+)\b(?:\s*=(?![=>]))?/)) {
+    add('esm', m[1]!, m.index, m[0].endsWith('=') ? valueAt(file, m.index + m[0].length) : undefined);
+  }
   for (const m of file.matches(/(?<![\w$.])export\s*\{([^}]*)\}(\s*from\b)?/)) {
     for (const { text } of splitTopLevel(m[1]!)) {
       const [local, exported = local] = text.split(/\s+as\s+/).map((s) => s.trim());
