@@ -78,7 +78,7 @@ describe('--list', () => {
     expect(runtimes![0]).toMatch(/^ {2}id +family +label +handler +initializer +preStop +recipes +options$/);
     expect(runtimes!.slice(1).map((line) => line.trim().split(/\s+/)[0])).toEqual(RUNTIME_IDS);
     // Each column starts where its header does, on every row.
-    for (const table of [runtimes!, recipes!]) {
+    for (const table of [runtimes!, recipes!, languages!]) {
       const starts = [...table[0]!.matchAll(/\S+/g)].map((match) => match.index);
       for (const row of table.slice(1)) {
         for (const start of starts.slice(1)) expect(row[start! - 1], row).toBe(' ');

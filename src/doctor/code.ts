@@ -1,27 +1,14 @@
 // Finding a resource's code from its s.yaml: the `code` directory and the file a `file.function`
 // entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { dottedFiles, splitDotted } from '../source/dotted-file.ts';
 import { type SourceFile } from '../source/file.ts';
 import { readSource, statOnce } from '../source/disk.ts';
 import type { HookSlot, Project, Resource } from './types.ts';
 
-/** `index.initialize` -> file `index`, name `initialize` (the file may have `/` directories). */
-export function splitDotted(entry: string): { file: string; name: string } | undefined {
-  const dot = entry.lastIndexOf('.');
-  if (dot <= 0 || dot === entry.length - 1) return undefined;
-  return { file: entry.slice(0, dot), name: entry.slice(dot + 1) };
-}
-
 /** The directory `code` points at, when it is a local directory (not a .zip, .jar or OSS object). */
 export function codeDir(resource: Resource): string | undefined {
   return resource.code && statOnce(resource.code)?.isDirectory() ? resource.code : undefined;
-}
-
-/** The first existing `<code>/<file><ext>`; `expected` is the first candidate, for messages. */
-function entryFile(dir: string, file: string, extensions: readonly string[]): { path?: string; expected: string } {
-  const candidates = extensions.map((ext) => join(dir, `${file}${ext}`));
-  const path = candidates.find((candidate) => statOnce(candidate)?.isFile());
-  return { ...(path && { path }), expected: candidates[0]! };
 }
 
 /** A path as shown in messages: relative to the project, `/`-separated. */
@@ -67,9 +54,9 @@ export function locateDotted<M>(resource: Resource, entry: string, extensions: r
   const dir = codeDir(resource);
   const parts = splitDotted(entry);
   if (!dir || !parts) return undefined;
-  const { path, expected } = entryFile(dir, parts.file, extensions);
+  const { candidates, found: [path] } = dottedFiles(dir, parts.file, extensions, (candidate) => statOnce(candidate)?.isFile() ?? false);
   const file = path && readSource(path);
-  return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: expected, name: parts.name };
+  return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: candidates[0]!, name: parts.name };
 }
 
 /** Compares dotted version numbers (1.4.0 vs 1.3.10); qualifiers such as -SNAPSHOT are ignored. */

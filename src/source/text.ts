@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { fail } from '../errors.ts';
 import { CODE, scan, scanSource, type Syntax } from '../source-scan.ts';
 import type { CodeFile, HookProject } from '../hooks/types.ts';
+import { SourceFile } from './file.ts';
 
 /** Marks each character of `text` as code (1) or comment/string (0). */
 export function codeMask(text: string, syntax: Syntax): Uint8Array {
@@ -39,18 +40,18 @@ export function readableCodeMask(file: CodeFile, syntax: Syntax, field: string, 
   return mask;
 }
 
+/**
+ * A file the editor reads to decide or edit, as the SourceFile its family's code reader (the doctor's)
+ * takes, after readableCodeMask's refusals (`blocks` as there).
+ */
+export function readableSource(file: CodeFile, syntax: Syntax, field: string, project: HookProject, blocks = false): SourceFile {
+  readableCodeMask(file, syntax, field, project, blocks);
+  return new SourceFile(file.path, file.text);
+}
+
 /** Every match of `pattern` (must have the g flag) that starts in code. */
 export function codeMatches(text: string, mask: Uint8Array, pattern: RegExp): RegExpExecArray[] {
   return [...text.matchAll(pattern)].filter((match) => mask[match.index] === 1);
-}
-
-/** Index of the first match, in code, of any of the patterns (each with the g flag), in pattern order. */
-export function firstInCode(text: string, mask: Uint8Array, patterns: readonly RegExp[]): number | undefined {
-  for (const pattern of patterns) {
-    const match = codeMatches(text, mask, pattern)[0];
-    if (match) return match.index;
-  }
-  return undefined;
 }
 
 export function escapeRegExp(text: string): string {

@@ -3,18 +3,17 @@
 import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { CODE, QUOTE, SYNTAX } from '../../source-scan.ts';
-import { appendBlock, definitionStart, escapeRegExp, firstInCode, lineAt, markOff, readableCodeMask, readableScan, unmarkOff } from '../../source/text.ts';
-import { readDottedHandlerFile } from '../../hooks/dotted.ts';
+import { appendBlock, readableScan, readableSource } from '../../source/text.ts';
+import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
-import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
+import { globalFunction, PHP_FILES, readPhpModule } from './code.ts';
 
 const PHP = SYNTAX.php;
 
-/** The function's definition; PHP function names are case-insensitive. */
-function definition(file: CodeFile, kind: HookKind, entry: string, project: HookProject): number | undefined {
-  const id = escapeRegExp(dottedFunction(entry));
-  return firstInCode(file.text, readableCodeMask(file, PHP, HOOK_FLAGS[kind], project), [new RegExp(`^[ \\t]*function\\s+&?\\s*${id}\\s*\\(`, 'gmi')]);
-}
+/** Offset of the hook's global function, as the doctor reads it (src/runtimes/php/code.ts). */
+const definition: DefinitionAt = (file, kind, entry, project) =>
+  globalFunction(readPhpModule(readableSource(file, PHP, HOOK_FLAGS[kind], project)), dottedFunction(entry))?.offset;
 
 /**
  * Where a top-level function can go: the end of the file when it ends in PHP mode, else just before
@@ -58,23 +57,12 @@ const DOC_COMMENT = ['*', '/*', '//', '#'];
 
 export const phpHooks: LanguageHooks = {
   code: {
-    locate: (project) => readDottedHandlerFile(project, '.php'),
-    find(file, kind, entry, project) {
-      const at = definition(file, kind, entry, project);
-      return at === undefined ? undefined : lineAt(file.text, at);
-    },
+    locate: (project) => readDottedHandlerFile(project, PHP_FILES),
+    ...definitionEdits(definition, DOC_COMMENT, '//'),
     add(file, kind, entry, project) {
       const snippet = hookSnippet('php/hooks/hook', kind, dottedFunction(entry), entry);
       const at = insertionPoint(file, kind, project);
       return appendBlock(file.text.slice(0, at), snippet) + file.text.slice(at);
-    },
-    switchOff(file, kind, entry, project) {
-      const at = definition(file, kind, entry, project);
-      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
-    },
-    switchOn(file, kind, entry, project) {
-      const at = definition(file, kind, entry, project);
-      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
     },
   },
 };

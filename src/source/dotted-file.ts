@@ -1,0 +1,20 @@
+// Where the file of a `file.function` entry is (Node.js, Python, PHP: spec §1.2-1.4): the one lookup
+// the doctor and the hook editor share. Each family gives the extensions its runtime tries, in order;
+// each caller gives its own test of a path (the doctor's stat is cached for one run).
+import { join } from 'node:path';
+
+/** `index.initialize` -> file `index`, name `initialize` (the file may have `/` directories). */
+export function splitDotted(entry: string): { file: string; name: string } | undefined {
+  const dot = entry.lastIndexOf('.');
+  if (dot <= 0 || dot === entry.length - 1) return undefined;
+  return { file: entry.slice(0, dot), name: entry.slice(dot + 1) };
+}
+
+/**
+ * The paths `<dir>/<file><extension>`, one per extension in the runtime's order (`candidates`; the
+ * first is the one messages name when none is there), and those of them `exists` accepts (`found`).
+ */
+export function dottedFiles(dir: string, file: string, extensions: readonly string[], exists: (path: string) => boolean): { candidates: string[]; found: string[] } {
+  const candidates = extensions.map((extension) => join(dir, ...`${file}${extension}`.split('/')));
+  return { candidates, found: candidates.filter(exists) };
+}
