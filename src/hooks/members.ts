@@ -1,6 +1,6 @@
-// Class bodies in brace languages (Java, C#): adding a method at the end of one (each family's code.ts
-// finds the class).
-import { eolOf, indentAt, lineStart, shapeBlock } from '../source/text.ts';
+// Class bodies in brace languages (Java, C#): adding a method at the end of one, and the switched-off
+// comment above a hook method (each family's code.ts finds the class and the method).
+import { definitionStart, eolOf, indentAt, lineStart, markOff, shapeBlock, unmarkOff } from '../source/text.ts';
 
 export interface ClassBody {
   /** Index of the `class` keyword. */
@@ -37,4 +37,17 @@ export function appendMember(text: string, body: ClassBody, member: string): str
   // `}` after code on its line, e.g. `class App { ... }`: the member goes on lines of its own before it.
   const empty = text.slice(body.open + 1, body.close).trim() === '';
   return `${text.slice(0, body.close).trimEnd()}${eol}${empty ? '' : eol}${block}${eol}${text.slice(body.close)}`;
+}
+
+/**
+ * The text with the switched-off comment above the hook method at `at`, among the lines above it that
+ * start with one of `docPrefixes` (doc comments, annotations or attributes); unchanged without a method.
+ */
+export function markMethodOff(text: string, at: number | undefined, docPrefixes: readonly string[], label: string): string {
+  return at === undefined ? text : markOff(text, definitionStart(text, at, docPrefixes), at, '//', label);
+}
+
+/** The text without that comment (see markMethodOff). */
+export function unmarkMethodOff(text: string, at: number | undefined, docPrefixes: readonly string[]): string {
+  return at === undefined ? text : unmarkOff(text, definitionStart(text, at, docPrefixes), at);
 }

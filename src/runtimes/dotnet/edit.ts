@@ -5,11 +5,11 @@ import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
 import { sourceFiles } from '../../project-files.ts';
-import { appendMember } from '../../hooks/members.ts';
+import { appendMember, markMethodOff, unmarkMethodOff } from '../../hooks/members.ts';
 import { hookSnippet } from '../../hooks/snippet.ts';
 import { editableSource } from '../../source/editable.ts';
 import { SourceFile } from '../../source/file.ts';
-import { definitionStart, eolOf, insertAt, markOff, nextLineStart, unmarkOff } from '../../source/text.ts';
+import { eolOf, insertAt, nextLineStart } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { classesIn, CORE, methodsNamed, splitCsEntry, usingsOf, type CsClass } from './code.ts';
@@ -60,12 +60,10 @@ export const dotnetHooks: LanguageHooks = {
       return last ? insertAt(text, nextLineStart(file.text, last.at), `using ${CORE};${eol}`) : `using ${CORE};${eol}${eol}${text}`;
     },
     switchOff(file, kind, entry, project) {
-      const { method: at } = hookIn(file, kind, entry, project);
-      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
+      return markMethodOff(file.text, hookIn(file, kind, entry, project).method, DOC_COMMENT, HOOK_LABELS[kind]);
     },
     switchOn(file, kind, entry, project) {
-      const { method: at } = hookIn(file, kind, entry, project);
-      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
+      return unmarkMethodOff(file.text, hookIn(file, kind, entry, project).method, DOC_COMMENT);
     },
   },
 };

@@ -6,11 +6,11 @@ import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
 import { sourceFiles } from '../../project-files.ts';
-import { appendMember } from '../../hooks/members.ts';
+import { appendMember, markMethodOff, unmarkMethodOff } from '../../hooks/members.ts';
 import { hookSnippet } from '../../hooks/snippet.ts';
 import { editableSource } from '../../source/editable.ts';
 import { SourceFile } from '../../source/file.ts';
-import { definitionStart, eolOf, insertAt, markOff, nextLineStart, unmarkOff } from '../../source/text.ts';
+import { eolOf, insertAt, nextLineStart } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { classIn, implementsDirectly, importsOf, INTERFACES, methodsNamed, packageOf, RUNTIME_PACKAGE, splitJavaEntry, type JavaClass } from './code.ts';
@@ -93,12 +93,10 @@ export const javaHooks: LanguageHooks = {
       return imports ? insertAt(text, imports.at, imports.text) : text;
     },
     switchOff(file, kind, entry, project) {
-      const { method: at } = hookIn(file, kind, entry, project);
-      return at === undefined ? file.text : markOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at, '//', HOOK_LABELS[kind]);
+      return markMethodOff(file.text, hookIn(file, kind, entry, project).method, DOC_COMMENT, HOOK_LABELS[kind]);
     },
     switchOn(file, kind, entry, project) {
-      const { method: at } = hookIn(file, kind, entry, project);
-      return at === undefined ? file.text : unmarkOff(file.text, definitionStart(file.text, at, DOC_COMMENT), at);
+      return unmarkMethodOff(file.text, hookIn(file, kind, entry, project).method, DOC_COMMENT);
     },
   },
 };
