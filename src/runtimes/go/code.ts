@@ -89,14 +89,19 @@ export function funcNamed(file: SourceFile, name: string): GoFunction | undefine
   return declared && signature(file, declared.index, declared.index + declared[0].length - 1);
 }
 
+/** The top-level function of the registration's file that it registers by name, or undefined (a func literal, a function it does not declare). */
+export function registeredByName(registration: Registration): GoFunction | undefined {
+  return /^\w+$/.test(registration.argument) ? funcNamed(registration.file, registration.argument) : undefined;
+}
+
 /** The function a registration registers: its func literal, or the top-level function of that file it names. */
 export function registeredFunction(registration: Registration): (GoFunction & { name: string }) | undefined {
-  const { file, argument } = registration;
-  if (/^func\s*\(/.test(argument)) {
+  if (/^func\s*\(/.test(registration.argument)) {
+    const { file } = registration;
     const at = file.bare.indexOf('func', registration.open + 1);
     const fn = signature(file, at, file.bare.indexOf('(', at));
     return fn && { ...fn, name: 'the func literal' };
   }
-  const fn = /^\w+$/.test(argument) ? funcNamed(file, argument) : undefined;
-  return fn && { ...fn, name: argument };
+  const fn = registeredByName(registration);
+  return fn && { ...fn, name: registration.argument };
 }

@@ -12,7 +12,8 @@ import { SourceFile } from '../../source/file.ts';
 import { appendBlock, definitionStart, eolOf, insertAt, indentAt, lineStart, markOff, unmarkOff } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
-import { fcImportName, funcNamed, importsOf, REGISTER, registrations, SDK, startCalls, type GoFunction, type Registration } from './code.ts';
+import { fcImportName, funcNamed, importsOf, REGISTER, registeredByName, registrations, SDK, startCalls, type Registration } from './code.ts';
+
 const DEFAULT_NAMES: Record<HookKind, string> = { initializer: 'initialize', preStop: 'preStop' };
 // Keywords, predeclared identifiers and the two special functions: a hook function cannot take these names.
 const NOT_A_NAME = new Set(
@@ -32,11 +33,6 @@ function read(file: CodeFile, kind: HookKind, project: HookProject): { source: S
   const source = editableSource(file, SYNTAX.go, HOOK_FLAGS[kind], project, true);
   const fc = fcImportName(source) ?? 'fc';
   return { source, fc, registered: registrations(source, fc).find((registration) => registration.slot === kind) };
-}
-
-/** The top-level function the hook's registration names, if the file declares it. */
-function registeredFunc(source: SourceFile, registered: Registration | undefined): GoFunction | undefined {
-  return registered && /^\w+$/.test(registered.argument) ? funcNamed(source, registered.argument) : undefined;
 }
 
 /**
@@ -92,7 +88,7 @@ export const goHooks: LanguageHooks = {
     },
     find(file, kind, _entry, project) {
       const { source, registered } = read(file, kind, project);
-      return registered && source.lineAt((registeredFunc(source, registered) ?? registered).at);
+      return registered && source.lineAt((registeredByName(registered) ?? registered).at);
     },
     add(file, kind, entry, project) {
       const field = HOOK_FLAGS[kind];
@@ -123,14 +119,14 @@ export const goHooks: LanguageHooks = {
       return text;
     },
     switchOff(file, kind, _entry, project) {
-      const { source, registered } = read(file, kind, project);
-      const definition = registeredFunc(source, registered);
+      const { registered } = read(file, kind, project);
+      const definition = registered && registeredByName(registered);
       if (!definition) return file.text;
       return markOff(file.text, definitionStart(file.text, definition.at, ['//']), definition.at, '//', HOOK_LABELS[kind]);
     },
     switchOn(file, kind, _entry, project) {
-      const { source, registered } = read(file, kind, project);
-      const definition = registeredFunc(source, registered);
+      const { registered } = read(file, kind, project);
+      const definition = registered && registeredByName(registered);
       if (!definition) return file.text;
       return unmarkOff(file.text, definitionStart(file.text, definition.at, ['//']), definition.at);
     },
