@@ -1,5 +1,6 @@
 // Java: the class a `package.Class::method` hook string names, the fc-java-core interfaces it must
-// implement, and the fc-java-core version PreStop needs (spec §1.5).
+// implement, and the fc-java-core version PreStop needs (spec §1.5). The code is read by code.ts, as
+// the hook editor reads it; this file finds the class among the project's sources and its superclasses.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shown, versionBelow } from '../../doctor/code.ts';
