@@ -1,5 +1,6 @@
-// Class bodies in brace languages (Java, C#): finding a class and adding a method at its end.
-import { codeMatches, eolOf, escapeRegExp, indentAt, lineStart, matchingBrace, shapeBlock } from '../source/text.ts';
+// Class bodies in brace languages (Java, C#): adding a method at the end of one, and the switched-off
+// comment above a hook method (each family's code.ts finds the class and the method).
+import { definitionStart, eolOf, indentAt, lineStart, markOff, shapeBlock, unmarkOff } from '../source/text.ts';
 
 export interface ClassBody {
   /** Index of the `class` keyword. */
@@ -8,23 +9,6 @@ export interface ClassBody {
   open: number;
   /** Index of the body's `}`. */
   close: number;
-}
-
-/** The first class named `name` declared in code, or undefined. */
-export function findClass(text: string, mask: Uint8Array, name: string): ClassBody | undefined {
-  for (const match of codeMatches(text, mask, new RegExp(`\\bclass\\s+${escapeRegExp(name)}\\b`, 'g'))) {
-    let open = match.index + match[0].length;
-    while (open < text.length && !(text[open] === '{' && mask[open] === 1)) open += 1;
-    const close = matchingBrace(text, mask, open);
-    if (close !== -1) return { declaration: match.index, open, close };
-  }
-  return undefined;
-}
-
-/** A method whose name is followed by `(`, declared with a `void` result, inside the class body. */
-export function findVoidMethod(text: string, mask: Uint8Array, body: ClassBody, name: string): number | undefined {
-  const pattern = new RegExp(`\\bvoid\\s+${escapeRegExp(name)}\\s*\\(`, 'g');
-  return codeMatches(text, mask, pattern).find((match) => match.index > body.open && match.index < body.close)?.index;
 }
 
 /** The indentation one level deeper than the class declaration, as the file writes it. */
@@ -53,4 +37,17 @@ export function appendMember(text: string, body: ClassBody, member: string): str
   // `}` after code on its line, e.g. `class App { ... }`: the member goes on lines of its own before it.
   const empty = text.slice(body.open + 1, body.close).trim() === '';
   return `${text.slice(0, body.close).trimEnd()}${eol}${empty ? '' : eol}${block}${eol}${text.slice(body.close)}`;
+}
+
+/**
+ * The text with the switched-off comment above the hook method at `at`, among the lines above it that
+ * start with one of `docPrefixes` (doc comments, annotations or attributes); unchanged without a method.
+ */
+export function markMethodOff(text: string, at: number | undefined, docPrefixes: readonly string[], label: string): string {
+  return at === undefined ? text : markOff(text, definitionStart(text, at, docPrefixes), at, '//', label);
+}
+
+/** The text without that comment (see markMethodOff). */
+export function unmarkMethodOff(text: string, at: number | undefined, docPrefixes: readonly string[]): string {
+  return at === undefined ? text : unmarkOff(text, definitionStart(text, at, docPrefixes), at);
 }

@@ -70,9 +70,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const port = wholeNumber('--port', values.port, 1, 65535);
   const project = loadProject(resolve(io.cwd, dir), dir, '`run`');
   const resource = chooseResource(project, values.resource);
-  const target = buildTarget(project, resource, port);
+  const family = resource.runtime === undefined ? undefined : familyOf(resource.runtime);
+  const target = buildTarget(project, resource, port, await family?.runner());
+  // buildTarget refuses a resource whose runtime has no family.
+  const runner = await family!.runner();
   const event = await readEvent(values.event, io);
-  const runner = await familyOf(target.resource.runtime)!.runner();
   const workDir = mkdtempSync(join(tmpdir(), 'fc-run-'));
   try {
     await runner.prepare(target, workDir);

@@ -1,10 +1,10 @@
 // Builds what a runner needs from one fc3 resource of s.yaml (read by the doctor's project model):
 // entries, timeouts, the FC context and the function's environment (spec §1.8 "Other env vars").
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fail } from '../errors.ts';
 import type { HookSlot, Project, Resource } from '../doctor/types.ts';
-import type { RunTarget } from './types.ts';
+import type { Runner, RunTarget } from './types.ts';
 
 /** fc3 sends 3 s for a hook without a timeout (spec "Corrections"); 3 s is also the API's function default. */
 const DEFAULT_TIMEOUT_S = 3;
@@ -41,18 +41,19 @@ function resolveEnv(value: unknown): string {
   return text.replace(/\$\{\s*env\(\s*['"]?([\w.-]+)['"]?\s*\)\s*\}/g, (_, name: string) => process.env[name] ?? '');
 }
 
-/** The code directory: `code`, or for a custom container the folder of its Dockerfile (code/ or the root). */
-function codeDir(project: Project, resource: Resource): string {
-  if (resource.runtime === 'custom-container') {
-    const dockerfile = [join(project.root, 'code', 'Dockerfile'), join(project.root, 'Dockerfile')].find((path) => existsSync(path));
-    if (!dockerfile) fail('s.yaml', `resources.${resource.key} is a custom-container with no code/Dockerfile or Dockerfile to start its server from`);
-    return dirname(dockerfile);
-  }
+/**
+ * For a family whose `code` is a build output (a jar, a publish folder): the project's root while that
+ * output is not built yet, so its runner can say what to build; undefined once it is there.
+ */
+export function rootUntilBuilt(project: Project, resource: Resource): string | undefined {
+  return resource.code !== undefined && !existsSync(resource.code) ? project.root : undefined;
+}
+
+/** The code directory: where the runner says, else `code` (a directory, or the folder of a file such as a jar). */
+function codeDir(project: Project, resource: Resource, runner: Runner | undefined): string {
+  const chosen = runner?.codeDir?.(project, resource);
+  if (chosen !== undefined) return chosen;
   if (!resource.code) fail('s.yaml', `resources.${resource.key}.props.code is missing or not a local path`);
-  // Go's code is usually the build output (code/target), which may not be built yet: its source is above it.
-  if (resource.family === 'go' && !existsSync(resource.code) && existsSync(join(dirname(resource.code), 'go.mod'))) return dirname(resource.code);
-  // Java's and C#'s code is the build output (a jar, a publish folder), which may not be built yet: their runners say what to build.
-  if ((resource.family === 'java' || resource.family === 'dotnet') && !existsSync(resource.code)) return project.root;
   if (!existsSync(resource.code)) fail('s.yaml', `resources.${resource.key}.props.code: ${resource.code} does not exist`);
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }
@@ -69,11 +70,12 @@ function commandText(command: unknown): string {
   return parts.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
 }
 
-export function buildTarget(project: Project, resource: Resource, port: number | undefined): RunTarget {
+/** The target of `run`; `runner` is the runner of the resource's family (undefined when its runtime is unknown, which fails here). */
+export function buildTarget(project: Project, resource: Resource, port: number | undefined, runner: Runner | undefined): RunTarget {
   const runtime = resource.runtime;
   if (!runtime) fail('s.yaml', `resources.${resource.key}.props.runtime is missing`);
   if (!resource.family) fail('s.yaml', `resources.${resource.key}.props.runtime "${runtime}" is not an FC 3.0 runtime run knows`);
-  const code = codeDir(project, resource);
+  const code = codeDir(project, resource, runner);
   const handler = resource.handler ?? 'index.handler';
   const name = resource.functionName ?? resource.key;
   const memory = resource.memorySize ?? 512;

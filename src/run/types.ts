@@ -1,7 +1,7 @@
 // What the instance timeline and the per-family runners exchange. A runner starts one instance of the
 // function (a child process, or a server) and makes the calls FC makes to it; the timeline decides
 // which calls, in which order, with which timeouts (spec §5).
-import type { HookSlot, Resource } from '../doctor/types.ts';
+import type { HookSlot, Project, Resource } from '../doctor/types.ts';
 
 /** A call FC makes to an instance: a lifecycle hook or an invocation of the handler. */
 export type CallKind = HookSlot | 'invoke';
@@ -60,6 +60,12 @@ export interface Runner {
   /** Throws RunSetupError (exit 2) when the toolchain is missing or the project is not built. */
   prepare(target: RunTarget, workDir: string): Promise<void>;
   start(target: RunTarget, workDir: string, log: LogSink): Promise<Instance>;
+  /**
+   * The directory the instance runs in when the family decides it rather than s.yaml's `code` as it is
+   * (a container's Dockerfile folder; the source of a build output not built yet); undefined: `code`,
+   * which must then exist. Fails with a one-line InputError when the family finds none.
+   */
+  codeDir?(project: Project, resource: Resource): string | undefined;
 }
 
 /** A missing toolchain or an unbuilt project: one line naming what to install or build, exit 2. */

@@ -3,14 +3,9 @@
 // indentation. Code is edited as text, one insertion at a time, so everything the user wrote stays byte for byte.
 import { relative } from 'node:path';
 import { fail } from '../errors.ts';
-import { CODE, scan, scanSource, type Syntax } from '../source-scan.ts';
+import { CODE, scanSource, type Syntax } from '../source-scan.ts';
 import type { CodeFile, HookProject } from '../hooks/types.ts';
 import { SourceFile } from './file.ts';
-
-/** Marks each character of `text` as code (1) or comment/string (0). */
-export function codeMask(text: string, syntax: Syntax): Uint8Array {
-  return scan(text, syntax).map((kind) => (kind === CODE ? 1 : 0));
-}
 
 /**
  * The scan of a file the editor reads to decide or edit, refused (one line, naming `field`) when it

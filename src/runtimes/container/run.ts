@@ -1,10 +1,12 @@
 // `run` for custom containers without Docker (spec §1.9): the server starts from
 // customContainerConfig.entrypoint/command, else the Dockerfile's ENTRYPOINT and CMD, with the image's
 // /code mapped to the folder of the Dockerfile, and gets the HTTP calls FC sends to the container.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fail } from '../../errors.ts';
+import type { Project, Resource } from '../../doctor/types.ts';
 import { mapCode, serverRunner } from '../../run/server.ts';
-import { RunSetupError, type RunTarget } from '../../run/types.ts';
+import { RunSetupError, type Runner, type RunTarget } from '../../run/types.ts';
 
 /** The last `instruction` of a Dockerfile as a command: the JSON exec form, or the shell form run by /bin/sh -c. */
 function dockerfileCommand(dockerfile: string, instruction: 'ENTRYPOINT' | 'CMD'): string[] | undefined {
@@ -34,4 +36,11 @@ function startCommand(target: RunTarget): { command: string[]; from: string } {
   return { command: mapCode([...entrypoint, ...args], target.resource.code), from };
 }
 
-export const containerRunner = serverRunner(startCommand);
+/** The image's /code: the folder of the Dockerfile the server starts from, code/ or the project's root. */
+function dockerfileDir(project: Project, resource: Resource): string {
+  const dockerfile = [join(project.root, 'code', 'Dockerfile'), join(project.root, 'Dockerfile')].find((path) => existsSync(path));
+  if (!dockerfile) fail('s.yaml', `resources.${resource.key} is a custom-container with no code/Dockerfile or Dockerfile to start its server from`);
+  return dirname(dockerfile);
+}
+
+export const containerRunner: Runner = { ...serverRunner(startCommand), codeDir: dockerfileDir };

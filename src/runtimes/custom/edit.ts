@@ -2,20 +2,18 @@
 // GET /pre-stop) and ignores the hook's handler string, which only has to be non-empty. Routes in a
 // hand-written server cannot be added safely in general (any language, any framework), so there only
 // s.yaml is edited and the plan says which route the server must serve, and whether the code mentions
-// it; a server this generator wrote (Flask app.py, node server.js) gets the missing route inserted.
+// it (code.ts reads that, as the doctor does); a server this generator wrote (Flask app.py, node
+// server.js) gets the missing route inserted.
 import { join } from 'node:path';
 import { pathExists, sourceFiles } from '../../project-files.ts';
 import { hookRoute, ROUTE_PLACES, type RouteServer } from './routes.ts';
 import { loadTemplates } from '../../templates.ts';
 import { editableCode, scanCodeFile } from '../../hooks/project.ts';
+import { SourceFile } from '../../source/file.ts';
 import { lineAt } from '../../source/text.ts';
-import type { HookKind, HookProject, LanguageHooks } from '../../hooks/types.ts';
+import type { HookProject, LanguageHooks } from '../../hooks/types.ts';
 import { projectTypeScriptBuild } from '../nodejs/typescript-project.ts';
-
-const ROUTES = {
-  initializer: { method: 'POST', path: '/initialize' },
-  preStop: { method: 'GET', path: '/pre-stop' },
-} as const satisfies Record<HookKind, { method: 'POST' | 'GET'; path: string }>;
+import { routeIn, ROUTES } from './code.ts';
 
 const SOURCE_SUFFIXES = ['.py', '.js', '.mjs', '.cjs', '.ts', '.go', '.java', '.kt', '.php', '.rb', '.rs', '.cs', '.sh', '.lua', '.conf'];
 
@@ -24,11 +22,9 @@ export const customHooks: LanguageHooks = {
   http: {
     route: (kind) => ROUTES[kind],
     async findRoute(project, kind) {
-      const pattern = new RegExp(`['"\`]${ROUTES[kind].path}['"\`/?]`);
       for (const path of [...(await typeScriptServerSource(project)), ...sourceFiles(project.codeDir ?? project.root, SOURCE_SUFFIXES)]) {
-        const { text } = await scanCodeFile(project, path);
-        const match = pattern.exec(text);
-        if (match) return { path, line: lineAt(text, match.index) };
+        const route = routeIn(new SourceFile(path, (await scanCodeFile(project, path)).text), kind);
+        if (route) return { path, line: route.line };
       }
       return undefined;
     },
@@ -42,7 +38,7 @@ export const customHooks: LanguageHooks = {
         if (!edits.has(path) && !(await pathExists(path))) continue;
         const text = edits.get(path)?.after ?? editableCode(project, await scanCodeFile(project, path)).text;
         const at = text.indexOf(place.before[kind]);
-        if (!text.includes(place.marker) || at < 0 || new RegExp(`['"\`]${ROUTES[kind].path}['"\`]`).test(text)) continue;
+        if (!text.includes(place.marker) || at < 0 || routeIn(new SourceFile(path, text), kind)) continue;
         await loadTemplates('custom');
         const after = text.slice(0, at) + place.separator + hookRoute(server, kind) + text.slice(at);
         edits.set(path, { before: edits.get(path)?.before ?? text, after });

@@ -5,6 +5,7 @@ import type { BlockSyntax } from '../../doctor/guards.ts';
 import { initializationGuards } from '../../doctor/guards.ts';
 import { commandCallsInitialize, initializerOff, lazyFix, THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { Hit, Rule } from '../../doctor/types.ts';
+import { routeIn } from './code.ts';
 import { serverDir, serverFiles } from './rules.ts';
 
 /** How a custom server refuses a request (a 503, or an exception, which answers 500), by file type. */
@@ -24,7 +25,7 @@ export const serverWaitsForInitialize: Rule = {
     const why = off.command === undefined ? off.why : `${off.why} and never POSTs /initialize`;
     return serverFiles(resource, project).flatMap(({ file }): Hit[] => {
       const language = SERVER[extname(file.path)] ?? SERVER['.js']!;
-      const hasInitializer = /(['"`])\/initialize\1/.test(file.code);
+      const hasInitializer = routeIn(file, 'initializer') !== undefined;
       const guards = initializationGuards({ file, start: 0, end: file.bare.length }, { ...language, refusals: new RegExp(language.refusals), hasInitializer });
       return guards.map((guard) => ({
         file: file.path,

@@ -8,12 +8,12 @@ import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource, readText } from '../../source/disk.ts';
 import { typeScriptBuildOf } from '../nodejs/typescript-source.ts';
 import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
+import { routeIn, ROUTES } from './code.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];
 /** FC's port when customRuntimeConfig.port / customContainerConfig.port is not set (spec §1.8). */
 const DEFAULT_PORT = 9000;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
-const ROUTES: Record<HookSlot, string> = { initializer: '/initialize', preStop: '/pre-stop' };
 
 const isCustom = (resource: Resource) => resource.family === 'custom' || resource.family === 'container';
 
@@ -172,8 +172,8 @@ export const customModel: CodeModel = {
   hooksInCode(resource, project) {
     return serverFiles(resource, project).flatMap(({ file }) =>
       (Object.keys(ROUTES) as HookSlot[]).flatMap((slot) => {
-        const m = new RegExp(`(['"\`])${ROUTES[slot]}\\1`).exec(file.code);
-        return m ? [{ slot, file: file.path, line: file.lineAt(m.index), what: `route ${ROUTES[slot]}` }] : [];
+        const route = routeIn(file, slot);
+        return route ? [{ slot, file: file.path, line: route.line, what: `route ${ROUTES[slot].path}` }] : [];
       }));
   },
 };

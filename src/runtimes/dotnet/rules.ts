@@ -1,42 +1,20 @@
 // C# (dotnetcore): the method an `Assembly::Namespace.Class::Method` hook string names; hooks are any
-// `void Name(IFcContext context)` (spec §1.7).
+// `void Name(IFcContext context)` (spec §1.7). The code is read by code.ts, as the hook editor reads it.
 import { shown, slotForName } from '../../doctor/code.ts';
-import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource } from '../../source/disk.ts';
 import type { CodeModel, HookSlot, Project } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
-
-interface CsClass {
-  file: SourceFile;
-  body: { start: number; end: number };
-}
-
-function splitCsEntry(entry: string): { ns: string; cls: string; method: string } | undefined {
-  const match = /^[\w.]+::(?:([\w.]+)\.)?(\w+)::(\w+)$/.exec(entry);
-  return match ? { ns: match[1] ?? '', cls: match[2]!, method: match[3]! } : undefined;
-}
+import { classesIn, hookMethods, methodsNamed, splitCsEntry, type CsClass } from './code.ts';
 
 const csFiles = (project: Project) => findFiles(project.root, (name) => name.endsWith('.cs'));
 
-/** Every declaration of class `cls` in namespace `ns` (several when the class is partial). */
+/** Every declaration of class `cls` in namespace `ns` in the project (several when the class is partial). */
 function findClass(project: Project, ns: string, cls: string): CsClass[] {
   return csFiles(project).flatMap((path) => {
     const file = readSource(path);
-    const namespaces = file ? [...file.matches(/\bnamespace\s+([\w.]+)/)].map((m) => m[1]) : [];
-    if (!file || (ns ? !namespaces.includes(ns) : namespaces.length > 0)) return [];
-    return [...file.matches(new RegExp(`\\bclass\\s+${cls}\\b[^{;]*\\{`))].map((m) => {
-      const open = m.index + m[0].length - 1;
-      return { file, body: { start: open, end: file.closing(open) } };
-    });
+    return file ? classesIn(file, ns, cls) : [];
   });
-}
-
-const methodDeclaration = (method: string) => new RegExp(`\\b(?!return\\b|new\\b|throw\\b|else\\b|await\\b)[\\w<>\\[\\].]+\\s+${method}\\s*\\(`);
-
-function declaresMethod(declarations: CsClass[], method: string): boolean {
-  const pattern = methodDeclaration(method);
-  return declarations.some(({ file, body }) => pattern.test(file.bare.slice(body.start, body.end)));
 }
 
 export const dotnetModel: CodeModel = {
@@ -48,28 +26,26 @@ export const dotnetModel: CodeModel = {
     const qualified = parts.ns ? `${parts.ns}.${parts.cls}` : parts.cls;
     const fix = `add public void ${parts.method}(IFcContext context) to class ${qualified}, or fix the handler string`;
     if (declarations.length === 0) return { found: false, why: `no C# source in the project declares class ${qualified}`, fix };
-    if (declaresMethod(declarations, parts.method)) return { found: true };
+    if (declarations.some((declaration) => methodsNamed(declaration, parts.method).length > 0)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, declarations[0]!.file.path)}) has no method ${parts.method}`, fix };
   },
   handlerCode(resource, project) {
     const parts = resource.handler ? splitCsEntry(resource.handler) : undefined;
-    for (const { file, body } of parts ? findClass(project, parts.ns, parts.cls) : []) {
-      const match = methodDeclaration(parts!.method).exec(file.bare.slice(body.start, body.end));
-      const method = match && file.bodyAfter(body.start + match.index + match[0].length - 1);
-      if (method) return { file, ...method };
+    for (const declaration of parts ? findClass(project, parts.ns, parts.cls) : []) {
+      const [method] = methodsNamed(declaration, parts!.method);
+      const body = method && declaration.file.bodyAfter(method.open);
+      if (body) return { file: declaration.file, ...body };
     }
     return undefined;
   },
   hooksInCode(resource, project) {
     const parts = resource.handler ? splitCsEntry(resource.handler) : undefined;
     if (!parts) return [];
-    return findClass(project, parts.ns, parts.cls).flatMap(({ file, body }) =>
-      [...file.matches(/\bvoid\s+(\w+)\s*\(\s*IFcContext\s+\w+\s*\)/)]
-        .filter((m) => m.index > body.start && m.index < body.end)
-        .flatMap((m) => {
-          const slot: HookSlot | undefined = slotForName(m[1]!);
-          return slot ? [{ slot, file: file.path, line: file.lineAt(m.index), what: `method ${m[1]}(IFcContext)` }] : [];
-        }));
+    return findClass(project, parts.ns, parts.cls).flatMap((declaration) =>
+      hookMethods(declaration).flatMap(({ name, line }) => {
+        const slot: HookSlot | undefined = slotForName(name);
+        return slot ? [{ slot, file: declaration.file.path, line, what: `method ${name}(IFcContext)` }] : [];
+      }));
   },
 };
 

@@ -9,7 +9,7 @@ import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { writeBootstrap } from '../../run/bootstrap.ts';
 import { hasTool, startBootstrap } from '../../run/child.ts';
-import { hookTimeout } from '../../run/target.ts';
+import { hookTimeout, rootUntilBuilt } from '../../run/target.ts';
 import { RunSetupError, type LogSink, type Runner, type RunTarget } from '../../run/types.ts';
 
 /** The assemblies the bootstrap references; `dotnet publish` copies both into the publish folder. */
@@ -91,6 +91,8 @@ function buildWithDotnet(folder: string, workDir: string): string[] {
 }
 
 export const dotnetRunner: Runner = {
+  // The code is the publish folder, which may not be built yet: prepare says what to build.
+  codeDir: rootUntilBuilt,
   async prepare(target) {
     chooseHost();
     publishFolder(target);

@@ -1,28 +1,15 @@
 // Go (go1): hooks are registered with fc.RegisterInitializerFunction / fc.RegisterPreStopFunction
 // before fc.Start, as func(context.Context) with no result; the SDK dispatches by hook type, not by
-// the s.yaml string (spec §1.6).
+// the s.yaml string (spec §1.6). The code is read by code.ts, as the hook editor reads it.
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shown, versionBelow } from '../../doctor/code.ts';
 import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource } from '../../source/disk.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
+import type { CodeModel, Hit, Project, Resource, Rule } from '../../doctor/types.ts';
 import { UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
-
-const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
-const REGISTER: Record<HookSlot, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
-
-interface Registration {
-  slot: HookSlot;
-  file: SourceFile;
-  /** Offset of the call. */
-  at: number;
-  /** The first argument as written: a function name or a func literal. */
-  argument: string;
-  /** Offset of the `(` of the call. */
-  open: number;
-}
+import { fcAlias, funcNamed, REGISTER, registeredFunction, registrations as registrationsIn, SDK, startCalls, type Registration } from './code.ts';
 
 interface GoModule {
   dir: string;
@@ -51,23 +38,11 @@ function goModule(resource: Resource, project: Project): GoModule | undefined {
   return { dir, files };
 }
 
-/** The name a file imports the SDK's fc package under (`fc` unless aliased); undefined when not imported. */
-function fcAlias(file: SourceFile): string | undefined {
-  const match = new RegExp(`(?:^|[\\s(])([\\w.]+\\s+)?"${SDK}/fc"`, 'm').exec(file.code);
-  if (!match) return undefined;
-  const alias = match[1]?.trim();
-  return alias === undefined ? 'fc' : /^\w+$/.test(alias) && alias !== '_' ? alias : undefined;
-}
-
+/** The hooks the module's files register. */
 function registrations(module: GoModule): Registration[] {
   return module.files.flatMap((file) => {
     const alias = fcAlias(file);
-    if (!alias) return [];
-    return (Object.keys(REGISTER) as HookSlot[]).flatMap((slot) =>
-      [...file.matches(new RegExp(`\\b${alias}\\.${REGISTER[slot]}\\s*\\(`))].map((m) => {
-        const open = m.index + m[0].length - 1;
-        return { slot, file, at: m.index, open, argument: file.items(open)[0] ?? '' };
-      }));
+    return alias ? registrationsIn(file, alias) : [];
   });
 }
 
@@ -87,8 +62,8 @@ export const goModel: CodeModel = {
     const module = goModule(resource, project);
     for (const file of module?.files ?? []) {
       const alias = fcAlias(file);
-      const [start] = alias ? file.matches(new RegExp(`\\b${alias}\\.Start(?:Http)?\\s*\\(`)) : [];
-      const open = start ? start.index + start[0].length - 1 : -1;
+      const [start] = alias ? startCalls(file, alias) : [];
+      const open = start ? start.open : -1;
       const argument = open >= 0 ? file.items(open)[0] ?? '' : '';
       if (/^func\s*\(/.test(argument)) {
         const body = file.bodyAfter(file.bare.indexOf('(', open + 1));
@@ -96,8 +71,8 @@ export const goModel: CodeModel = {
       }
       if (!/^\w+$/.test(argument)) continue;
       for (const candidate of module!.files) {
-        const [declared] = candidate.matches(new RegExp(`^func\\s+${argument}\\s*\\(`, 'm'));
-        const body = declared && candidate.bodyAfter(declared.index + declared[0].length - 1);
+        const declared = funcNamed(candidate, argument);
+        const body = declared && candidate.bodyAfter(declared.open);
         if (body) return { file: candidate, ...body };
       }
     }
@@ -106,7 +81,7 @@ export const goModel: CodeModel = {
   hooksInCode(resource, project) {
     const module = goModule(resource, project);
     return module
-      ? registrations(module).map((r) => ({ slot: r.slot, file: r.file.path, line: r.file.lineAt(r.at), what: `fc.${REGISTER[r.slot]}(${r.argument})` }))
+      ? registrations(module).map((r) => ({ slot: r.slot, file: r.file.path, line: r.line, what: `fc.${REGISTER[r.slot]}(${r.argument})` }))
       : [];
   },
 };
@@ -125,34 +100,12 @@ const registerAfterStart: Rule = {
       if (!main) return [];
       const bodyStart = main.index + main[0].length - 1;
       const bodyEnd = file.closing(bodyStart);
-      const [start] = [...file.matches(new RegExp(`\\b${alias}\\.Start(?:Http)?\\s*\\(`))].filter((m) => m.index > bodyStart && m.index < bodyEnd);
-      if (!start || registration.at < start.index || registration.at > bodyEnd) return [];
-      return [{ file: file.path, line: file.lineAt(registration.at), message: `fc.${REGISTER[registration.slot]} runs after fc.Start (line ${file.lineAt(start.index)}), which never returns, so the ${registration.slot} hook is never registered: move it above fc.Start` }];
+      const [start] = startCalls(file, alias).filter((call) => call.at > bodyStart && call.at < bodyEnd);
+      if (!start || registration.at < start.at || registration.at > bodyEnd) return [];
+      return [{ file: file.path, line: registration.line, message: `fc.${REGISTER[registration.slot]} runs after fc.Start (line ${file.lineAt(start.at)}), which never returns, so the ${registration.slot} hook is never registered: move it above fc.Start` }];
     });
   },
 };
-
-/** The declaration of a registered hook: a func literal, or a top-level `func name(…)`. */
-function hookFunction(registration: Registration): { params: string[]; results: string; line: number; name: string } | undefined {
-  const { file, argument } = registration;
-  let open: number;
-  let name: string;
-  if (/^func\s*\(/.test(argument)) {
-    open = file.bare.indexOf('(', registration.open + 1);
-    name = 'the func literal';
-  } else if (/^\w+$/.test(argument)) {
-    const [declared] = file.matches(new RegExp(`^func\\s+${argument}\\s*\\(`, 'm'));
-    if (!declared) return undefined;
-    open = declared.index + declared[0].length - 1;
-    name = argument;
-  } else {
-    return undefined;
-  }
-  const close = file.closing(open);
-  const brace = file.bare.indexOf('{', close);
-  if (close < 0 || brace < 0) return undefined;
-  return { params: file.items(open), results: file.bare.slice(close, brace).trim(), line: file.lineAt(open), name };
-}
 
 /** spec §1.6: a lifecycle hook must be exactly func(context.Context), with no result; otherwise it panics when called. */
 const hookSignature: Rule = {
@@ -162,7 +115,7 @@ const hookSignature: Rule = {
     const module = goModule(resource, project);
     if (!module) return [];
     return registrations(module).flatMap((registration): Hit[] => {
-      const fn = hookFunction(registration);
+      const fn = registeredFunction(registration);
       if (!fn || (fn.params.length === 1 && fn.results === '')) return [];
       const problem = fn.results !== '' ? `returns ${fn.results}` : `takes ${fn.params.length} parameters`;
       return [{ file: registration.file.path, line: fn.line, message: `${registration.slot} hook ${fn.name} ${problem}, but the Go SDK calls hooks as func(ctx context.Context) with no result and panics otherwise: declare func(ctx context.Context)` }];

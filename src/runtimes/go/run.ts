@@ -16,6 +16,11 @@ function sourceDir(target: RunTarget): string | undefined {
 const binaryIn = (workDir: string) => join(workDir, 'main');
 
 export const goRunner: Runner = {
+  // The code is usually the build output (code/target), which may not be built yet: its source is above it.
+  codeDir(_project, resource) {
+    const code = resource.code;
+    return code !== undefined && !existsSync(code) && existsSync(join(dirname(code), 'go.mod')) ? dirname(code) : undefined;
+  },
   async prepare(target, workDir) {
     const source = sourceDir(target);
     if (!source) {

@@ -1,75 +1,42 @@
 // Java: the class a `package.Class::method` hook string names, the fc-java-core interfaces it must
-// implement, and the fc-java-core version PreStop needs (spec §1.5).
+// implement, and the fc-java-core version PreStop needs (spec §1.5). The code is read by code.ts, as
+// the hook editor reads it; this file finds the class among the project's sources and its superclasses.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shown, versionBelow } from '../../doctor/code.ts';
-import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource } from '../../source/disk.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
+import type { CodeModel, Hit, Project, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
-
-/** The interface FC calls each hook through (spec §1.5). */
-const INTERFACES: Record<HookSlot, string> = { initializer: 'FunctionInitializer', preStop: 'PreStopHandler' };
-
-interface JavaClass {
-  file: SourceFile;
-  name: string;
-  /** Line of the class declaration. */
-  line: number;
-  /** The text between the class name and its `{`: extends and implements. */
-  header: string;
-  body: { start: number; end: number };
-}
-
-function splitJavaEntry(entry: string): { pkg: string; cls: string; method: string } | undefined {
-  const match = /^(?:([\w$.]+)\.)?([\w$]+)::([\w$]+)$/.exec(entry);
-  return match ? { pkg: match[1] ?? '', cls: match[2]!, method: match[3]! } : undefined;
-}
+import { classIn, hookInterfaces, implementsDirectly, importsOf, INTERFACES, methodsNamed, packageOf, splitJavaEntry, superclassOf, type JavaClass } from './code.ts';
 
 const javaFiles = (project: Project) => findFiles(project.root, (name) => name.endsWith('.java'));
 
-/** The class `pkg.cls` in the project's Java sources; undefined when there is none. */
+/** The class `pkg.cls` in the project's Java sources (the first file of that package declaring it); undefined when there is none. */
 function findClass(project: Project, pkg: string, cls: string): JavaClass | undefined {
   for (const path of javaFiles(project)) {
     const file = readSource(path);
-    if (!file) continue;
-    const declared = /\bpackage\s+([\w.]+)\s*;/.exec(file.bare)?.[1] ?? '';
-    if (declared !== pkg) continue;
-    const [match] = file.matches(new RegExp(`\\bclass\\s+${cls.replace(/\$/g, '\\$')}\\b([^{]*)\\{`));
-    if (!match) continue;
-    const open = match.index + match[0].length - 1;
-    return { file, name: cls, line: file.lineAt(match.index), header: match[1]!, body: { start: open, end: file.closing(open) } };
+    const found = file && packageOf(file).name === pkg ? classIn(file, cls) : undefined;
+    if (found) return found;
   }
   return undefined;
-}
-
-/** The superclass of a class, when it extends one. */
-function superclassOf(cls: JavaClass): string | undefined {
-  return /\bextends\s+([\w$.]+)/.exec(cls.header)?.[1];
 }
 
 /** The class a superclass name refers to: same package, or an import. */
 function findSuperclass(project: Project, cls: JavaClass, name: string): JavaClass | undefined {
   const simple = name.split('.').pop()!;
-  const imported = new RegExp(`\\bimport\\s+([\\w.]+)\\.${simple}\\s*;`).exec(cls.file.bare)?.[1];
-  const pkg = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : imported ?? (/\bpackage\s+([\w.]+)\s*;/.exec(cls.file.bare)?.[1] ?? '');
+  const imported = importsOf(cls.file).find((imported) => imported.name.endsWith(`.${simple}`))?.name;
+  const pkg = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : imported?.slice(0, -simple.length - 1) ?? packageOf(cls.file).name;
   return findClass(project, pkg, simple);
 }
 
 /** Whether the class (or a superclass in the project) implements `iface`; undefined when a superclass is out of reach. */
 function implementsInterface(project: Project, cls: JavaClass, iface: string, depth = 0): boolean | undefined {
-  if (new RegExp(`\\bimplements\\b[^{]*\\b${iface}\\b`).test(cls.header)) return true;
+  if (implementsDirectly(cls, iface)) return true;
   const parent = superclassOf(cls);
   if (!parent) return false;
   const parentClass = depth < 5 ? findSuperclass(project, cls, parent) : undefined;
   return parentClass ? implementsInterface(project, parentClass, iface, depth + 1) : undefined;
-}
-
-const methodDeclaration = (method: string) => new RegExp(`\\b(?!return\\b|new\\b|throw\\b|else\\b)[\\w$<>\\[\\]]+\\s+${method.replace(/\$/g, '\\$')}\\s*\\(`);
-
-function declaresMethod(cls: JavaClass, method: string): boolean {
-  return methodDeclaration(method).test(cls.file.bare.slice(cls.body.start, cls.body.end));
 }
 
 function classOf(project: Project, entry: string | undefined): JavaClass | undefined {
@@ -86,23 +53,20 @@ export const javaModel: CodeModel = {
     const qualified = parts.pkg ? `${parts.pkg}.${parts.cls}` : parts.cls;
     const fix = `add public void ${parts.method}(Context context) throws IOException to class ${qualified} (implementing ${INTERFACES[hook.slot]}), or fix the handler string`;
     if (!cls) return { found: false, why: `no Java source in the project declares class ${qualified}`, fix };
-    if (declaresMethod(cls, parts.method) || superclassOf(cls)) return { found: true };
+    if (methodsNamed(cls, parts.method).length > 0 || superclassOf(cls)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, cls.file.path)}) has no method ${parts.method}`, fix };
   },
   handlerCode(resource, project) {
     const cls = classOf(project, resource.handler);
     if (!cls) return undefined;
-    const match = methodDeclaration(splitJavaEntry(resource.handler!)!.method).exec(cls.file.bare.slice(cls.body.start, cls.body.end));
-    const body = match && cls.file.bodyAfter(cls.body.start + match.index + match[0].length - 1);
+    const [method] = methodsNamed(cls, splitJavaEntry(resource.handler!)!.method);
+    const body = method && cls.file.bodyAfter(method.open);
     return body ? { file: cls.file, ...body } : undefined;
   },
   hooksInCode(resource, project) {
     const cls = classOf(project, resource.handler);
     if (!cls) return [];
-    return (Object.keys(INTERFACES) as HookSlot[]).flatMap((slot) =>
-      new RegExp(`\\bimplements\\b[^{]*\\b${INTERFACES[slot]}\\b`).test(cls.header)
-        ? [{ slot, file: cls.file.path, line: cls.line, what: `class ${cls.name} implements ${INTERFACES[slot]}` }]
-        : []);
+    return hookInterfaces(cls).map(({ slot, iface }) => ({ slot, file: cls.file.path, line: cls.line, what: `class ${cls.name} implements ${iface}` }));
   },
 };
 

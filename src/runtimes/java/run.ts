@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBootstrap } from '../../run/bootstrap.ts';
 import { requireTool, startBootstrap } from '../../run/child.ts';
+import { rootUntilBuilt } from '../../run/target.ts';
 import { RunSetupError, type Runner, type RunTarget } from '../../run/types.ts';
 
 function classpath(target: RunTarget): string {
@@ -18,6 +19,8 @@ function classpath(target: RunTarget): string {
 }
 
 export const javaRunner: Runner = {
+  // The code is the built jar, which may not be built yet: prepare says what to build.
+  codeDir: rootUntilBuilt,
   async prepare(target) {
     requireTool('java', 'a JDK or JRE 11 or newer (java on PATH)', ['-version']);
     classpath(target);
