@@ -3,7 +3,8 @@
 import { basename, join, relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { nodeModuleStyle } from './generate.ts';
-import { appendBlock, lineAt, readableSource } from '../../source/text.ts';
+import { appendBlock, lineAt } from '../../source/text.ts';
+import { editableSource } from '../../source/editable.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { definitionEdits, handlerFiles, requireCodeDir, type DefinitionAt } from '../../hooks/dotted.ts';
 import { readCodeFile, scanCodeFile } from '../../hooks/project.ts';
@@ -27,7 +28,7 @@ async function moduleStyle(project: HookProject, path: string, codeDir: string):
  * the file's own module system (an ES module has no `exports`, CommonJS no `export`).
  */
 function hookIn(file: CodeFile, kind: HookKind, entry: string, project: HookProject): { name: string; declared?: number; exported?: number } {
-  const module = readModule(readableSource(file, JS, HOOK_FLAGS[kind], project, true));
+  const module = readModule(editableSource(file, JS, HOOK_FLAGS[kind], project, true));
   const name = dottedFunction(entry);
   const exported = module.exports.get(name);
   return { name, declared: module.declarations.get(name), exported: exported?.style === style(file) ? exported.statement : undefined };
@@ -98,6 +99,6 @@ async function typeScriptSource(project: HookProject): Promise<string | undefine
 /** A typed hook for a TypeScript source: FcContext when the file has that name (as generated), else the one field it uses. */
 function typeScriptHook(file: CodeFile, kind: HookKind, name: string, entry: string, project: HookProject): string {
   const snippet = hookSnippet('nodejs/hooks/typescript', kind, name, entry);
-  const hasFcContext = /\bFcContext\b/.test(readableSource(file, JS, HOOK_FLAGS[kind], project).bare);
+  const hasFcContext = /\bFcContext\b/.test(editableSource(file, JS, HOOK_FLAGS[kind], project).bare);
   return hasFcContext ? snippet : snippet.replace('context: FcContext', 'context: { logger: { info(message: string): void } }');
 }

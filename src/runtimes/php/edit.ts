@@ -3,7 +3,8 @@
 import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
 import { CODE, QUOTE, SYNTAX } from '../../source-scan.ts';
-import { appendBlock, readableScan, readableSource } from '../../source/text.ts';
+import { appendBlock } from '../../source/text.ts';
+import { editableSource, readableScan } from '../../source/editable.ts';
 import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
@@ -13,7 +14,7 @@ const PHP = SYNTAX.php;
 
 /** Offset of the hook's global function, as the doctor reads it (src/runtimes/php/code.ts). */
 const definition: DefinitionAt = (file, kind, entry, project) =>
-  globalFunction(readPhpModule(readableSource(file, PHP, HOOK_FLAGS[kind], project)), dottedFunction(entry))?.offset;
+  globalFunction(readPhpModule(editableSource(file, PHP, HOOK_FLAGS[kind], project)), dottedFunction(entry))?.offset;
 
 /**
  * Where a top-level function can go: the end of the file when it ends in PHP mode, else just before

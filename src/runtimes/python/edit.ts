@@ -1,5 +1,6 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
-import { appendBlock, readableCodeMask, readableSource } from '../../source/text.ts';
+import { appendBlock } from '../../source/text.ts';
+import { editableSource, readableCodeMask } from '../../source/editable.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
@@ -10,7 +11,7 @@ const PYTHON = SYNTAX.python;
 
 /** Offset of the module-level binding of the hook's name (a def, an assignment, an import), as the doctor reads it (src/runtimes/python/code.ts). */
 const definition: DefinitionAt = (file, kind, entry, project) =>
-  readPythonModule(readableSource(file, PYTHON, HOOK_FLAGS[kind], project)).names.get(dottedFunction(entry))?.offset;
+  readPythonModule(editableSource(file, PYTHON, HOOK_FLAGS[kind], project)).names.get(dottedFunction(entry))?.offset;
 
 const DECORATION = ['#', '@'];
 
