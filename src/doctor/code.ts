@@ -2,7 +2,7 @@
 // entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
 import { join, relative, sep } from 'node:path';
 import { readSource, statOnce, type SourceFile } from './source.ts';
-import type { HookSlot, Project, Resource } from './types.ts';
+import type { HookKind, Project, Resource } from './types.ts';
 
 /** `index.initialize` -> file `index`, name `initialize` (the file may have `/` directories). */
 export function splitDotted(entry: string): { file: string; name: string } | undefined {
@@ -32,7 +32,7 @@ export function shown(project: Project, path: string): string {
  * The hook a function name suggests, for "hook left in code" (names from the FC docs and examples:
  * initialize/initializer, preStop/pre_stop, spec §1.2-1.7).
  */
-export function slotForName(name: string): HookSlot | undefined {
+export function kindForName(name: string): HookKind | undefined {
   if (/^initiali[sz]er?$/i.test(name)) return 'initializer';
   if (/^pre_?stop$/i.test(name)) return 'preStop';
   return undefined;

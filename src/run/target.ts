@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fail } from '../errors.ts';
-import type { HookSlot, Project, Resource } from '../doctor/types.ts';
+import type { HookKind, Project, Resource } from '../project/types.ts';
 import type { RunTarget } from './types.ts';
 
 /** fc3 sends 3 s for a hook without a timeout (spec "Corrections"); 3 s is also the API's function default. */
@@ -26,7 +26,7 @@ export function chooseResource(project: Project, key: string | undefined): Resou
 }
 
 /** A hook's timeout in seconds, as FC enforces it. */
-export function hookTimeout(resource: Resource, slot: HookSlot): number {
+export function hookTimeout(resource: Resource, slot: HookKind): number {
   const value = resource.hooks[slot]?.timeout?.value;
   return typeof value === 'number' && value > 0 ? value : DEFAULT_TIMEOUT_S;
 }
@@ -57,7 +57,7 @@ function codeDir(project: Project, resource: Resource): string {
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }
 
-function activeEntry(resource: Resource, slot: HookSlot): string | undefined {
+function activeEntry(resource: Resource, slot: HookKind): string | undefined {
   const hook = resource.hooks[slot];
   return hook?.active && !hook.hasCommand ? String(hook.handler?.value) : undefined;
 }

@@ -5,13 +5,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { codeDir } from '../code.ts';
 import { findFiles, readSource, readText, type SourceFile } from '../source.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
+import type { CodeModel, Hit, HookKind, Project, Resource, Rule } from '../types.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];
 /** FC's port when customRuntimeConfig.port / customContainerConfig.port is not set (spec §1.8). */
 const DEFAULT_PORT = 9000;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
-const ROUTES: Record<HookSlot, string> = { initializer: '/initialize', preStop: '/pre-stop' };
+const ROUTES: Record<HookKind, string> = { initializer: '/initialize', preStop: '/pre-stop' };
 
 const isCustom = (resource: Resource) => resource.family === 'custom' || resource.family === 'container';
 
@@ -167,9 +167,9 @@ export const customModel: CodeModel = {
   resolveHook: () => undefined,
   hooksInCode(resource, project) {
     return serverFiles(resource, project).flatMap(({ file }) =>
-      (Object.keys(ROUTES) as HookSlot[]).flatMap((slot) => {
+      (Object.keys(ROUTES) as HookKind[]).flatMap((slot) => {
         const m = new RegExp(`(['"\`])${ROUTES[slot]}\\1`).exec(file.code);
-        return m ? [{ slot, file: file.path, line: file.lineAt(m.index), what: `route ${ROUTES[slot]}` }] : [];
+        return m ? [{ kind: slot, file: file.path, line: file.lineAt(m.index), what: `route ${ROUTES[slot]}` }] : [];
       }));
   },
 };

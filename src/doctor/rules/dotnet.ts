@@ -1,8 +1,8 @@
 // C# (dotnetcore): the method an `Assembly::Namespace.Class::Method` hook string names; hooks are any
 // `void Name(IFcContext context)` (spec §1.7).
-import { shown, slotForName } from '../code.ts';
+import { shown, kindForName } from '../code.ts';
 import { findFiles, readSource, type SourceFile } from '../source.ts';
-import type { CodeModel, HookSlot, Project } from '../types.ts';
+import type { CodeModel, HookKind, Project } from '../types.ts';
 
 interface CsClass {
   file: SourceFile;
@@ -64,8 +64,8 @@ export const dotnetModel: CodeModel = {
       [...file.matches(/\bvoid\s+(\w+)\s*\(\s*IFcContext\s+\w+\s*\)/)]
         .filter((m) => m.index > body.start && m.index < body.end)
         .flatMap((m) => {
-          const slot: HookSlot | undefined = slotForName(m[1]!);
-          return slot ? [{ slot, file: file.path, line: file.lineAt(m.index), what: `method ${m[1]}(IFcContext)` }] : [];
+          const slot: HookKind | undefined = kindForName(m[1]!);
+          return slot ? [{ kind: slot, file: file.path, line: file.lineAt(m.index), what: `method ${m[1]}(IFcContext)` }] : [];
         }));
   },
 };

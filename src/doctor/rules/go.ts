@@ -5,13 +5,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { shown, versionBelow } from '../code.ts';
 import { findFiles, readSource, type SourceFile } from '../source.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../types.ts';
+import type { CodeModel, Hit, HookKind, Project, Resource, Rule } from '../types.ts';
 
 const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
-const REGISTER: Record<HookSlot, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
+const REGISTER: Record<HookKind, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
 
 interface Registration {
-  slot: HookSlot;
+  kind: HookKind;
   file: SourceFile;
   /** Offset of the call. */
   at: number;
@@ -60,10 +60,10 @@ function registrations(module: GoModule): Registration[] {
   return module.files.flatMap((file) => {
     const alias = fcAlias(file);
     if (!alias) return [];
-    return (Object.keys(REGISTER) as HookSlot[]).flatMap((slot) =>
+    return (Object.keys(REGISTER) as HookKind[]).flatMap((slot) =>
       [...file.matches(new RegExp(`\\b${alias}\\.${REGISTER[slot]}\\s*\\(`))].map((m) => {
         const open = m.index + m[0].length - 1;
-        return { slot, file, at: m.index, open, argument: file.items(open)[0] ?? '' };
+        return { kind: slot, file, at: m.index, open, argument: file.items(open)[0] ?? '' };
       }));
   });
 }
@@ -72,12 +72,12 @@ export const goModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const module = goModule(resource, project);
     if (!module || module.files.length === 0) return undefined;
-    if (registrations(module).some((r) => r.slot === hook.slot)) return { found: true };
-    const name = REGISTER[hook.slot];
+    if (registrations(module).some((r) => r.kind === hook.kind)) return { found: true };
+    const name = REGISTER[hook.kind];
     return {
       found: false,
-      why: `no fc.${name} call in ${shown(project, module.dir)}/*.go (the Go SDK panics with "no ${hook.slot === 'initializer' ? 'initializer' : 'prestop'} handler registered")`,
-      fix: `call fc.${name}(${hook.slot === 'initializer' ? 'initialize' : 'preStop'}) before fc.Start`,
+      why: `no fc.${name} call in ${shown(project, module.dir)}/*.go (the Go SDK panics with "no ${hook.kind === 'initializer' ? 'initializer' : 'prestop'} handler registered")`,
+      fix: `call fc.${name}(${hook.kind === 'initializer' ? 'initialize' : 'preStop'}) before fc.Start`,
     };
   },
   handlerCode(resource, project) {
@@ -103,7 +103,7 @@ export const goModel: CodeModel = {
   hooksInCode(resource, project) {
     const module = goModule(resource, project);
     return module
-      ? registrations(module).map((r) => ({ slot: r.slot, file: r.file.path, line: r.file.lineAt(r.at), what: `fc.${REGISTER[r.slot]}(${r.argument})` }))
+      ? registrations(module).map((r) => ({ kind: r.kind, file: r.file.path, line: r.file.lineAt(r.at), what: `fc.${REGISTER[r.kind]}(${r.argument})` }))
       : [];
   },
 };
@@ -124,7 +124,7 @@ const registerAfterStart: Rule = {
       const bodyEnd = file.closing(bodyStart);
       const [start] = [...file.matches(new RegExp(`\\b${alias}\\.Start(?:Http)?\\s*\\(`))].filter((m) => m.index > bodyStart && m.index < bodyEnd);
       if (!start || registration.at < start.index || registration.at > bodyEnd) return [];
-      return [{ file: file.path, line: file.lineAt(registration.at), message: `fc.${REGISTER[registration.slot]} runs after fc.Start (line ${file.lineAt(start.index)}), which never returns, so the ${registration.slot} hook is never registered: move it above fc.Start` }];
+      return [{ file: file.path, line: file.lineAt(registration.at), message: `fc.${REGISTER[registration.kind]} runs after fc.Start (line ${file.lineAt(start.index)}), which never returns, so the ${registration.kind} hook is never registered: move it above fc.Start` }];
     });
   },
 };
@@ -162,7 +162,7 @@ const hookSignature: Rule = {
       const fn = hookFunction(registration);
       if (!fn || (fn.params.length === 1 && fn.results === '')) return [];
       const problem = fn.results !== '' ? `returns ${fn.results}` : `takes ${fn.params.length} parameters`;
-      return [{ file: registration.file.path, line: fn.line, message: `${registration.slot} hook ${fn.name} ${problem}, but the Go SDK calls hooks as func(ctx context.Context) with no result and panics otherwise: declare func(ctx context.Context)` }];
+      return [{ file: registration.file.path, line: fn.line, message: `${registration.kind} hook ${fn.name} ${problem}, but the Go SDK calls hooks as func(ctx context.Context) with no result and panics otherwise: declare func(ctx context.Context)` }];
     });
   },
 };

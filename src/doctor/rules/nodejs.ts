@@ -1,6 +1,6 @@
 // Node.js: the exports a `file.export` hook string names, their parameters, and the callback that
 // nodejs16 and older wait for (spec §1.2). Static reading of CommonJS and ES module exports.
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
+import { configuredEntries, locateDotted, shown, kindForName, splitDotted } from '../code.ts';
 import { splitTopLevel, type SourceFile } from '../source.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
 
@@ -220,8 +220,8 @@ export const nodejsModel: CodeModel = {
     if (!found || !('module' in found)) return [];
     const used = new Set(configuredEntries(resource).map((entry) => splitDotted(entry)?.name));
     return [...found.module.exports].flatMap(([name, exported]) => {
-      const slot = slotForName(name);
-      return slot && !used.has(name) ? [{ slot, file: found.file.path, line: exported.line, what: `export ${name}` }] : [];
+      const slot = kindForName(name);
+      return slot && !used.has(name) ? [{ kind: slot, file: found.file.path, line: exported.line, what: `export ${name}` }] : [];
     });
   },
 };

@@ -1,6 +1,6 @@
 // PHP: the global function a `file.function` hook string names (case-insensitive, as PHP function
 // names are), and its parameters: FC calls initialize($context) and preStop($context) (spec §1.4).
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
+import { configuredEntries, locateDotted, shown, kindForName, splitDotted } from '../code.ts';
 import type { SourceFile } from '../source.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
 
@@ -49,8 +49,8 @@ export const phpModel: CodeModel = {
     if (!found || 'missing' in found) return [];
     const used = new Set(configuredEntries(resource).map((entry) => splitDotted(entry)?.name.toLowerCase()));
     return [...found.module.functions.values()].flatMap(({ name, line }) => {
-      const slot = slotForName(name);
-      return slot && !used.has(name.toLowerCase()) ? [{ slot, file: found.file.path, line, what: `function ${name}` }] : [];
+      const slot = kindForName(name);
+      return slot && !used.has(name.toLowerCase()) ? [{ kind: slot, file: found.file.path, line, what: `function ${name}` }] : [];
     });
   },
 };
@@ -69,7 +69,7 @@ const hookSignature: Rule = {
       return [{
         file: found.file.path,
         line: fn.line,
-        message: `${hook.slot} hook ${hook.entry} is function ${fn.name}(${fn.params.join(', ')}), but FC calls it with the context only (no event), so PHP throws ArgumentCountError: declare function ${fn.name}($context)`,
+        message: `${hook.kind} hook ${hook.entry} is function ${fn.name}(${fn.params.join(', ')}), but FC calls it with the context only (no event), so PHP throws ArgumentCountError: declare function ${fn.name}($context)`,
       }];
     });
   },

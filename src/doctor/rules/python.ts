@@ -1,6 +1,6 @@
 // Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
 // initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
-import { configuredEntries, locateDotted, shown, slotForName, splitDotted } from '../code.ts';
+import { configuredEntries, locateDotted, shown, kindForName, splitDotted } from '../code.ts';
 import type { SourceFile } from '../source.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../types.ts';
 
@@ -92,8 +92,8 @@ export const pythonModel: CodeModel = {
     if (!found || 'missing' in found) return [];
     const used = new Set(configuredEntries(resource).map((entry) => splitDotted(entry)?.name));
     return [...found.module.names].flatMap(([name, { line, fn }]) => {
-      const slot = slotForName(name);
-      return slot && fn && !used.has(name) ? [{ slot, file: found.file.path, line, what: `def ${name}` }] : [];
+      const slot = kindForName(name);
+      return slot && fn && !used.has(name) ? [{ kind: slot, file: found.file.path, line, what: `def ${name}` }] : [];
     });
   },
 };
@@ -138,13 +138,13 @@ const hookSignature: Rule = {
       const declared = `def ${found.name}(${fn.params.join(', ')})`;
       const at = { file: found.file.path, line: fn.line };
       if (shape.required > 1) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${found.name}(context)` }];
+        return [{ ...at, message: `${hook.kind} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${found.name}(context)` }];
       }
       if (shape.positional === 0 && !shape.varargs) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${found.name}(context)` }];
+        return [{ ...at, message: `${hook.kind} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${found.name}(context)` }];
       }
       if (shape.requiredKeywords.length > 0) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${found.name}(context)` }];
+        return [{ ...at, message: `${hook.kind} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${found.name}(context)` }];
       }
       return [];
     });
