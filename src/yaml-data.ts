@@ -1,16 +1,33 @@
-// A parsed s.yaml as plain data. The YAML library refuses to expand aliases past a limit (a
-// "billion laughs" file would take gigabytes) by throwing "Excessive alias count indicates a resource
+// An alias bomb in s.yaml. The YAML library refuses to expand aliases past a limit (a "billion
+// laughs" file would take gigabytes) by throwing "Excessive alias count indicates a resource
 // exhaustion attack", which reached users as a raw message; here it is one `error: s.yaml: ...` line.
-import type { Document } from 'yaml';
+import { visit, type Document } from 'yaml';
 import { fail } from './errors.ts';
 
-export function yamlData(doc: Document.Parsed): unknown {
+const checked = new WeakSet<Document.Parsed>();
+
+/**
+ * Refuses a document that expands its aliases too many times, wherever they are. Only a document
+ * with an alias can, so only such a document is expanded to plain data to find out: expanding a large
+ * s.yaml without aliases would cost about as much as parsing it, and its readers take only the values
+ * they need. Checked once per document.
+ */
+export function refuseAliasBombs(doc: Document.Parsed): void {
+  if (checked.has(doc)) return;
+  let hasAlias = false;
+  visit(doc, {
+    Alias() {
+      hasAlias = true;
+      return visit.BREAK;
+    },
+  });
   try {
-    return doc.toJS();
+    if (hasAlias) doc.toJS();
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       fail('s.yaml', 'expands its aliases too many times (the YAML library stops at 100 expansions, against "billion laughs" files); write those values out');
     }
     throw error;
   }
+  checked.add(doc);
 }

@@ -18,13 +18,13 @@ import { goHooks } from './go.ts';
 import { javaHooks } from './java.ts';
 import { nodejsHooks } from './nodejs.ts';
 import { phpHooks } from './php.ts';
-import { loadProject, type LoadedProject } from './project.ts';
+import { openProject, type LoadedProject } from '../project/open.ts';
 import { pythonHooks } from './python.ts';
 import { checkKeptValues } from './kept-values.ts';
 import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
 
-export { listResources } from './project.ts';
+export { listResources } from '../project/open.ts';
 export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
 export type { HookState } from './types.ts';
 
@@ -65,7 +65,7 @@ interface Context {
 }
 
 async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
-  const project = await loadProject(dir, cwd, resource);
+  const project = await openProject(dir, cwd, resource);
   const language = languageFor(project.runtime);
   return { project, language, definition: definitionFor(project.runtime) };
 }

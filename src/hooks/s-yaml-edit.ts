@@ -4,81 +4,20 @@
 // wrote them. Every edit is checked by parsing the result: the data must equal the old data plus the
 // intended change, or nothing is returned.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { editableProps } from '../project/editable.ts';
+import { parseSYaml } from '../project/parse.ts';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
 import type { HookKind, HookState } from './types.ts';
-import { yamlErrorRule } from '../yaml-error.ts';
 
 export { SWITCHED_OFF_COMMENT } from './switched-off-comment.ts';
+export { chooseResource } from '../project/editable.ts';
+export { parseSYaml } from '../project/parse.ts';
 
 const FIELD = 's.yaml';
 const LIFECYCLE = 'instanceLifecycleConfig';
-
-// The last text parsed and its document: one add/remove asks for the same text's document many times
-// (hook states, each edit, its check), and a large s.yaml took seconds per parse. Nothing here
-// mutates a parsed document, so sharing it is safe.
-let lastParsed: { text: string; doc: Document.Parsed } | undefined;
-
-export function parseSYaml(text: string): Document.Parsed {
-  if (lastParsed?.text === text) return lastParsed.doc;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) fail(FIELD, yamlErrorRule(text, error));
-  lastParsed = { text, doc };
-  return doc;
-}
-
-/** Keys of the resources whose component is fc3 (`fc3` or `fc3@<version>`). */
-export function fc3Resources(doc: Document.Parsed): string[] {
-  const resources = doc.get('resources', true);
-  if (!isMap(resources)) return [];
-  return resources.items.flatMap((pair) => {
-    const component = isMap(pair.value) ? pair.value.get('component') : undefined;
-    return isScalar(pair.key) && typeof component === 'string' && /^fc3(@.+)?$/.test(component) ? [String(pair.key.value)] : [];
-  });
-}
-
-/** The fc3 resource to edit: the one asked for, or the only one. */
-export function chooseResource(doc: Document.Parsed, requested?: string): string {
-  const keys = fc3Resources(doc);
-  if (requested !== undefined) {
-    if (!keys.includes(requested)) fail('resource', `s.yaml has no fc3 resource "${requested}"; its fc3 resources: ${keys.join(', ') || 'none'}`);
-    return requested;
-  }
-  if (keys.length === 0) {
-    const legacy = doc.get('edition') !== '3.0.0' ? ' (this looks like a Serverless Devs 2.x file: migrate it with `s cli fc3 s2tos3`)' : '';
-    fail(FIELD, `no resource with component: fc3 under resources${legacy}`);
-  }
-  if (keys.length > 1) fail('resource', `s.yaml has several fc3 resources (${keys.join(', ')}); choose one with --resource <key>`);
-  return keys[0]!;
-}
-
-/** The resource's props as a block mapping that is safe to edit: no anchors, aliases or merge keys in the resource. */
-export function editableProps(doc: Document.Parsed, text: string, resource: string): YAMLMap {
-  const node = doc.getIn(['resources', resource], true) as Node | undefined;
-  const where = `resources.${resource}`;
-  if (!isMap(node)) fail(FIELD, `${where} is not a mapping`);
-  for (const holder of [doc.contents, doc.get('resources', true), node] as unknown[]) {
-    if (isMap(holder) && holder.anchor) fail(FIELD, `${where} is inside a YAML anchor (&${holder.anchor}), so editing it would change the alias that copies it; edit s.yaml by hand`);
-  }
-  visit(node, {
-    Alias(_key, alias) {
-      fail(FIELD, `${where} uses a YAML alias (*${alias.source}, line ${lineAt(text, alias.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-    Node(_key, inner) {
-      if (inner.anchor) fail(FIELD, `${where} defines a YAML anchor (&${inner.anchor}, line ${lineAt(text, inner.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') fail(FIELD, `${where} uses a YAML merge key (<<, line ${lineAt(text, pair.key.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-  });
-  const props = node.get('props', true);
-  if (!isMap(props) || props.items.length === 0) fail(FIELD, `${where}.props is missing or empty`);
-  if (props.flow) fail(FIELD, `${where}.props is a flow mapping ({ ... }) at line ${lineAt(text, props.range![0])}; write it as a block mapping to edit it`);
-  return props;
-}
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as Pair | undefined;
@@ -105,7 +44,8 @@ export function hookState(text: string, resource: string, kind: HookKind): HookS
   const pair = isMap(lifecycle) ? pairOf(lifecycle, kind) : undefined;
   if (!pair) return { status: 'absent' };
   const line = lineAt(text, (pair.key as Node).range![0]);
-  const hook: unknown = doc.toJS().resources[resource].props[LIFECYCLE][kind];
+  // The resource has no aliases or merge keys (editableProps), so its own nodes hold its data.
+  const hook = valueOf(doc, pair);
   if (hook === null || typeof hook !== 'object' || Array.isArray(hook)) return { status: 'off', line };
   const { handler, command, timeout } = hook as Record<string, unknown>;
   const state: HookState = { status: 'off', line, timeout, rawCommand: command };

@@ -5,10 +5,10 @@ import { basename, join } from 'node:path';
 import { isMap } from 'yaml';
 import { fail } from '../errors.ts';
 import { MAX_S_YAML_BYTES, readRegularFileSync } from '../safe-fs.ts';
-import { parseSYamlWithLines, refuseAliasBombs } from './parse.ts';
+import { refuseAliasBombs } from '../yaml-data.ts';
+import { parseSYaml, readerOf } from './parse.ts';
 import { fc3Entries, isServerlessDevs2, readResource } from './resources.ts';
 import type { Project, Resource } from './types.ts';
-import { YamlReader } from './yaml-reader.ts';
 
 /** Serverless Devs reads s.yaml, then s.yml. */
 export const S_YAML_NAMES = ['s.yaml', 's.yml'];
@@ -23,11 +23,11 @@ export function loadProject(dir: string, label = dir, command = 'the doctor'): P
   const sYaml = S_YAML_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run ${command} in a Serverless Devs project)`);
   const text = readRegularFileSync(sYaml, { field: 's.yaml', shown: `${label}/${basename(sYaml)}`, limit: MAX_S_YAML_BYTES }).toString('utf8');
-  const { doc, lines } = parseSYamlWithLines(text, 'read');
+  const doc = parseSYaml(text, 'read');
   const top = doc.contents;
   if (!isMap(top)) fail('s.yaml', 'is not a YAML mapping with `resources:`');
   refuseAliasBombs(doc);
-  const reader = new YamlReader(doc, lines);
+  const reader = readerOf(doc);
   if (!reader.map(top, 'resources')) {
     if (isServerlessDevs2(reader, top)) fail('s.yaml', 'is in the Serverless Devs 2.x format (services:, component fc); convert it with `s cli fc3 s2tos3` first');
     fail('s.yaml', 'has no `resources:` mapping');

@@ -69,3 +69,18 @@ export interface Project {
   sYaml: string;
   resources: Resource[];
 }
+
+/** The one fc3 resource of an existing project that add/remove edit (src/project/open.ts). */
+export interface HookProject {
+  /** Absolute directory of s.yaml. */
+  root: string;
+  /** Absolute path of s.yaml. */
+  sYamlPath: string;
+  /** Key of the fc3 resource under `resources`. */
+  resource: string;
+  runtime: string;
+  /** props.handler, or '' when there is none (custom runtimes). */
+  handler: string;
+  /** Absolute path of props.code when it names a directory. */
+  codeDir?: string;
+}

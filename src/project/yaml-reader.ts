@@ -2,18 +2,16 @@
 // merge keys looked through, `${vars.x}` replaced from the top-level vars. Only the values asked for are
 // turned into plain data, never the whole document (a 1,000-resource s.yaml would be copied whole).
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type YAMLMap } from 'yaml';
+import { refuseAliasBombs } from '../yaml-data.ts';
 
 export class YamlReader {
-  private vars: unknown;
+  /** The top-level vars as plain data, read at the first `${vars.x}`. */
+  private vars: { data: unknown } | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
-  ) {
-    const top = doc.contents;
-    const vars = isMap(top) ? this.get(top, 'vars')?.value : undefined;
-    this.vars = this.data(vars);
-  }
+  ) {}
 
   line(node: Node): number {
     return this.lines.linePos(node.range?.[0] ?? 0).line;
@@ -24,9 +22,11 @@ export class YamlReader {
     return isAlias(node) ? node.resolve(this.doc) : node;
   }
 
-  /** A node's plain data (null for anything but a scalar, map or sequence). */
+  /** A node's plain data (null for anything but a scalar, map or sequence); an alias bomb is refused first. */
   data(node: unknown): unknown {
-    return isScalar(node) || isMap(node) || isSeq(node) ? node.toJS(this.doc) : null;
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return null;
+    refuseAliasBombs(this.doc);
+    return node.toJS(this.doc);
   }
 
   /** The value node of `key` in a map, looking through `<<` merge keys as fc3's YAML loader does. */
@@ -72,7 +72,11 @@ export class YamlReader {
   }
 
   private lookup(path: string): unknown {
-    let value = this.vars;
+    if (!this.vars) {
+      const top = this.doc.contents;
+      this.vars = { data: this.data(isMap(top) ? this.get(top, 'vars')?.value : undefined) };
+    }
+    let value = this.vars.data;
     for (const part of path.split('.')) {
       // Own keys only: `${vars.constructor}` is not a variable.
       value = value !== null && typeof value === 'object' && Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
