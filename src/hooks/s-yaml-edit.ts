@@ -1,15 +1,16 @@
 // Edits instanceLifecycleConfig in a user's s.yaml. The file is parsed as a YAML Document to find
 // where things are, and the change is made as a text insertion or a replacement of one value at the
 // positions the Document reports, so comments, key order, quoting and indentation all stay as the user
-// wrote them. Every edit is checked by parsing the result: the data must equal the old data plus the
+// wrote them. Every edit is checked by parsing the result (s-yaml-verify.ts): the data must equal the old data plus the
 // intended change, or nothing is returned.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { editableProps } from '../project/editable.ts';
 import { parseSYaml } from '../project/parse.ts';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from './source.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
+import { editCheck, isEmptyCommand, verifyEdit, type EditCheck, type HookChange } from './s-yaml-verify.ts';
 import type { HookKind, HookState } from './types.ts';
 
 export { SWITCHED_OFF_COMMENT } from './switched-off-comment.ts';
@@ -32,10 +33,6 @@ function isBareNull(value: unknown): boolean {
   return value === null || (isScalar(value) && value.value === null && value.source === '');
 }
 
-function isEmptyCommand(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 /** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
 export function hookState(text: string, resource: string, kind: HookKind): HookState {
   const doc = parseSYaml(text);
@@ -54,6 +51,8 @@ export function hookState(text: string, resource: string, kind: HookKind): HookS
   if ((typeof handler === 'string' && handler !== '') || (state.command?.length ?? 0) > 0) state.status = 'on';
   return state;
 }
+
+type Change = HookChange & { fields: Record<string, string | number | string[]>; comment?: string[]; uncomment?: boolean };
 
 interface Edit {
   start: number;
@@ -119,12 +118,18 @@ function hookLines(fields: Record<string, string | number | string[]>, step: num
  * there, added in a new line when not). `drop` removes keys whose value is empty. `comment` goes above
  * the hook key when the hook is new or switched off; `uncomment` removes the switched-off comment.
  */
-function editHook(
-  text: string,
-  resource: string,
-  kind: HookKind,
-  change: { fields: Record<string, string | number | string[]>; drop: string[]; comment?: string[]; uncomment?: boolean },
-): string {
+function editHook(text: string, resource: string, kind: HookKind, change: Change): string {
+  const { edits, check } = hookEdits(text, resource, kind, change);
+  const result = applyEdits(text, edits);
+  const editStart = Math.min(...edits.map((edit) => edit.start));
+  const editEnd = Math.max(...edits.map((edit) => edit.end));
+  // Only now, with the old Document no longer needed here, is the edited text parsed.
+  verifyEdit(check, text, result, editStart, editEnd);
+  return result;
+}
+
+/** The edits that make the change, and what checking them needs. */
+function hookEdits(text: string, resource: string, kind: HookKind, change: Change): { edits: Edit[]; check: EditCheck } {
   const doc = parseSYaml(text);
   const props = editableProps(doc, text, resource);
   const indent = column(text, props.items[0]!.key as Node);
@@ -175,23 +180,7 @@ function editHook(
       if (change.comment && !marked) edits.push(insertLines(text, lineStart(text, key.range![0]), column(text, key), change.comment));
     }
   }
-  const result = applyEdits(text, edits);
-  verify(doc, result, resource, kind, change);
-  return result;
-}
-
-/** The edited text must parse to the old data with exactly the intended change to the hook. */
-function verify(doc: Document.Parsed, result: string, resource: string, kind: HookKind, change: { fields: Record<string, unknown>; drop: string[] }) {
-  const expected = doc.toJS() as Record<string, any>;
-  const props = expected.resources[resource].props;
-  const lifecycle = (props[LIFECYCLE] ??= {});
-  const hook: Record<string, unknown> = { ...(lifecycle[kind] ?? {}), ...change.fields };
-  for (const name of change.drop) if (name in hook && isEmptyCommand(hook[name])) delete hook[name];
-  lifecycle[kind] = hook;
-  const after = parseDocument(result, { uniqueKeys: true });
-  if (after.errors.length > 0 || !isDeepStrictEqual(after.toJS(), expected)) {
-    fail(FIELD, `cannot edit ${LIFECYCLE}.${kind} of resources.${resource} safely (unusual formatting); edit s.yaml by hand`);
-  }
+  return { edits, check: editCheck(doc, resource, kind, change) };
 }
 
 /**

@@ -21,11 +21,22 @@ const readers = new WeakMap<Document.Parsed, YamlReader>();
 
 /** s.yaml's Document; InputError when it is not valid YAML. */
 export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
+  const doc = tryParseSYaml(text, mode);
+  if (doc.errors[0]) fail('s.yaml', yamlErrorRule(text, doc.errors[0]));
+  return doc;
+}
+
+/**
+ * s.yaml's Document, with the errors it has (an edit's check reports its own). Only a Document
+ * without errors is kept for the next call: the one before it is then let go, so that two Documents
+ * of a large s.yaml are not held at once.
+ */
+export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
+  lastParsed = undefined;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, ...OPTIONS[mode] });
-  const error = doc.errors[0];
-  if (error) fail('s.yaml', yamlErrorRule(text, error));
+  if (doc.errors.length > 0) return doc;
   readers.set(doc, new YamlReader(doc, lines));
   lastParsed = { text, mode, doc };
   return doc;
