@@ -14,6 +14,7 @@ export interface Finding {
 /** What a rule reports; the engine adds the rule's id and severity. */
 export type Hit = Omit<Finding, 'severity' | 'rule'>;
 
+/** The project model the rules check is the one reader's (src/project/types.ts). */
 export type { Family, HookConfig, HookKind, Project, Resource, YamlValue } from '../project/types.ts';
 
 export interface Rule {

@@ -2,6 +2,7 @@
 import type { RuntimeFamily } from '../runtimes/index.ts';
 import type { HookKind, HookProject } from '../project/types.ts';
 
+/** The hooks and the project edited are the one reader's (src/project/types.ts). */
 export { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type HookKind, type HookProject } from '../project/types.ts';
 
 /** A hook as s.yaml has it (in the types module, so the API's declarations need no YAML library). */
