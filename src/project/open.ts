@@ -60,8 +60,12 @@ export async function openProject(dir: string, cwd: string, resource?: string): 
   const props = editableProps(doc, sYamlText, key);
   refuseAliasBombs(doc);
   const reader = readerOf(doc);
-  // A `${…}` that cannot be resolved here is kept as written, for the messages below.
-  const prop = (name: string) => reader.value(props, name)?.value ?? reader.data(reader.get(props, name)?.value);
+  // A `${…}` that does not resolve to a string here is kept as written, for the messages below.
+  const prop = (name: string) => {
+    const written = reader.data(reader.get(props, name)?.value);
+    const resolved = reader.value(props, name)?.value;
+    return typeof written === 'string' && written.includes('${') && typeof resolved !== 'string' ? written : resolved;
+  };
   const runtime = prop('runtime');
   if (typeof runtime !== 'string' || runtime === '') fail('s.yaml', `resources.${key}.props.runtime is missing`);
   if (runtime.includes('${')) fail('s.yaml', `resources.${key}.props.runtime is "${runtime}"; write the runtime id itself to add or remove hooks`);
