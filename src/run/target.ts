@@ -1,4 +1,4 @@
-// Builds what a runner needs from one fc3 resource of s.yaml (read by the doctor's project model):
+// Builds what a runner needs from one fc3 resource of s.yaml (read by the one project reader, src/project/):
 // entries, timeouts, the FC context and the function's environment (spec §1.8 "Other env vars").
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,8 +26,8 @@ export function chooseResource(project: Project, key: string | undefined): Resou
 }
 
 /** A hook's timeout in seconds, as FC enforces it. */
-export function hookTimeout(resource: Resource, slot: HookKind): number {
-  const value = resource.hooks[slot]?.timeout?.value;
+export function hookTimeout(resource: Resource, kind: HookKind): number {
+  const value = resource.hooks[kind]?.timeout?.value;
   return typeof value === 'number' && value > 0 ? value : DEFAULT_TIMEOUT_S;
 }
 
@@ -57,8 +57,8 @@ function codeDir(project: Project, resource: Resource): string {
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }
 
-function activeEntry(resource: Resource, slot: HookKind): string | undefined {
-  const hook = resource.hooks[slot];
+function activeEntry(resource: Resource, kind: HookKind): string | undefined {
+  const hook = resource.hooks[kind];
   return hook?.active && !hook.hasCommand ? String(hook.handler?.value) : undefined;
 }
 
