@@ -22,11 +22,13 @@ import { openProject, type LoadedProject } from '../project/open.ts';
 import { pythonHooks } from './python.ts';
 import { checkKeptValues } from './kept-values.ts';
 import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
+import type { AddHooksRequest, HookPlan, ProjectInfo, RemoveHooksRequest } from './requests.ts';
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
 
 export { listResources } from '../project/open.ts';
 export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
 export type { HookState } from './types.ts';
+export type { AddHooksRequest, FileChange, HookPlan, ProjectInfo, RemoveHooksRequest } from './requests.ts';
 
 const LANGUAGES: readonly LanguageHooks[] = [nodejsHooks, pythonHooks, phpHooks, javaHooks, goHooks, dotnetHooks, customHooks];
 
@@ -43,19 +45,6 @@ function definitionFor(runtime: string): RuntimeDefinition<any> {
   const definition = RUNTIMES.find((candidate) => candidate.ids.includes(runtime)) ?? RUNTIMES.find((candidate) => candidate.family === runtimeFamily(runtime));
   if (!definition) throw new Error(`internal: no runtime definition for ${runtime} (family ${runtimeFamily(runtime)})`);
   return definition;
-}
-
-/** What the hook prompts need to know about a project before asking. */
-export interface ProjectInfo {
-  root: string;
-  resource: string;
-  runtime: string;
-  handler: string;
-  hooks: Record<HookKind, HookState>;
-  /** Entry each hook gets when none is given. */
-  defaults: Record<HookKind, string>;
-  /** Validates a hook entry for this project: undefined when fine, else the rule it breaks. */
-  checkEntry(kind: HookKind, entry: string): string | undefined;
 }
 
 interface Context {
@@ -107,47 +96,6 @@ export async function inspectProject(dir: string, cwd: string, resource?: string
       }
     },
   };
-}
-
-/** One file the plan changes. */
-export interface FileChange {
-  /** Absolute path. */
-  path: string;
-  before: string;
-  after: string;
-}
-
-export interface HookPlan {
-  root: string;
-  resource: string;
-  runtime: string;
-  /** Files to write; empty when everything asked for is already there. */
-  changes: FileChange[];
-  /** What was found and what would change, one line each, for the user. */
-  notes: string[];
-  /** Things the user must do that the tool cannot (custom runtimes: serve a route). */
-  warnings: string[];
-}
-
-export interface AddHooksRequest {
-  dir: string;
-  resource?: string;
-  /** The hook's entry, or true for the one s.yaml has (when on) or the default; undefined leaves the hook alone. */
-  initializer?: string | true;
-  preStop?: string | true;
-  /** A GPU custom container's command-type initializer (run by /bin/sh -c), instead of `initializer`. */
-  initializerCommand?: string;
-  initializerTimeout?: string | number;
-  preStopTimeout?: string | number;
-  /** The notes say what would change ("would add") rather than what did. */
-  dryRun?: boolean;
-}
-
-export interface RemoveHooksRequest {
-  dir: string;
-  resource?: string;
-  initializer?: boolean;
-  preStop?: boolean;
 }
 
 const TIMEOUT_FIELDS = { initializer: 'initializer-timeout', preStop: 'pre-stop-timeout' } as const;
