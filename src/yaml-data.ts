@@ -1,16 +1,33 @@
-// A parsed s.yaml as plain data. The YAML library refuses to expand aliases past a limit (a
-// "billion laughs" file would take gigabytes) by throwing "Excessive alias count indicates a resource
+// An alias bomb in s.yaml. The YAML library refuses to expand aliases past a limit (a "billion
+// laughs" file would take gigabytes) by throwing "Excessive alias count indicates a resource
 // exhaustion attack", which reached users as a raw message; here it is one `error: s.yaml: ...` line.
-import type { Document } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, type Document } from 'yaml';
 import { fail } from './errors.ts';
 
-export function yamlData(doc: Document.Parsed): unknown {
+const checked = new WeakSet<Document.Parsed>();
+
+/**
+ * Refuses a document that expands its aliases too many times, wherever they are. Only a document
+ * with an alias can, so only such a document is expanded to plain data to find out: expanding a large
+ * s.yaml without aliases would cost about as much as parsing it, and its readers take only the values
+ * they need. Checked once per document.
+ */
+export function refuseAliasBombs(doc: Document.Parsed): void {
+  if (checked.has(doc)) return;
   try {
-    return doc.toJS();
+    if (containsAlias(doc.contents)) doc.toJS();
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       fail('s.yaml', 'expands its aliases too many times (the YAML library stops at 100 expansions, against "billion laughs" files); write those values out');
     }
     throw error;
   }
+  checked.add(doc);
+}
+
+/** Whether an alias is anywhere under `node` (a plain walk: the library's `visit` copies a path per node). */
+function containsAlias(node: unknown): boolean {
+  if (isAlias(node)) return true;
+  if (isPair(node)) return containsAlias(node.key) || containsAlias(node.value);
+  return (isMap(node) || isSeq(node)) && node.items.some((item) => containsAlias(item));
 }

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { loadProject } from '../src/doctor/project.ts';
+import { loadProject } from '../src/project/load.ts';
 import type { InputError } from '../src/errors.ts';
 import { buildTarget, chooseResource } from '../src/run/target.ts';
 import { FAMILIES, familyOf } from '../src/runtimes/index.ts';

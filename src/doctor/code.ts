@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import { dottedFiles, splitDotted } from '../source/dotted-file.ts';
 import { type SourceFile } from '../source/file.ts';
 import { readSource, statOnce } from '../source/disk.ts';
-import type { HookSlot, Project, Resource } from './types.ts';
+import type { HookKind, Project, Resource } from './types.ts';
 
 /** The directory `code` points at, when it is a local directory (not a .zip, .jar or OSS object). */
 export function codeDir(resource: Resource): string | undefined {
@@ -20,7 +20,7 @@ export function shown(project: Project, path: string): string {
  * The hook a function name suggests, for "hook left in code" (names from the FC docs and examples:
  * initialize/initializer, preStop/pre_stop, spec §1.2-1.7).
  */
-export function slotForName(name: string): HookSlot | undefined {
+export function kindForName(name: string): HookKind | undefined {
   if (/^initiali[sz]er?$/i.test(name)) return 'initializer';
   if (/^pre_?stop$/i.test(name)) return 'preStop';
   return undefined;

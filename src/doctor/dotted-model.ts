@@ -3,7 +3,7 @@
 // hook is there, the function behind an entry, and the hook-like names s.yaml does not configure.
 import { splitDotted } from '../source/dotted-file.ts';
 import type { SourceFile } from '../source/file.ts';
-import { configuredEntries, shown, slotForName, type Located } from './code.ts';
+import { configuredEntries, shown, kindForName, type Located } from './code.ts';
 import type { HookConfig, HookInCode, HookTarget, Project, Resource } from './types.ts';
 
 /** What `get` finds under the entry's name in the module it leads to, with the file; undefined when the file or the name is not there. */
@@ -47,7 +47,7 @@ export function resolveDotted<M extends { complete: boolean }>(found: Located<M>
 
 /**
  * The names in the handler's module (`names`, each with its line and how the code spells it) that look
- * like hooks (slotForName) and that no entry of s.yaml uses; `fold` makes names the language treats as
+ * like hooks (kindForName) and that no entry of s.yaml uses; `fold` makes names the language treats as
  * one equal (PHP's are case-insensitive).
  */
 export function hooksLeftInCode<M>(
@@ -60,7 +60,7 @@ export function hooksLeftInCode<M>(
   if (!found || 'missing' in found) return [];
   const used = new Set(configuredEntries(resource).map((entry) => fold(splitDotted(entry)?.name ?? '')));
   return names(found.module).flatMap(({ name, line, what }) => {
-    const slot = slotForName(name);
-    return slot && !used.has(fold(name)) ? [{ slot, file: found.file.path, line, what }] : [];
+    const kind = kindForName(name);
+    return kind && !used.has(fold(name)) ? [{ kind, file: found.file.path, line, what }] : [];
   });
 }

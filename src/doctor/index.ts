@@ -2,7 +2,7 @@
 import { relative, sep } from 'node:path';
 import { oneLine } from '../escape.ts';
 import { leftoverReports } from '../leftovers.ts';
-import { loadProject } from './project.ts';
+import { loadProject } from '../project/load.ts';
 import { rulesFor } from './rules/index.ts';
 import { clearSourceCache } from '../source/disk.ts';
 import type { Finding, Project } from './types.ts';

@@ -1,4 +1,4 @@
-import type { RuntimeFamily } from '../runtimes/index.ts';
+import type { HookConfig, HookKind, Project, Resource } from '../project/types.ts';
 import type { SourceFile } from '../source/file.ts';
 export type Severity = 'error' | 'warning';
 
@@ -14,70 +14,8 @@ export interface Finding {
 /** What a rule reports; the engine adds the rule's id and severity. */
 export type Hit = Omit<Finding, 'severity' | 'rule'>;
 
-/** The two FC 3.0 hooks (spec §1.1), by their key under instanceLifecycleConfig. */
-export type HookSlot = 'initializer' | 'preStop';
-export const HOOK_SLOTS: readonly HookSlot[] = ['initializer', 'preStop'];
-
-/** One value read from s.yaml, with the line of its key. */
-export interface YamlValue {
-  /** The value after `${vars.…}` substitution (undefined when it cannot be resolved locally). */
-  value: unknown;
-  line: number;
-}
-
-/** One `instanceLifecycleConfig.<slot>` entry as written in s.yaml. */
-export interface HookConfig {
-  slot: HookSlot;
-  /** Line of the `initializer:` / `preStop:` key. */
-  line: number;
-  handler?: YamlValue;
-  command?: YamlValue;
-  timeout?: YamlValue;
-  /** The handler when it is a non-empty string (what FC resolves against the code). */
-  entry?: string;
-  /** Whether `command` holds anything (a non-empty list or string). */
-  hasCommand: boolean;
-  /** On: a non-empty handler of any type, or a command. The empty form (handler "") switches a hook off. */
-  active: boolean;
-}
-
-/** The language family of an FC runtime id; undefined for ids the doctor does not know. */
-/** A runtime family, as runtimeFamily (src/runtimes) names it. */
-export type Family = RuntimeFamily;
-
-/** One fc3 resource of s.yaml. */
-export interface Resource {
-  key: string;
-  /** Line of the resource key. */
-  line: number;
-  runtime?: string;
-  family?: Family;
-  /** The function's `handler` when it is a string. */
-  handler?: string;
-  /** Absolute path `code` points at (a directory, or a .jar/.zip file); undefined for OSS code or none. */
-  code?: string;
-  /** The hook slots present in s.yaml; a missing key is undefined. */
-  hooks: Partial<Record<HookSlot, HookConfig>>;
-  /** Whether `gpuConfig` is set (a GPU function, spec §1.10). */
-  gpu: boolean;
-  /** `customRuntimeConfig` (custom runtimes) or `customContainerConfig` (custom-container) as plain data. */
-  custom?: Record<string, unknown>;
-  /** The function's own props that `run` builds the FC context from (undefined when not set or not local). */
-  functionName?: string;
-  region?: string;
-  timeout?: number;
-  memorySize?: number;
-  /** `environmentVariables` as written (`${env(X)}` references are left for the caller to resolve). */
-  environmentVariables?: Record<string, unknown>;
-}
-
-export interface Project {
-  /** Absolute project directory (where s.yaml is). */
-  root: string;
-  /** Absolute path of s.yaml (or s.yml). */
-  sYaml: string;
-  resources: Resource[];
-}
+/** The project model the rules check is the one reader's (src/project/types.ts). */
+export type { Family, HookConfig, HookKind, Project, Resource, YamlValue } from '../project/types.ts';
 
 export interface Rule {
   id: string;
@@ -90,7 +28,7 @@ export type HookTarget = { found: true } | { found: false; why: string; fix: str
 
 /** A hook implemented in code (a function, a registration, an interface), found by `hooksInCode`. */
 export interface HookInCode {
-  slot: HookSlot;
+  kind: HookKind;
   file: string;
   line: number;
   /** How the code spells it, e.g. `function initialize` or `fc.RegisterPreStopFunction`. */

@@ -8,7 +8,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { fail } from '../errors.ts';
 import { shellCommand } from '../runtimes/container/generate.ts';
 import { DEFAULTS } from '../spec.ts';
-import { hookState, parseSYaml, recordedInitializerCommand, switchOnHook } from './s-yaml-edit.ts';
+import { isMap } from 'yaml';
+import { editableProps } from '../project/editable.ts';
+import { parseSYaml } from '../project/parse.ts';
+import { hookState, recordedInitializerCommand, switchOnHook } from './s-yaml-edit.ts';
 import type { HookState } from './types.ts';
 
 const FIELD = 'initializer-command';
@@ -20,8 +23,8 @@ function at(state: HookState): string {
 }
 
 function isGpuFunction(sYaml: string, resource: string): boolean {
-  const props = (parseSYaml(sYaml).toJS() as { resources: Record<string, { props: Record<string, any> }> }).resources[resource]!.props;
-  return typeof props.gpuConfig?.gpuType === 'string';
+  const gpu = editableProps(parseSYaml(sYaml), sYaml, resource).get('gpuConfig', true);
+  return isMap(gpu) && typeof gpu.get('gpuType') === 'string';
 }
 
 /**

@@ -13,33 +13,22 @@ import { loadTemplates } from '../templates.ts';
 import { addCommandInitializer, initializerCommandToAdd, missingImageFiles } from './command-initializer.ts';
 import { withoutDirectory } from '../hook-entries.ts';
 import { unifiedDiff } from './diff.ts';
-import { loadProject, type LoadedProject } from './project.ts';
+import { openProject, type LoadedProject } from '../project/open.ts';
 import { checkKeptValues } from './kept-values.ts';
 import { hookState, switchOffHook, switchOnHook } from './s-yaml-edit.ts';
+import type { AddHooksRequest, HookPlan, ProjectInfo, RemoveHooksRequest } from './requests.ts';
 import { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type CodeFile, type HookKind, type HookState, type LanguageHooks } from './types.ts';
 
-export { listResources } from './project.ts';
+export { listResources } from '../project/open.ts';
 export { HOOK_KINDS, HOOK_LABELS, type HookKind } from './types.ts';
 export type { HookState } from './types.ts';
+export type { AddHooksRequest, FileChange, HookPlan, ProjectInfo, RemoveHooksRequest } from './requests.ts';
 
 /** The family of s.yaml's runtime, which knows its code (refused for a runtime this tool does not know). */
 function familyFor(runtime: string): FamilyDefinition {
   const family = familyOf(runtime);
   if (!family) fail('runtime', `s.yaml's runtime "${runtime}" is not a Function Compute 3.0 runtime create-fc-lifecycle knows`);
   return family;
-}
-
-/** What the hook prompts need to know about a project before asking. */
-export interface ProjectInfo {
-  root: string;
-  resource: string;
-  runtime: string;
-  handler: string;
-  hooks: Record<HookKind, HookState>;
-  /** Entry each hook gets when none is given. */
-  defaults: Record<HookKind, string>;
-  /** Validates a hook entry for this project: undefined when fine, else the rule it breaks. */
-  checkEntry(kind: HookKind, entry: string): string | undefined;
 }
 
 interface Context {
@@ -51,7 +40,7 @@ interface Context {
 }
 
 async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
-  const project = await loadProject(dir, cwd, resource);
+  const project = await openProject(dir, cwd, resource);
   const family = familyFor(project.runtime);
   return { project, family, language: await family.edit(), definition: family.generator };
 }
@@ -93,47 +82,6 @@ export async function inspectProject(dir: string, cwd: string, resource?: string
       }
     },
   };
-}
-
-/** One file the plan changes. */
-export interface FileChange {
-  /** Absolute path. */
-  path: string;
-  before: string;
-  after: string;
-}
-
-export interface HookPlan {
-  root: string;
-  resource: string;
-  runtime: string;
-  /** Files to write; empty when everything asked for is already there. */
-  changes: FileChange[];
-  /** What was found and what would change, one line each, for the user. */
-  notes: string[];
-  /** Things the user must do that the tool cannot (custom runtimes: serve a route). */
-  warnings: string[];
-}
-
-export interface AddHooksRequest {
-  dir: string;
-  resource?: string;
-  /** The hook's entry, or true for the one s.yaml has (when on) or the default; undefined leaves the hook alone. */
-  initializer?: string | true;
-  preStop?: string | true;
-  /** A GPU custom container's command-type initializer (run by /bin/sh -c), instead of `initializer`. */
-  initializerCommand?: string;
-  initializerTimeout?: string | number;
-  preStopTimeout?: string | number;
-  /** The notes say what would change ("would add") rather than what did. */
-  dryRun?: boolean;
-}
-
-export interface RemoveHooksRequest {
-  dir: string;
-  resource?: string;
-  initializer?: boolean;
-  preStop?: boolean;
 }
 
 const TIMEOUT_FIELDS = { initializer: 'initializer-timeout', preStop: 'pre-stop-timeout' } as const;

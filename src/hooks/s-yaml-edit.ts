@@ -1,84 +1,24 @@
 // Edits instanceLifecycleConfig in a user's s.yaml. The file is parsed as a YAML Document to find
 // where things are, and the change is made as a text insertion or a replacement of one value at the
 // positions the Document reports, so comments, key order, quoting and indentation all stay as the user
-// wrote them. Every edit is checked by parsing the result: the data must equal the old data plus the
+// wrote them. Every edit is checked by parsing the result (s-yaml-verify.ts): the data must equal the old data plus the
 // intended change, or nothing is returned.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, parseDocument, stringify, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { editableProps } from '../project/editable.ts';
+import { parseSYaml } from '../project/parse.ts';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from '../source/text.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
+import { editCheck, isEmptyCommand, verifyEdit, type EditCheck, type HookChange } from './s-yaml-verify.ts';
 import type { HookKind, HookState } from './types.ts';
-import { yamlErrorRule } from '../yaml-error.ts';
 
 export { SWITCHED_OFF_COMMENT } from './switched-off-comment.ts';
+export { chooseResource } from '../project/editable.ts';
+export { parseSYaml } from '../project/parse.ts';
 
 const FIELD = 's.yaml';
 const LIFECYCLE = 'instanceLifecycleConfig';
-
-// The last text parsed and its document: one add/remove asks for the same text's document many times
-// (hook states, each edit, its check), and a large s.yaml took seconds per parse. Nothing here
-// mutates a parsed document, so sharing it is safe.
-let lastParsed: { text: string; doc: Document.Parsed } | undefined;
-
-export function parseSYaml(text: string): Document.Parsed {
-  if (lastParsed?.text === text) return lastParsed.doc;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) fail(FIELD, yamlErrorRule(text, error));
-  lastParsed = { text, doc };
-  return doc;
-}
-
-/** Keys of the resources whose component is fc3 (`fc3` or `fc3@<version>`). */
-export function fc3Resources(doc: Document.Parsed): string[] {
-  const resources = doc.get('resources', true);
-  if (!isMap(resources)) return [];
-  return resources.items.flatMap((pair) => {
-    const component = isMap(pair.value) ? pair.value.get('component') : undefined;
-    return isScalar(pair.key) && typeof component === 'string' && /^fc3(@.+)?$/.test(component) ? [String(pair.key.value)] : [];
-  });
-}
-
-/** The fc3 resource to edit: the one asked for, or the only one. */
-export function chooseResource(doc: Document.Parsed, requested?: string): string {
-  const keys = fc3Resources(doc);
-  if (requested !== undefined) {
-    if (!keys.includes(requested)) fail('resource', `s.yaml has no fc3 resource "${requested}"; its fc3 resources: ${keys.join(', ') || 'none'}`);
-    return requested;
-  }
-  if (keys.length === 0) {
-    const legacy = doc.get('edition') !== '3.0.0' ? ' (this looks like a Serverless Devs 2.x file: migrate it with `s cli fc3 s2tos3`)' : '';
-    fail(FIELD, `no resource with component: fc3 under resources${legacy}`);
-  }
-  if (keys.length > 1) fail('resource', `s.yaml has several fc3 resources (${keys.join(', ')}); choose one with --resource <key>`);
-  return keys[0]!;
-}
-
-/** The resource's props as a block mapping that is safe to edit: no anchors, aliases or merge keys in the resource. */
-export function editableProps(doc: Document.Parsed, text: string, resource: string): YAMLMap {
-  const node = doc.getIn(['resources', resource], true) as Node | undefined;
-  const where = `resources.${resource}`;
-  if (!isMap(node)) fail(FIELD, `${where} is not a mapping`);
-  for (const holder of [doc.contents, doc.get('resources', true), node] as unknown[]) {
-    if (isMap(holder) && holder.anchor) fail(FIELD, `${where} is inside a YAML anchor (&${holder.anchor}), so editing it would change the alias that copies it; edit s.yaml by hand`);
-  }
-  visit(node, {
-    Alias(_key, alias) {
-      fail(FIELD, `${where} uses a YAML alias (*${alias.source}, line ${lineAt(text, alias.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-    Node(_key, inner) {
-      if (inner.anchor) fail(FIELD, `${where} defines a YAML anchor (&${inner.anchor}, line ${lineAt(text, inner.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') fail(FIELD, `${where} uses a YAML merge key (<<, line ${lineAt(text, pair.key.range![0])}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-  });
-  const props = node.get('props', true);
-  if (!isMap(props) || props.items.length === 0) fail(FIELD, `${where}.props is missing or empty`);
-  if (props.flow) fail(FIELD, `${where}.props is a flow mapping ({ ... }) at line ${lineAt(text, props.range![0])}; write it as a block mapping to edit it`);
-  return props;
-}
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as Pair | undefined;
@@ -93,10 +33,6 @@ function isBareNull(value: unknown): boolean {
   return value === null || (isScalar(value) && value.value === null && value.source === '');
 }
 
-function isEmptyCommand(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 /** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
 export function hookState(text: string, resource: string, kind: HookKind): HookState {
   const doc = parseSYaml(text);
@@ -105,7 +41,8 @@ export function hookState(text: string, resource: string, kind: HookKind): HookS
   const pair = isMap(lifecycle) ? pairOf(lifecycle, kind) : undefined;
   if (!pair) return { status: 'absent' };
   const line = lineAt(text, (pair.key as Node).range![0]);
-  const hook: unknown = doc.toJS().resources[resource].props[LIFECYCLE][kind];
+  // The resource has no aliases or merge keys (editableProps), so its own nodes hold its data.
+  const hook = valueOf(doc, pair);
   if (hook === null || typeof hook !== 'object' || Array.isArray(hook)) return { status: 'off', line };
   const { handler, command, timeout } = hook as Record<string, unknown>;
   const state: HookState = { status: 'off', line, timeout, rawCommand: command };
@@ -114,6 +51,8 @@ export function hookState(text: string, resource: string, kind: HookKind): HookS
   if ((typeof handler === 'string' && handler !== '') || (state.command?.length ?? 0) > 0) state.status = 'on';
   return state;
 }
+
+type Change = HookChange & { fields: Record<string, string | number | string[]>; comment?: string[]; uncomment?: boolean };
 
 interface Edit {
   start: number;
@@ -179,12 +118,18 @@ function hookLines(fields: Record<string, string | number | string[]>, step: num
  * there, added in a new line when not). `drop` removes keys whose value is empty. `comment` goes above
  * the hook key when the hook is new or switched off; `uncomment` removes the switched-off comment.
  */
-function editHook(
-  text: string,
-  resource: string,
-  kind: HookKind,
-  change: { fields: Record<string, string | number | string[]>; drop: string[]; comment?: string[]; uncomment?: boolean },
-): string {
+function editHook(text: string, resource: string, kind: HookKind, change: Change): string {
+  const { edits, check } = hookEdits(text, resource, kind, change);
+  const result = applyEdits(text, edits);
+  const editStart = Math.min(...edits.map((edit) => edit.start));
+  const editEnd = Math.max(...edits.map((edit) => edit.end));
+  // Only now, with the old Document no longer needed here, is the edited text parsed.
+  verifyEdit(check, text, result, editStart, editEnd);
+  return result;
+}
+
+/** The edits that make the change, and what checking them needs. */
+function hookEdits(text: string, resource: string, kind: HookKind, change: Change): { edits: Edit[]; check: EditCheck } {
   const doc = parseSYaml(text);
   const props = editableProps(doc, text, resource);
   const indent = column(text, props.items[0]!.key as Node);
@@ -235,23 +180,7 @@ function editHook(
       if (change.comment && !marked) edits.push(insertLines(text, lineStart(text, key.range![0]), column(text, key), change.comment));
     }
   }
-  const result = applyEdits(text, edits);
-  verify(doc, result, resource, kind, change);
-  return result;
-}
-
-/** The edited text must parse to the old data with exactly the intended change to the hook. */
-function verify(doc: Document.Parsed, result: string, resource: string, kind: HookKind, change: { fields: Record<string, unknown>; drop: string[] }) {
-  const expected = doc.toJS() as Record<string, any>;
-  const props = expected.resources[resource].props;
-  const lifecycle = (props[LIFECYCLE] ??= {});
-  const hook: Record<string, unknown> = { ...(lifecycle[kind] ?? {}), ...change.fields };
-  for (const name of change.drop) if (name in hook && isEmptyCommand(hook[name])) delete hook[name];
-  lifecycle[kind] = hook;
-  const after = parseDocument(result, { uniqueKeys: true });
-  if (after.errors.length > 0 || !isDeepStrictEqual(after.toJS(), expected)) {
-    fail(FIELD, `cannot edit ${LIFECYCLE}.${kind} of resources.${resource} safely (unusual formatting); edit s.yaml by hand`);
-  }
+  return { edits, check: editCheck(doc, resource, kind, change) };
 }
 
 /**

@@ -1,10 +1,8 @@
 // Shared vocabulary of the hook editors (add/remove, plop hook/unhook).
+import type { HookKind, HookProject } from '../project/types.ts';
 
-export type HookKind = 'initializer' | 'preStop';
-export const HOOK_KINDS: readonly HookKind[] = ['initializer', 'preStop'];
-export const HOOK_LABELS: Record<HookKind, string> = { initializer: 'Initializer', preStop: 'PreStop' };
-/** The CLI flag of each hook, also the field named in its errors. */
-export const HOOK_FLAGS: Record<HookKind, 'initializer' | 'pre-stop'> = { initializer: 'initializer', preStop: 'pre-stop' };
+/** The hooks and the project edited are the one reader's (src/project/types.ts). */
+export { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type HookKind, type HookProject } from '../project/types.ts';
 
 /** A hook as s.yaml has it (in the types module, so the API's declarations need no YAML library). */
 export interface HookState {
@@ -16,21 +14,6 @@ export interface HookState {
   timeout?: unknown;
   /** Line of the hook's key. */
   line?: number;
-}
-
-/** An existing FC project, as read from its s.yaml. */
-export interface HookProject {
-  /** Absolute directory of s.yaml. */
-  root: string;
-  /** Absolute path of s.yaml. */
-  sYamlPath: string;
-  /** Key of the fc3 resource under `resources`. */
-  resource: string;
-  runtime: string;
-  /** props.handler, or '' when there is none (custom runtimes). */
-  handler: string;
-  /** Absolute path of props.code when it names a directory. */
-  codeDir?: string;
 }
 
 /** One source file, read from disk. */

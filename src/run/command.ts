@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadProject } from '../doctor/project.ts';
+import { loadProject } from '../project/load.ts';
 import { fail } from '../errors.ts';
 import { parseCommandArgs } from '../cli/hook-command.ts';
 import { familyOf } from '../runtimes/index.ts';

@@ -1,9 +1,9 @@
-// Builds what a runner needs from one fc3 resource of s.yaml (read by the doctor's project model):
+// Builds what a runner needs from one fc3 resource of s.yaml (read by the one project reader, src/project/):
 // entries, timeouts, the FC context and the function's environment (spec §1.8 "Other env vars").
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fail } from '../errors.ts';
-import type { HookSlot, Project, Resource } from '../doctor/types.ts';
+import type { HookKind, Project, Resource } from '../project/types.ts';
 import type { Runner, RunTarget } from './types.ts';
 
 /** fc3 sends 3 s for a hook without a timeout (spec "Corrections"); 3 s is also the API's function default. */
@@ -26,8 +26,8 @@ export function chooseResource(project: Project, key: string | undefined): Resou
 }
 
 /** A hook's timeout in seconds, as FC enforces it. */
-export function hookTimeout(resource: Resource, slot: HookSlot): number {
-  const value = resource.hooks[slot]?.timeout?.value;
+export function hookTimeout(resource: Resource, kind: HookKind): number {
+  const value = resource.hooks[kind]?.timeout?.value;
   return typeof value === 'number' && value > 0 ? value : DEFAULT_TIMEOUT_S;
 }
 
@@ -58,8 +58,8 @@ function codeDir(project: Project, resource: Resource, runner: Runner | undefine
   return statSync(resource.code).isDirectory() ? resource.code : dirname(resource.code);
 }
 
-function activeEntry(resource: Resource, slot: HookSlot): string | undefined {
-  const hook = resource.hooks[slot];
+function activeEntry(resource: Resource, kind: HookKind): string | undefined {
+  const hook = resource.hooks[kind];
   return hook?.active && !hook.hasCommand ? String(hook.handler?.value) : undefined;
 }
 

@@ -1,10 +1,10 @@
 // What the instance timeline and the per-family runners exchange. A runner starts one instance of the
 // function (a child process, or a server) and makes the calls FC makes to it; the timeline decides
 // which calls, in which order, with which timeouts (spec §5).
-import type { HookSlot, Project, Resource } from '../doctor/types.ts';
+import type { HookKind, Project, Resource } from '../project/types.ts';
 
 /** A call FC makes to an instance: a lifecycle hook or an invocation of the handler. */
-export type CallKind = HookSlot | 'invoke';
+export type CallKind = HookKind | 'invoke';
 
 /** The FC context every call carries (built from s.yaml, spec §1.2-1.9 "Context"). */
 export interface FcContext {

@@ -71,7 +71,7 @@ export function handlerNeedsInitializer(doctors: Partial<Record<Family, FamilyDo
       const handler = language && model?.handlerCode && why ? model.handlerCode(resource, project) : undefined;
       if (!language || !model || !why || !handler) return [];
       const callback = handler.callback ? String.raw`|(?<![\w$.])${handler.callback.replace(/\$/g, '\\$')}\s*\(\s*(?!null\b|undefined\b|\))` : '';
-      const hasInitializer = model.hooksInCode(resource, project).some((hook) => hook.slot === 'initializer');
+      const hasInitializer = model.hooksInCode(resource, project).some((hook) => hook.kind === 'initializer');
       const guards = initializationGuards(handler, { syntax: language.syntax, refusals: new RegExp(language.refusals + callback), hasInitializer, ownCode: handler });
       return guards.map((guard): Hit => ({
         file: handler.file.path,

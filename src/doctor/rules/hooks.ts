@@ -14,7 +14,7 @@ export function hookNotFound(models: Partial<Record<Family, CodeModel>>): Rule {
       return Object.values(resource.hooks).flatMap((hook): Hit[] => {
         const target = hook.active && !hook.hasCommand ? model.resolveHook(resource, hook, project) : undefined;
         return target && !target.found
-          ? [{ file: project.sYaml, line: (hook.handler ?? hook).line, message: `${hook.slot} handler "${hook.entry}" does not match the code: ${target.why}, so FC fails the hook every time it runs: ${target.fix}` }]
+          ? [{ file: project.sYaml, line: (hook.handler ?? hook).line, message: `${hook.kind} handler "${hook.entry}" does not match the code: ${target.why}, so FC fails the hook every time it runs: ${target.fix}` }]
           : [];
       });
     },
@@ -33,8 +33,8 @@ export function hookWithoutConfig(models: Partial<Record<Family, CodeModel>>): R
       const model = resource.family && models[resource.family];
       if (!model) return [];
       return model.hooksInCode(resource, project).flatMap((found): Hit[] =>
-        resource.hooks[found.slot] === undefined
-          ? [{ file: found.file, line: found.line, message: `${found.what} is a ${found.slot} hook, but ${shown(project, project.sYaml)} configures no ${found.slot}: if it was deleted from s.yaml, older fc3 versions keep the deployed hook; switch it off with instanceLifecycleConfig.${found.slot}: { handler: "" }, or configure it` }]
+        resource.hooks[found.kind] === undefined
+          ? [{ file: found.file, line: found.line, message: `${found.what} is a ${found.kind} hook, but ${shown(project, project.sYaml)} configures no ${found.kind}: if it was deleted from s.yaml, older fc3 versions keep the deployed hook; switch it off with instanceLifecycleConfig.${found.kind}: { handler: "" }, or configure it` }]
           : []);
     },
   };

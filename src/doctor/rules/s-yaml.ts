@@ -10,7 +10,7 @@ const timeoutMissing: Rule = {
   check(resource, project) {
     return hooksOf(resource).flatMap((hook): Hit[] =>
       hook.active && hook.timeout === undefined
-        ? [{ file: project.sYaml, line: hook.line, message: `${hook.slot} has no timeout, so fc3 sends the deployed value or 3 seconds, and a slower ${hook.slot} fails: add \`timeout: 60\` (seconds) under ${hook.slot}` }]
+        ? [{ file: project.sYaml, line: hook.line, message: `${hook.kind} has no timeout, so fc3 sends the deployed value or 3 seconds, and a slower ${hook.kind} fails: add \`timeout: 60\` (seconds) under ${hook.kind}` }]
         : []);
   },
 };
@@ -27,7 +27,7 @@ const handlerNotString: Rule = {
       const value = hook.handler?.value;
       if (value === undefined || value === null || typeof value === 'string') return [];
       const kind = typeof value === 'boolean' ? 'a YAML boolean' : typeof value === 'number' ? 'a YAML number' : 'not a string';
-      return [{ file: project.sYaml, line: hook.handler!.line, message: `${hook.slot}.handler ${JSON.stringify(value)} is ${kind}, not the string FC needs: quote it, handler: "${String(value)}"` }];
+      return [{ file: project.sYaml, line: hook.handler!.line, message: `${hook.kind}.handler ${JSON.stringify(value)} is ${kind}, not the string FC needs: quote it, handler: "${String(value)}"` }];
     });
   },
 };
@@ -39,7 +39,7 @@ const commandAndHandler: Rule = {
   check(resource, project) {
     return hooksOf(resource).flatMap((hook): Hit[] =>
       hook.hasCommand && hook.handler !== undefined && hook.handler.value !== '' && hook.handler.value !== null
-        ? [{ file: project.sYaml, line: hook.command!.line, message: `${hook.slot} sets both command and handler, and fc3 refuses to deploy that: keep one (set the other to "" to switch it off on the deployed function)` }]
+        ? [{ file: project.sYaml, line: hook.command!.line, message: `${hook.kind} sets both command and handler, and fc3 refuses to deploy that: keep one (set the other to "" to switch it off on the deployed function)` }]
         : []);
   },
 };

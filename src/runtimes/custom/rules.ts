@@ -7,7 +7,7 @@ import { codeDir } from '../../doctor/code.ts';
 import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource, readText } from '../../source/disk.ts';
 import { typeScriptBuildOf } from '../nodejs/typescript-source.ts';
-import type { CodeModel, Hit, HookSlot, Project, Resource, Rule } from '../../doctor/types.ts';
+import type { CodeModel, Hit, HookKind, Project, Resource, Rule } from '../../doctor/types.ts';
 import { routeIn, ROUTES } from './code.ts';
 
 const SERVER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.py', '.go'];
@@ -171,9 +171,9 @@ export const customModel: CodeModel = {
   resolveHook: () => undefined,
   hooksInCode(resource, project) {
     return serverFiles(resource, project).flatMap(({ file }) =>
-      (Object.keys(ROUTES) as HookSlot[]).flatMap((slot) => {
-        const route = routeIn(file, slot);
-        return route ? [{ slot, file: file.path, line: route.line, what: `route ${ROUTES[slot].path}` }] : [];
+      (Object.keys(ROUTES) as HookKind[]).flatMap((kind) => {
+        const route = routeIn(file, kind);
+        return route ? [{ kind, file: file.path, line: route.line, what: `route ${ROUTES[kind].path}` }] : [];
       }));
   },
 };

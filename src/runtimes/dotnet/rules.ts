@@ -1,8 +1,8 @@
 // C# (dotnetcore): the method an `Assembly::Namespace.Class::Method` hook string names; hooks are any
 // `void Name(IFcContext context)` (spec §1.7). The code is read by code.ts, as the hook editor reads it.
-import { shown, slotForName } from '../../doctor/code.ts';
+import { shown, kindForName } from '../../doctor/code.ts';
 import { findFiles, readSource } from '../../source/disk.ts';
-import type { CodeModel, HookSlot, Project } from '../../doctor/types.ts';
+import type { CodeModel, HookKind, Project } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
 import { classesIn, hookMethods, methodsNamed, splitCsEntry, type CsClass } from './code.ts';
@@ -43,8 +43,8 @@ export const dotnetModel: CodeModel = {
     if (!parts) return [];
     return findClass(project, parts.ns, parts.cls).flatMap((declaration) =>
       hookMethods(declaration).flatMap(({ name, line }) => {
-        const slot: HookSlot | undefined = slotForName(name);
-        return slot ? [{ slot, file: declaration.file.path, line, what: `method ${name}(IFcContext)` }] : [];
+        const kind: HookKind | undefined = kindForName(name);
+        return kind ? [{ kind, file: declaration.file.path, line, what: `method ${name}(IFcContext)` }] : [];
       }));
   },
 };

@@ -3,10 +3,10 @@
 // fc.RegisterInitializerFunction / fc.RegisterPreStopFunction, and a function's signature. Over
 // SourceFile (src/source/file.ts): patterns match real code only, never comments or strings.
 import type { SourceFile } from '../../source/file.ts';
-import type { HookSlot } from '../../doctor/types.ts';
+import type { HookKind } from '../../doctor/types.ts';
 
 export const SDK = 'github.com/aliyun/fc-runtime-go-sdk';
-export const REGISTER: Record<HookSlot, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
+export const REGISTER: Record<HookKind, string> = { initializer: 'RegisterInitializerFunction', preStop: 'RegisterPreStopFunction' };
 
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,7 +42,7 @@ export function startCalls(file: SourceFile, alias: string): { at: number; open:
 }
 
 export interface Registration {
-  slot: HookSlot;
+  kind: HookKind;
   file: SourceFile;
   /** Offset of the call, and its line. */
   at: number;
@@ -55,10 +55,10 @@ export interface Registration {
 
 /** The hook registrations in the file, initializer ones first, each kind in file order. */
 export function registrations(file: SourceFile, alias: string): Registration[] {
-  return (Object.keys(REGISTER) as HookSlot[]).flatMap((slot) =>
-    [...file.matches(new RegExp(`\\b${escape(alias)}\\.${REGISTER[slot]}\\s*\\(`))].map((match) => {
+  return (Object.keys(REGISTER) as HookKind[]).flatMap((kind) =>
+    [...file.matches(new RegExp(`\\b${escape(alias)}\\.${REGISTER[kind]}\\s*\\(`))].map((match) => {
       const open = match.index + match[0].length - 1;
-      return { slot, file, at: match.index, line: file.lineAt(match.index), open, argument: file.items(open)[0] ?? '' };
+      return { kind, file, at: match.index, line: file.lineAt(match.index), open, argument: file.items(open)[0] ?? '' };
     }));
 }
 

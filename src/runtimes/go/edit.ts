@@ -32,7 +32,7 @@ function functionName(kind: HookKind, entry: string): string {
 function read(file: CodeFile, kind: HookKind, project: HookProject): { source: SourceFile; fc: string; registered?: Registration } {
   const source = editableSource(file, SYNTAX.go, HOOK_FLAGS[kind], project, true);
   const fc = fcImportName(source) ?? 'fc';
-  return { source, fc, registered: registrations(source, fc).find((registration) => registration.slot === kind) };
+  return { source, fc, registered: registrations(source, fc).find((registration) => registration.kind === kind) };
 }
 
 /**

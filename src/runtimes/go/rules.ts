@@ -50,12 +50,12 @@ export const goModel: CodeModel = {
   resolveHook(resource, hook, project) {
     const module = goModule(resource, project);
     if (!module || module.files.length === 0) return undefined;
-    if (registrations(module).some((r) => r.slot === hook.slot)) return { found: true };
-    const name = REGISTER[hook.slot];
+    if (registrations(module).some((r) => r.kind === hook.kind)) return { found: true };
+    const name = REGISTER[hook.kind];
     return {
       found: false,
-      why: `no fc.${name} call in ${shown(project, module.dir)}/*.go (the Go SDK panics with "no ${hook.slot === 'initializer' ? 'initializer' : 'prestop'} handler registered")`,
-      fix: `call fc.${name}(${hook.slot === 'initializer' ? 'initialize' : 'preStop'}) before fc.Start`,
+      why: `no fc.${name} call in ${shown(project, module.dir)}/*.go (the Go SDK panics with "no ${hook.kind === 'initializer' ? 'initializer' : 'prestop'} handler registered")`,
+      fix: `call fc.${name}(${hook.kind === 'initializer' ? 'initialize' : 'preStop'}) before fc.Start`,
     };
   },
   handlerCode(resource, project) {
@@ -81,7 +81,7 @@ export const goModel: CodeModel = {
   hooksInCode(resource, project) {
     const module = goModule(resource, project);
     return module
-      ? registrations(module).map((r) => ({ slot: r.slot, file: r.file.path, line: r.line, what: `fc.${REGISTER[r.slot]}(${r.argument})` }))
+      ? registrations(module).map((r) => ({ kind: r.kind, file: r.file.path, line: r.line, what: `fc.${REGISTER[r.kind]}(${r.argument})` }))
       : [];
   },
 };
@@ -102,7 +102,7 @@ const registerAfterStart: Rule = {
       const bodyEnd = file.closing(bodyStart);
       const [start] = startCalls(file, alias).filter((call) => call.at > bodyStart && call.at < bodyEnd);
       if (!start || registration.at < start.at || registration.at > bodyEnd) return [];
-      return [{ file: file.path, line: registration.line, message: `fc.${REGISTER[registration.slot]} runs after fc.Start (line ${file.lineAt(start.at)}), which never returns, so the ${registration.slot} hook is never registered: move it above fc.Start` }];
+      return [{ file: file.path, line: registration.line, message: `fc.${REGISTER[registration.kind]} runs after fc.Start (line ${file.lineAt(start.at)}), which never returns, so the ${registration.kind} hook is never registered: move it above fc.Start` }];
     });
   },
 };
@@ -118,7 +118,7 @@ const hookSignature: Rule = {
       const fn = registeredFunction(registration);
       if (!fn || (fn.params.length === 1 && fn.results === '')) return [];
       const problem = fn.results !== '' ? `returns ${fn.results}` : `takes ${fn.params.length} parameters`;
-      return [{ file: registration.file.path, line: fn.line, message: `${registration.slot} hook ${fn.name} ${problem}, but the Go SDK calls hooks as func(ctx context.Context) with no result and panics otherwise: declare func(ctx context.Context)` }];
+      return [{ file: registration.file.path, line: fn.line, message: `${registration.kind} hook ${fn.name} ${problem}, but the Go SDK calls hooks as func(ctx context.Context) with no result and panics otherwise: declare func(ctx context.Context)` }];
     });
   },
 };

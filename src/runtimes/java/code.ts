@@ -3,11 +3,11 @@
 // with their result type, and the file's package and imports. Over SourceFile (src/source/file.ts):
 // patterns match real code only, never comments or strings.
 import type { SourceFile } from '../../source/file.ts';
-import type { HookSlot } from '../../doctor/types.ts';
+import type { HookKind } from '../../doctor/types.ts';
 
 export const RUNTIME_PACKAGE = 'com.aliyun.fc.runtime';
 /** The interface FC calls each hook through. */
-export const INTERFACES: Record<HookSlot, string> = { initializer: 'FunctionInitializer', preStop: 'PreStopHandler' };
+export const INTERFACES: Record<HookKind, string> = { initializer: 'FunctionInitializer', preStop: 'PreStopHandler' };
 
 /** `pkg.Class::method` -> its parts; undefined when the string is not one. */
 export function splitJavaEntry(entry: string): { pkg: string; cls: string; method: string } | undefined {
@@ -61,8 +61,8 @@ export function superclassOf(cls: JavaClass): string | undefined {
 }
 
 /** The interfaces FC calls hooks through that the class header implements, as hooks in code. */
-export function hookInterfaces(cls: JavaClass): { slot: HookSlot; iface: string }[] {
-  return (Object.keys(INTERFACES) as HookSlot[]).filter((slot) => implementsDirectly(cls, INTERFACES[slot])).map((slot) => ({ slot, iface: INTERFACES[slot] }));
+export function hookInterfaces(cls: JavaClass): { kind: HookKind; iface: string }[] {
+  return (Object.keys(INTERFACES) as HookKind[]).filter((kind) => implementsDirectly(cls, INTERFACES[kind])).map((kind) => ({ kind, iface: INTERFACES[kind] }));
 }
 
 export interface JavaMethod {

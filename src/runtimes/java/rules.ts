@@ -51,7 +51,7 @@ export const javaModel: CodeModel = {
     if (javaFiles(project).length === 0) return undefined;
     const cls = findClass(project, parts.pkg, parts.cls);
     const qualified = parts.pkg ? `${parts.pkg}.${parts.cls}` : parts.cls;
-    const fix = `add public void ${parts.method}(Context context) throws IOException to class ${qualified} (implementing ${INTERFACES[hook.slot]}), or fix the handler string`;
+    const fix = `add public void ${parts.method}(Context context) throws IOException to class ${qualified} (implementing ${INTERFACES[hook.kind]}), or fix the handler string`;
     if (!cls) return { found: false, why: `no Java source in the project declares class ${qualified}`, fix };
     if (methodsNamed(cls, parts.method).length > 0 || superclassOf(cls)) return { found: true };
     return { found: false, why: `class ${qualified} (${shown(project, cls.file.path)}) has no method ${parts.method}`, fix };
@@ -66,7 +66,7 @@ export const javaModel: CodeModel = {
   hooksInCode(resource, project) {
     const cls = classOf(project, resource.handler);
     if (!cls) return [];
-    return hookInterfaces(cls).map(({ slot, iface }) => ({ slot, file: cls.file.path, line: cls.line, what: `class ${cls.name} implements ${iface}` }));
+    return hookInterfaces(cls).map(({ kind, iface }) => ({ kind, file: cls.file.path, line: cls.line, what: `class ${cls.name} implements ${iface}` }));
   },
 };
 
@@ -77,9 +77,9 @@ const hookInterface: Rule = {
   check(resource, project) {
     return Object.values(resource.hooks).flatMap((hook): Hit[] => {
       const cls = hook.active && !hook.hasCommand ? classOf(project, hook.entry) : undefined;
-      const iface = INTERFACES[hook.slot];
+      const iface = INTERFACES[hook.kind];
       if (!cls || implementsInterface(project, cls, iface) !== false) return [];
-      return [{ file: cls.file.path, line: cls.line, message: `class ${cls.name} is the ${hook.slot} hook (${hook.entry}) but does not implement com.aliyun.fc.runtime.${iface}, which FC calls it through: add \`implements ${iface}\` and import com.aliyun.fc.runtime.${iface}` }];
+      return [{ file: cls.file.path, line: cls.line, message: `class ${cls.name} is the ${hook.kind} hook (${hook.entry}) but does not implement com.aliyun.fc.runtime.${iface}, which FC calls it through: add \`implements ${iface}\` and import com.aliyun.fc.runtime.${iface}` }];
     });
   },
 };

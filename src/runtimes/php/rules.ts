@@ -34,7 +34,7 @@ const hookSignature: Rule = {
       return [{
         file: file.path,
         line: fn.line,
-        message: `${hook.slot} hook ${hook.entry} is function ${fn.name}(${fn.params.join(', ')}), but FC calls it with the context only (no event), so PHP throws ArgumentCountError: declare function ${fn.name}($context)`,
+        message: `${hook.kind} hook ${hook.entry} is function ${fn.name}(${fn.params.join(', ')}), but FC calls it with the context only (no event), so PHP throws ArgumentCountError: declare function ${fn.name}($context)`,
       }];
     });
   },

@@ -63,13 +63,13 @@ const hookSignature: Rule = {
       const declared = `def ${name}(${fn.params.join(', ')})`;
       const at = { file: file.path, line: fn.line };
       if (shape.required > 1) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${name}(context)` }];
+        return [{ ...at, message: `${hook.kind} hook ${hook.entry} is ${declared}, but FC calls it with the context only (no event), so it raises TypeError: declare def ${name}(context)` }];
       }
       if (shape.positional === 0 && !shape.varargs) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${name}(context)` }];
+        return [{ ...at, message: `${hook.kind} hook ${hook.entry} is ${declared}, but FC passes it the context, so it raises TypeError: declare def ${name}(context)` }];
       }
       if (shape.requiredKeywords.length > 0) {
-        return [{ ...at, message: `${hook.slot} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${name}(context)` }];
+        return [{ ...at, message: `${hook.kind} hook ${hook.entry} requires keyword argument(s) ${shape.requiredKeywords.join(', ')} that FC never passes, so it raises TypeError: declare def ${name}(context)` }];
       }
       return [];
     });
