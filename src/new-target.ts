@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import { fail } from './errors.ts';
 import { guarded } from './file-lock.ts';
 import { fileErrorRule, isFileError } from './safe-fs.ts';
+import { settleAll } from './settle-all.ts';
 
 /** The longest file name the file systems we write to allow, in bytes. */
 const MAX_NAME_BYTES = 255;
@@ -43,12 +44,6 @@ function directoryLevels(files: readonly NewFile[]): string[][] {
   return levels.map((level) => [...level]);
 }
 
-/** Waits for every one of `calls` (so none is still writing when the staging directory is removed), then throws the first failure. */
-async function settleAll(calls: Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(calls)).find((result) => result.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-}
-
 /**
  * Writes `files` as the new directory `parent/name` (`parent` a real, existing directory) through the
  * staging directory `staging` beside it; see the file comment. A failure throws, with nothing written.
@@ -61,7 +56,6 @@ export function writeNewTarget(parent: string, name: string, staging: string, fi
     try {
       await fs.mkdir(stage);
       made = true;
-      // Independent calls run together: each await here is a round trip to libuv's thread pool.
       for (const level of directoryLevels(files)) await settleAll(level.map((dir) => fs.mkdir(join(stage, dir))));
       await settleAll(files.map((file) => fs.writeFile(join(stage, file.path), file.contents, { flag: 'wx', mode: file.mode })));
       await fs.rename(stage, target);
