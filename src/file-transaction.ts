@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fail } from './errors.ts';
 import { alive, guarded, LOCK, lock, workName } from './file-lock.ts';
 import { fileErrorRule, isFileError, readRegularFile } from './safe-fs.ts';
+import { settleAll } from './settle-all.ts';
 
 const INTENT = '.fc-lifecycle-intent.json';
 /** An intent record lists a few file paths; anything larger is not one. */
@@ -172,29 +173,36 @@ async function writeIntent(root: string, intent: Intent): Promise<void> {
   }
 }
 
-/** Moves the staged files into place one by one, each path checked right before and after its move. */
+/**
+ * Moves the staged files into place, each path checked right before and after its move. The moves run
+ * together (each is atomic on its own, and the rollback takes back any of them); a failure is thrown
+ * only once every move has landed or failed, so the rollback never races a move.
+ */
 async function moveAll(root: string, writes: readonly FileWrite[], intent: Intent, field: string): Promise<void> {
   for (const dir of intent.dirs) {
     await fs.mkdir(join(root, dir)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   }
-  for (const [i, write] of writes.entries()) {
-    const { existed } = await inspect(root, write.path, field);
-    if (existed !== intent.files[i]!.existed) fail(field, `${write.path} appeared or went away while it was written; run the command again`);
-    await atEntry(root, write.path, async (entry) => {
-      // The backup is a second link to the original (a copy where links are not supported), so the
-      // path always holds the old or the new file: the rename replaces one with the other at once.
-      if (existed) {
-        const saved = join(root, intent.backup, String(i));
-        await fs.link(entry, saved).catch(() => fs.copyFile(entry, saved, constants.COPYFILE_EXCL));
-      }
-      await fs.rename(join(root, intent.staging, String(i)), entry);
-    });
-    // A directory on the way swapped for a link during the moves: the rollback takes both moves back.
-    const after = await inspect(root, write.path, field);
-    if (!after.existed) fail(field, `${write.path} went away while it was written`);
-  }
+  await settleAll(writes.map((write, i) => moveOne(root, write, i, intent, field)));
+}
+
+/** Moves one staged file into place (see moveAll). */
+async function moveOne(root: string, write: FileWrite, i: number, intent: Intent, field: string): Promise<void> {
+  const { existed } = await inspect(root, write.path, field);
+  if (existed !== intent.files[i]!.existed) fail(field, `${write.path} appeared or went away while it was written; run the command again`);
+  await atEntry(root, write.path, async (entry) => {
+    // The backup is a second link to the original (a copy where links are not supported), so the
+    // path always holds the old or the new file: the rename replaces one with the other at once.
+    if (existed) {
+      const saved = join(root, intent.backup, String(i));
+      await fs.link(entry, saved).catch(() => fs.copyFile(entry, saved, constants.COPYFILE_EXCL));
+    }
+    await fs.rename(join(root, intent.staging, String(i)), entry);
+  });
+  // A directory on the way swapped for a link during the moves: the rollback takes both moves back.
+  const after = await inspect(root, write.path, field);
+  if (!after.existed) fail(field, `${write.path} went away while it was written`);
 }
 
 /**
@@ -211,24 +219,27 @@ export function commitFiles(root: string, writes: readonly FileWrite[], options:
     try {
       await recover(root);
       await options.check?.();
-      const files: Intent['files'] = [];
-      const modes: number[] = [];
-      const dirs = new Set<string>();
-      for (const write of writes) {
-        const { existed, mode, missing } = await inspect(root, write.path, options.field);
-        await checkExpected(root, write, existed, options);
-        files.push({ path: write.path, existed });
-        modes.push(mode);
-        for (const dir of missing) dirs.add(dir);
-      }
+      // Only reads: the files are looked at together, and the first (in plan order) that stops the write is reported.
+      const found = await settleAll(
+        writes.map(async (write) => {
+          const seen = await inspect(root, write.path, options.field);
+          await checkExpected(root, write, seen.existed, options);
+          return seen;
+        }),
+      );
+      const files: Intent['files'] = writes.map((write, i) => ({ path: write.path, existed: found[i]!.existed }));
+      const modes = found.map((seen) => seen.mode);
+      const dirs = new Set(found.flatMap((seen) => seen.missing));
       staged = true;
       await fs.mkdir(join(root, staging));
       await fs.mkdir(join(root, backup));
-      for (const [i, write] of writes.entries()) {
-        const path = join(root, staging, String(i));
-        await fs.writeFile(path, write.contents, { flag: 'wx', mode: write.mode ?? modes[i]! });
-        if (write.mode === undefined) await fs.chmod(path, modes[i]!);
-      }
+      await settleAll(
+        writes.map(async (write, i) => {
+          const path = join(root, staging, String(i));
+          await fs.writeFile(path, write.contents, { flag: 'wx', mode: write.mode ?? modes[i]! });
+          if (write.mode === undefined) await fs.chmod(path, modes[i]!);
+        }),
+      );
       intent = { staging, backup, files, dirs: [...dirs] };
       await writeIntent(root, intent);
       await moveAll(root, writes, intent, options.field);

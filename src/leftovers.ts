@@ -1,10 +1,11 @@
-// What killed runs of OLDER versions of this tool left on disk, which the current transaction
-// (src/file-transaction.ts) does not know: `add`/`remove` wrote `<file>.fc-lifecycle-<pid>-<ts>`
-// temporaries beside the files they edited (deployed with code/ when left there), and `create` staged in
-// `.<name>.fc-staging-<pid>-<hex>` and kept replaced files in `.<name>.fc-backup-<pid>-<hex>` beside the
-// target. Temporaries and staging directories hold only new, unfinished content: once the pid that made
-// them is gone they are removed. A backup holds the user's replaced files: it is never deleted, only
-// reported. `doctor` (which only reads) reports all of them, and this version's own work files.
+// What killed runs left on disk outside the current transaction's own work files (src/file-transaction.ts):
+// `add`/`remove` of OLDER versions wrote `<file>.fc-lifecycle-<pid>-<ts>` temporaries beside the files
+// they edited (deployed with code/ when left there); `create` stages a new target in
+// `.<name>.fc-staging-<pid>-<hex>` beside it (src/new-target.ts; older versions did so for every
+// target), and older versions kept replaced files in `.<name>.fc-backup-<pid>-<hex>` beside the target.
+// Temporaries and staging directories hold only new, unfinished content: once the pid that made them is
+// gone they are removed. A backup holds the user's replaced files: it is never deleted, only reported.
+// `doctor` (which only reads) reports all of them, and the transaction's work files.
 import { existsSync, readdirSync, rmSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { alive } from './file-lock.ts';
@@ -12,7 +13,7 @@ import { isWorkName } from './file-transaction.ts';
 
 /** `<file>.fc-lifecycle-<pid>-<Date.now() in base 36, 8 digits until 2059>`: an older add/remove's temporary. */
 const OLD_TEMPORARY = /^(.+)\.fc-lifecycle-(\d+)-[0-9a-z]{8}$/;
-/** `.<target>.fc-staging|backup-<pid>-<hex>`: an older create's work directory, beside the target. */
+/** `.<target>.fc-staging|backup-<pid>-<hex>`: a create's work directory, beside the target (a backup: an older create's). */
 const oldCreateDir = (target: string) => new RegExp(`^\\.${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.fc-(staging|backup)-(\\d+)-[0-9a-f]{1,8}$`);
 /** Directories never searched: they are not the project's own code, and can be huge. */
 const SKIPPED = new Set(['node_modules', '.git', '.s', 'vendor', 'target', 'bin', 'obj', '__pycache__']);
@@ -53,7 +54,7 @@ function oldTemporaries(root: string): Leftover[] {
   return found;
 }
 
-/** Older create work directories beside `target` (real directories only). */
+/** Create work directories beside `target` (real directories only). */
 function oldCreateDirs(target: string): Leftover[] {
   const pattern = oldCreateDir(basename(target));
   return entries(dirname(target)).flatMap((entry) => {
@@ -62,7 +63,7 @@ function oldCreateDirs(target: string): Leftover[] {
   });
 }
 
-/** Everything an older version's killed run left in or beside the directory `root`. */
+/** Everything a killed run left in or beside the directory `root`, other than the transaction's work files. */
 export function olderLeftovers(root: string): Leftover[] {
   return [...oldCreateDirs(root), ...oldTemporaries(root)];
 }
@@ -73,7 +74,7 @@ function backupNote(path: string, target: string): string {
 }
 
 /**
- * Removes the temporaries and staging directories of older runs that are gone, in or beside `root`
+ * Removes the temporaries and staging directories of runs that are gone, in or beside `root`
  * (a create's target or a project); returns one line for each backup, which is kept.
  */
 export function cleanOlderLeftovers(root: string): string[] {
@@ -95,7 +96,7 @@ export function leftoverReports(root: string): { path: string; message: string }
       message:
         kind === 'backup'
           ? backupNote(path, root)
-          : `${kind === 'staging' ? 'an unfinished project an older create-fc-lifecycle left when it was stopped' : 'an unfinished edit an older create-fc-lifecycle add/remove left when it was stopped (it would be deployed with the code)'}; the next add, remove or create here deletes it, or delete it yourself`,
+          : `${kind === 'staging' ? 'an unfinished project a create-fc-lifecycle run left when it was stopped (or that still runs)' : 'an unfinished edit an older create-fc-lifecycle add/remove left when it was stopped (it would be deployed with the code)'}; the next add, remove or create here deletes it, or delete it yourself`,
     })),
   ];
 }

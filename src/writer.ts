@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fail } from './errors.ts';
 import { commitFiles, isWorkName, recoverInterrupted } from './file-transaction.ts';
 import { cleanOlderLeftovers } from './leftovers.ts';
+import { stagingName, writeNewTarget } from './new-target.ts';
 import { asInput } from './safe-fs.ts';
 import type { FilePlan } from './plan.ts';
 
@@ -71,13 +72,21 @@ async function removeDirectories(created: readonly string[]): Promise<void> {
   for (const dir of created) await fs.rmdir(dir).catch(() => undefined);
 }
 
+/** The plan's files as writes, with the permission bits each gets. */
+const writesOf = (plan: FilePlan) => plan.files.map((file) => ({ path: file.path, contents: file.contents, mode: file.executable ? 0o755 : 0o644 }));
+
 /**
- * Writes the plan all-or-nothing (src/file-transaction.ts): the files are staged inside the target
- * directory, so on its file system whatever it is (a mount point, a link to another disk), and with
- * short names, then moved into place under the target's lock; `--force` keeps every replaced file in a
- * backup until all moves succeeded. Directories created for a write that fails are removed again.
+ * Writes the plan all-or-nothing. A target that does not exist yet is built beside it and renamed into
+ * place in one step (src/new-target.ts). Into an existing directory the files go through the
+ * transaction (src/file-transaction.ts): they are staged inside the target directory, so on its file
+ * system whatever it is (a mount point, a link to another disk), and with short names, then moved into
+ * place under the target's lock; `--force` keeps every replaced file in a backup until all moves
+ * succeeded. Directories created for a write that fails are removed again.
  */
 export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
+  const absent = await fs.lstat(plan.targetDir).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'ENOENT');
+  const staging = absent ? stagingName(plan.targetDir) : undefined;
+  if (staging !== undefined) return writeNewPlan(plan, staging);
   // A run killed while writing here left files that make the target look taken: put them back first.
   const existing = await fs.realpath(plan.targetDir).catch(() => undefined);
   if (existing !== undefined && (await fs.stat(existing)).isDirectory()) await recoverInterrupted(existing, 'dir');
@@ -86,9 +95,23 @@ export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Pro
   const created = await asInput('dir', () => makeDirectories(plan.targetDir));
   try {
     const root = await asInput('dir', () => fs.realpath(plan.targetDir));
-    const writes = plan.files.map((file) => ({ path: file.path, contents: file.contents, mode: file.executable ? 0o755 : 0o644 }));
-    const { replaced } = await commitFiles(root, writes, { field: 'dir', replace: options.force ?? false, check: () => checkTarget(plan, options) });
+    const { replaced } = await commitFiles(root, writesOf(plan), { field: 'dir', replace: options.force ?? false, check: () => checkTarget(plan, options) });
     return { written: plan.files.map((file) => file.path), overwritten: replaced, leftovers };
+  } catch (error) {
+    await removeDirectories(created);
+    throw error;
+  }
+}
+
+/** Writes the plan as a new target directory through the staging directory `staging` beside it. */
+async function writeNewPlan(plan: FilePlan, staging: string): Promise<WriteResult> {
+  // A killed create of this target left its staging directory: removed here once its pid is gone.
+  const leftovers = cleanOlderLeftovers(plan.targetDir);
+  const created = await asInput('dir', () => makeDirectories(dirname(plan.targetDir)));
+  try {
+    const parent = await asInput('dir', () => fs.realpath(dirname(plan.targetDir)));
+    await writeNewTarget(parent, basename(plan.targetDir), staging, writesOf(plan));
+    return { written: plan.files.map((file) => file.path), overwritten: [], leftovers };
   } catch (error) {
     await removeDirectories(created);
     throw error;

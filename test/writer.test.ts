@@ -86,7 +86,7 @@ describe('writePlan', () => {
     writeFileSync(join(dir, 'notes.txt'), 'keep me\n');
     const rename = fs.rename.bind(fs);
     let moves = 0;
-    // Renames: s.yaml to the backup, staged s.yaml into place, then code/index.js, which fails.
+    // Renames: the intent record into place, then the three moves, which run together: the second fails.
     const spy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
       moves += 1;
       if (moves === 3) throw Object.assign(new Error('EIO: simulated failure'), { code: 'EIO' });
@@ -97,7 +97,7 @@ describe('writePlan', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(moves).toBe(4); // the fourth puts the old s.yaml back
+    expect(moves).toBeGreaterThan(4); // the last one puts the old s.yaml back
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 's.yaml']);
     expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toBe('old\n');
     expect(readdirSync(join(dir, '..')).filter((name) => name.includes('fc-staging') || name.includes('fc-backup'))).toEqual([]);

@@ -7,3 +7,19 @@ import { main } from './main.ts';
 exitOnSignals();
 guardProcessOutput();
 process.exitCode = await main(process.argv.slice(2));
+exitWhenFlushed();
+
+/**
+ * Exits as soon as stdout and stderr hold no unwritten output, rather than when the event loop drains:
+ * after a drain Node closes the signal handlers before the process is gone, and a SIGTERM in that
+ * window ended a run that had finished writing with no exit status. The check waits a turn of the
+ * event loop first, so that a failed stdout reports its error (a tick after the last write) to
+ * guardProcessOutput before the exit.
+ */
+function exitWhenFlushed(): void {
+  setImmediate(() => {
+    const pending = [process.stdout, process.stderr].find((stream) => !stream.destroyed && stream.writableLength > 0);
+    if (pending) pending.once('drain', exitWhenFlushed);
+    else process.exit();
+  });
+}
