@@ -10,6 +10,7 @@ import {
   DEFAULT_RECIPE,
   DEFAULT_REGION,
   DEFAULT_RUNTIME,
+  DEFAULT_TRIGGER,
   DEFAULTS,
   functionNameFrom,
   hookDefaults,
@@ -20,6 +21,8 @@ import {
   RUNTIMES,
   runtimeFor,
   serversFor,
+  TRIGGER_LABELS,
+  TRIGGERS,
   writePlan,
 } from '../dist/index.js';
 import { cwd, HOOK_CHOICES, validator } from './shared.js';
@@ -34,6 +37,7 @@ export function toAnswers(data) {
     dir: data.dir,
     runtime: data.runtime,
     server: data.server,
+    trigger: data.trigger,
     recipe: data.recipe,
     functionName: data.functionName,
     region: data.region,
@@ -58,8 +62,15 @@ const entry = (key) =>
     definition.parseEntries({ handler, ...(initializer && { initializer }), ...(key === 'preStop' && { preStop: value }) }, answers.runtime);
   });
 
-/** The recipes the runtime's family writes (`none` always). */
-const recipesFor = (runtime) => RECIPES.filter((recipe) => recipe === 'none' || runtimeFor(runtime).recipes?.[recipe]);
+/**
+ * The recipes the runtime's family writes (`none` always); with an HTTP trigger, a family whose handler
+ * reads the HTTP event writes `none` only.
+ */
+const recipesFor = ({ runtime, trigger }) => {
+  const definition = runtimeFor(runtime);
+  const written = trigger !== 'http' || definition.httpTrigger !== 'handler';
+  return RECIPES.filter((recipe) => recipe === 'none' || (written && definition.recipes?.[recipe]));
+};
 
 const number = (field) => validator((value) => checkWholeNumber(field, value));
 
@@ -94,11 +105,19 @@ export default function functionGenerator(plop) {
       },
       {
         type: 'list',
+        name: 'trigger',
+        message: 'Trigger:',
+        when: (answers) => Boolean(runtimeFor(answers.runtime).httpTrigger),
+        default: DEFAULT_TRIGGER,
+        choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
+      },
+      {
+        type: 'list',
         name: 'recipe',
         message: 'Recipe (what the hooks open and close):',
-        when: (answers) => recipesFor(answers.runtime).length > 1,
+        when: (answers) => recipesFor(answers).length > 1,
         default: DEFAULT_RECIPE,
-        choices: (answers) => recipesFor(answers.runtime).map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
+        choices: (answers) => recipesFor(answers).map((recipe) => ({ name: RECIPE_LABELS[recipe], value: recipe })),
       },
       { type: 'input', name: 'functionName', message: 'Function name:', default: (answers) => functionNameFrom(basename(resolve(cwd(), answers.dir))), validate: validator(checkFunctionName) },
       { type: 'list', name: 'region', message: 'Region:', default: DEFAULT_REGION, choices: REGIONS, pageSize: 12 },

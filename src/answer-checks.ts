@@ -7,6 +7,7 @@ import { fail } from './errors.ts';
 import type { AddHooksRequest, RemoveHooksRequest } from './hooks/index.ts';
 import { RECIPES } from './recipes.ts';
 import type { Answers } from './spec.ts';
+import { TRIGGERS } from './triggers.ts';
 
 type ValueType = 'string' | 'number' | 'boolean' | 'true';
 /** One field: its name in errors (the CLI flag), the types it takes, and how to say so when not the default. */
@@ -38,6 +39,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   gpuMemorySize: { field: 'gpu-memory-size', types: NUMBER },
   initializerCommand: { field: 'initializer-command', types: ['string'] },
   recipe: { field: 'recipe', types: ['string'], expected: `one of ${RECIPES.join(', ')}` },
+  trigger: { field: 'trigger', types: ['string'], expected: `one of ${TRIGGERS.join(', ')}` },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {

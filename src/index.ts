@@ -17,6 +17,7 @@ export { hookDefaults } from './hook-entries.ts';
 export { serversFor } from './runtimes/custom/generate.ts';
 export { REGIONS, DEFAULT_REGION } from './regions.ts';
 export { RECIPES, RECIPE_LABELS, DEFAULT_RECIPE, type Recipe } from './recipes.ts';
+export { TRIGGERS, TRIGGER_LABELS, DEFAULT_TRIGGER, type Trigger } from './triggers.ts';
 export { checkTarget, writePlan, type WriteOptions, type WriteResult } from './writer.ts';
 // Hooks in existing projects (create-fc-lifecycle add/remove, the plop hook/unhook generators).
 export {

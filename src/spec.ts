@@ -6,6 +6,7 @@ import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/generators.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
+import { checkTrigger, DEFAULT_TRIGGER, type Trigger } from './triggers.ts';
 
 /** A hook that FC runs by calling an entry point (built-in runtimes) or an HTTP route (custom runtimes). */
 export interface HandlerHookSpec {
@@ -54,6 +55,8 @@ export interface ProjectSpec {
   gpu?: GpuSpec;
   /** The client the hooks open and close (`--recipe`); absent for `none`, the stand-in resource. */
   recipe?: ServiceRecipe;
+  /** `http` when an HTTP trigger calls the function; absent for the default, `event`. */
+  trigger?: Exclude<Trigger, 'event'>;
 }
 
 /**
@@ -83,6 +86,8 @@ export interface Answers {
   initializerCommand?: string;
   /** `none` (default), `mysql` or `redis`: what the initializer opens and preStop closes. */
   recipe?: string;
+  /** `event` (default) or `http`: what calls the function. */
+  trigger?: string;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -163,6 +168,18 @@ function checkRecipeNames(generated: readonly string[], recipe: ServiceRecipe, e
   }
 }
 
+/** The trigger answer, refused when the runtime's family cannot answer HTTP or the recipe's code is not written for it. */
+function resolveTrigger(definition: RuntimeDefinition, answer: string | undefined, runtime: string, recipe: ServiceRecipe | undefined): Trigger {
+  const trigger = checkTrigger(answer ?? DEFAULT_TRIGGER);
+  if (trigger === 'event') return trigger;
+  if (!definition.httpTrigger) {
+    const takers = RUNTIMES.filter((r) => r.httpTrigger).flatMap((r) => r.ids);
+    fail('trigger', `http is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
+  }
+  if (recipe && definition.httpTrigger === 'handler') fail('trigger', `http is not written with --recipe ${recipe} for ${runtime} yet; use the default trigger (event) with it`);
+  return trigger;
+}
+
 export function checkRegion(value: string): string {
   if (!(REGIONS as readonly string[]).includes(value)) {
     fail('region', `unknown region "${value}"; valid regions: ${REGIONS.join(', ')}`);
@@ -216,6 +233,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const definition = runtimeFor(runtime);
   const options = resolveRuntimeOptions(definition, answers, runtime);
   const recipe = resolveRecipe(definition, answers.recipe, runtime, options);
+  const trigger = resolveTrigger(definition, answers.trigger, runtime, recipe);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
@@ -269,6 +287,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     ...(options.server && { server: options.server }),
     ...(options.gpu && { gpu: options.gpu }),
     ...(recipe && { recipe }),
+    ...(trigger !== 'event' && { trigger }),
   };
 }
 

@@ -284,12 +284,13 @@ describe('interactive (in a pseudo-terminal)', () => {
 
   test.runIf(process.platform === 'linux')('custom-container asks about the GPU: type, memory bounded by the card, a command initializer', async () => {
     // GPU (fc.gpu.tesla.1, the first type), memory (the T4's bound is offered), command? yes, the
-    // default command, recipe (none), function name, region, hooks (PreStop only: the initializer is the
-    // command), customise.
-    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    // default command, trigger (event), recipe (none), function name, region, hooks (PreStop only: the
+    // initializer is the command), customise.
+    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r'];
     const { status, output, cwd } = await tty(['gpu-fn', '-r', 'custom-container'], keys);
     expect(output).toMatch(/GPU:/);
     expect(output).toMatch(/GPU memory \(MB, up to 16384\)/);
+    expect(output).toMatch(/Trigger:/);
     expect(status, output).toBe(0);
     const props = parse(readFileSync(join(cwd, 'gpu-fn', 's.yaml'), 'utf8')).resources['gpu-fn'].props;
     expect(props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 8192 });

@@ -1,4 +1,4 @@
-// The complete file plan of every runtime x hook combination, one reviewable file per case under
+// The complete file plan of every runtime x hook combination (and of --trigger http), one reviewable file per case under
 // test/__snapshots__/plans/. A snapshot only pins the output: the per-runtime tests run the code.
 import { describe, expect, test } from 'vitest';
 import { RUNTIMES } from '../src/runtimes/generators.ts';
@@ -17,3 +17,16 @@ for (const definition of RUNTIMES) {
     }
   });
 }
+
+// --trigger http, for every runtime whose family writes it: both hooks, and neither (the handler alone).
+describe('--trigger http', () => {
+  for (const runtime of RUNTIMES.filter((definition) => definition.httpTrigger).flatMap((definition) => definition.ids)) {
+    for (const combination of [HOOK_COMBINATIONS[0], HOOK_COMBINATIONS[3]]) {
+      test(`${runtime}, ${combination.name}`, async () => {
+        const plan = await planFor({ runtime, trigger: 'http', ...combination.answers });
+        const slug = combination.name.replace(/\W+/g, '-');
+        await expect(planText(plan)).toMatchFileSnapshot(`__snapshots__/plans/${runtime}--http--${slug}.txt`);
+      });
+    }
+  }
+});

@@ -22,6 +22,7 @@ export const OPTIONS = {
   'gpu-memory-size': { type: 'string' },
   'initializer-command': { type: 'string' },
   recipe: { type: 'string' },
+  trigger: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -66,6 +67,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     gpuMemorySize: values['gpu-memory-size'],
     initializerCommand: values['initializer-command'],
     recipe: values.recipe,
+    trigger: values.trigger,
   };
   for (const key of Object.keys(answers) as (keyof Answers)[]) {
     if (answers[key] === undefined) delete answers[key];

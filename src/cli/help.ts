@@ -2,6 +2,7 @@ import { DEFAULT_REGION } from '../regions.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
 import { custom, serversFor } from '../runtimes/custom/generate.ts';
 import { RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
+import { DEFAULT_TRIGGER, TRIGGERS } from '../triggers.ts';
 import { RUNTIMES } from '../runtimes/generators.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
 
@@ -45,6 +46,9 @@ Options (each mirrors the s.yaml field of the same name):
                                  /bin/sh -c <sh> instead of a handler (e.g. /code/warm-up.sh)
       --recipe <${RECIPES.join('|')}>  what the initializer opens and preStop closes: a MySQL pool or
                                  connection, a Redis client, or a stand-in (default ${DEFAULT_RECIPE})
+      --trigger <${TRIGGERS.join('|')}>     what calls the function (default ${DEFAULT_TRIGGER}): http adds an HTTP
+                                 trigger to s.yaml, and built-in runtimes get a handler that reads
+                                 FC3's HTTP event and returns {statusCode, headers, body}
   -y, --yes                      never prompt; defaults for everything not given
       --force                    write into a non-empty directory, overwriting only generated files
       --dry-run                  print the file plan and write nothing

@@ -5,6 +5,7 @@ import { InputError } from '../errors.ts';
 import { hookDefaults } from '../hook-entries.ts';
 import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
+import { DEFAULT_TRIGGER, TRIGGER_LABELS, TRIGGERS } from '../triggers.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
 import { serversFor } from '../runtimes/custom/generate.ts';
 import { RUNTIMES, runtimeFor } from '../runtimes/generators.ts';
@@ -108,7 +109,16 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
     });
   }
   await askGpu(answers, definition);
-  const recipes = RECIPES.filter((recipe) => recipe === 'none' || definition.recipes?.[recipe]);
+  if (answers.trigger === undefined && definition.httpTrigger && (answers.recipe ?? DEFAULT_RECIPE) === DEFAULT_RECIPE) {
+    answers.trigger = await select({
+      message: 'Trigger:',
+      default: DEFAULT_TRIGGER,
+      choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
+    });
+  }
+  // A handler that reads the HTTP event is written with the stand-in resource only.
+  const recipesWritten = answers.trigger !== 'http' || definition.httpTrigger !== 'handler';
+  const recipes = RECIPES.filter((recipe) => recipe === 'none' || (recipesWritten && definition.recipes?.[recipe]));
   if (answers.recipe === undefined && recipes.length > 1) {
     answers.recipe = await select({
       message: 'Recipe (what the hooks open and close):',

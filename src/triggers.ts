@@ -1,0 +1,50 @@
+// The trigger vocabulary every runtime family shares (`--trigger event|http`): which triggers exist,
+// the fc3 `triggers:` entry an HTTP trigger writes into s.yaml and the comment above it. How a
+// family's code answers an HTTP request is the family's own (RuntimeDefinition.httpTrigger).
+import { fail } from './errors.ts';
+
+/** `event`: invoked with an event (SDK, console, other services); `http`: an HTTP trigger gives the function a URL. */
+export const TRIGGERS = ['event', 'http'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+export const DEFAULT_TRIGGER: Trigger = 'event';
+
+export const TRIGGER_LABELS: Record<Trigger, string> = {
+  event: 'event (invoked with an event: SDK, console, s invoke, other services)',
+  http: 'HTTP (an HTTP trigger gives the function a URL)',
+};
+
+export function checkTrigger(value: string): Trigger {
+  if (!(TRIGGERS as readonly string[]).includes(value)) {
+    fail('trigger', `unknown trigger "${value}"; valid triggers: ${TRIGGERS.join(', ')}`);
+  }
+  return value as Trigger;
+}
+
+/**
+ * The methods the HTTP trigger accepts: the four a JSON API uses (read, create, replace, delete). HEAD
+ * and OPTIONS (a browser's CORS preflight) and PATCH are the fc3 schema's others, left for the user to add,
+ * so an anonymous URL answers no more methods than the sample code is written for.
+ */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+
+/** The trigger's name in s.yaml: unique per function, the name FC's own docs and templates use. */
+export const HTTP_TRIGGER_NAME = 'httpTrigger';
+
+/** s.yaml `triggers` of an HTTP-triggered function: one fc3 http trigger (spec §fc3 `triggers`). */
+export function httpTriggers(): Record<string, unknown>[] {
+  return [
+    {
+      triggerName: HTTP_TRIGGER_NAME,
+      triggerType: 'http',
+      triggerConfig: { authType: 'anonymous', methods: [...HTTP_METHODS] },
+    },
+  ];
+}
+
+/** The comment s.yaml puts above `triggers`: what the entry does and what to change for auth. */
+export const HTTP_TRIGGER_COMMENT = [
+  'HTTP trigger: `s deploy` gives the function a URL (see `s info`) that calls it with each request.',
+  'authType anonymous lets anyone with the URL call it. For signed requests set authType: function',
+  '(callers sign with an AccessKey); for JWT set authType: jwt and add authConfig (jwks, tokenLookup).',
+  'methods: add HEAD, OPTIONS (CORS preflight) or PATCH when your API answers them.',
+].join('\n');
