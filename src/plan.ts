@@ -6,6 +6,7 @@ import { entryStrings, type ProjectSpec } from './spec.ts';
 import { renderSYaml } from './s-yaml.ts';
 import { templateData } from './runtimes/common.ts';
 import { hasTemplateGroup, loadTemplates, render } from './templates.ts';
+import { sampleHttpEvent } from './sample-events.ts';
 
 /** Everything a generation would write, in memory: the single input of the writer and the snapshots. */
 export interface FilePlan {
@@ -32,6 +33,8 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const readme = source.readme(spec, names);
   const files: PlannedFile[] = [
     ...source.files(spec, names),
+    // The request the handler's HTTP-event code is tested with (servers get real HTTP requests instead).
+    ...(spec.trigger === 'http' && definition.httpTrigger === 'handler' ? [{ path: 'events/http.json', contents: sampleHttpEvent(spec) }] : []),
     { path: 's.yaml', contents: await renderSYaml(spec, withRecipe(spec, definition.resource(spec, names), recipe)) },
     {
       path: 'README.md',

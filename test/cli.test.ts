@@ -274,8 +274,8 @@ describe('interactive (in a pseudo-terminal)', () => {
     const cwd = tempDir('fc-tty-');
     mkdirSync(join(cwd, 'my-fn'));
     writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
-    // The choice (second: write), then runtime, recipe, function name, region, hooks, customise: all defaults.
-    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
+    // The choice (second: write), then runtime, trigger, recipe, function name, region, hooks, customise: all defaults.
+    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
     expect(status, output).toBe(0);
     expect(output.indexOf('is not empty')).toBeLessThan(output.indexOf('Runtime:'));
     expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');

@@ -70,5 +70,6 @@ export const nodejs = defineRuntime<NodeNames>({
       testCommand: 'npm test',
     };
   },
+  httpTrigger: 'handler',
   recipes: nodeRecipes,
 });

@@ -1,0 +1,53 @@
+// `--trigger http` on the built-in runtimes: each family's project is generated to disk and its own
+// lifecycle test run with the real toolchain; that test feeds events/http.json (FC3's HTTP event, body
+// base64) to the handler around the hooks s.yaml switches on and asserts the status code and the
+// decoded body. A handler that ignores isBase64Encoded must make it fail.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { nodejs } from '../src/runtimes/nodejs/generate.ts';
+import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
+import { runCommand } from './helpers/run-cli.ts';
+import { run } from './helpers/toolchain.ts';
+
+/** Generates an http project, applies `edit` to one of its files, runs its test command; returns the result. */
+async function runGenerated(answers: Record<string, unknown>, command: [string, string[]], edit?: { file: string; from: string | RegExp; to: string }) {
+  const { root } = await generateProject({ trigger: 'http', ...answers });
+  if (edit) {
+    const path = join(root, edit.file);
+    const text = readFileSync(path, 'utf8');
+    expect(text, `${edit.file} has the code the edit breaks`).toMatch(edit.from);
+    writeFileSync(path, text.replace(edit.from, edit.to));
+  }
+  return run(command[0], command[1], { cwd: root });
+}
+
+describe.each(nodejs.ids)('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: the generated lifecycle test answers the sample HTTP event', async ({ answers }) => {
+    const result = await runGenerated({ runtime, ...answers }, ['npm', ['test', '--silent']]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/# fail 0/);
+  });
+});
+
+test.each(['nodejs16', 'nodejs20'])('%s: a handler that does not decode the base64 body fails the generated test', async (runtime) => {
+  const entry = runtime === 'nodejs16' ? 'code/index.js' : 'code/index.mjs';
+  const result = await runGenerated({ runtime }, ['npm', ['test', '--silent']], { file: entry, from: /request\.isBase64Encoded \?/, to: 'false ?' });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/the base64 body is decoded/);
+});
+
+describe('create-fc-lifecycle run --event events/http.json', () => {
+  test.each(['nodejs16', 'nodejs20'])('%s: every invocation answers the sample HTTP event with 200 and the decoded body', async (runtime) => {
+    const { root } = await generateProject({ runtime, trigger: 'http' });
+    const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], root);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const invocations = JSON.parse(result.stdout).steps.filter((step: { kind: string }) => step.kind === 'invoke');
+    expect(invocations).toHaveLength(2);
+    for (const step of invocations) {
+      const response = JSON.parse(step.result);
+      expect(response.statusCode).toBe(200);
+      expect(JSON.parse(response.body)).toMatchObject({ method: 'POST', path: '/hello', body: '{"greeting":"hello"}' });
+    }
+  });
+});
