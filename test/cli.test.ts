@@ -234,10 +234,12 @@ describe('interactive (in a pseudo-terminal)', () => {
   }
 
   test.runIf(process.platform === 'linux')('asks for what was not given and uses the answers', async () => {
-    // Prompts in order: directory, recipe (none, the default; runtime came as a flag), function name,
-    // region (default), hooks (both, the default), "change entry points, memory or timeouts?" (no, the default).
-    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', '\r', 'order_fn\r', '\r', '\r', '\r']);
+    // Prompts in order: directory, trigger (event, the default; runtime came as a flag), recipe (none, the
+    // default), function name, region (default), hooks (both, the default), "change entry points, memory
+    // or timeouts?" (no, the default).
+    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', '\r', '\r', 'order_fn\r', '\r', '\r', '\r']);
     expect(output).toMatch(/Project directory/);
+    expect(output).toMatch(/Trigger:/);
     expect(output).toMatch(/Recipe \(what the hooks open and close\)/);
     expect(output).toMatch(/Function name/);
     expect(status, output).toBe(0);
@@ -246,8 +248,8 @@ describe('interactive (in a pseudo-terminal)', () => {
   });
 
   test.runIf(process.platform === 'linux')('the offered defaults follow the answers: derived function name, hooks beside a custom handler', async () => {
-    // directory, recipe (none), function name (default), region, hooks, customise: yes, handler, then every default.
-    const keys = ['my fn\r', '\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    // directory, trigger (event), recipe (none), function name (default), region, hooks, customise: yes, handler, then every default.
+    const keys = ['my fn\r', '\r', '\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
     const { status, output, cwd } = await tty(['--runtime', 'python3.10'], keys);
     expect(status, output).toBe(0);
     const props = parse(readFileSync(join(cwd, 'my fn', 's.yaml'), 'utf8')).resources['my-fn'].props;
@@ -295,6 +297,16 @@ describe('interactive (in a pseudo-terminal)', () => {
     const props = parse(readFileSync(join(cwd, 'gpu-fn', 's.yaml'), 'utf8')).resources['gpu-fn'].props;
     expect(props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 8192 });
     expect(props.instanceLifecycleConfig.initializer).toEqual({ command: ['/bin/sh', '-c', '/code/warm-up.sh'], timeout: 60 });
+  });
+
+  test.runIf(process.platform === 'linux')('choosing the HTTP trigger: no recipe question (the HTTP handler is written with the stand-in), s.yaml gets the trigger', async () => {
+    // directory, trigger (second: http), function name, region, hooks, customise.
+    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['web\r', `${DOWN}\r`, '\r', '\r', '\r', '\r']);
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/Recipe/);
+    const props = parse(readFileSync(join(cwd, 'web', 's.yaml'), 'utf8')).resources.web.props;
+    expect(props.triggers[0]).toMatchObject({ triggerType: 'http', triggerConfig: { authType: 'anonymous' } });
+    expect(readFileSync(join(cwd, 'web', 'code', 'index.py'), 'utf8')).toMatch(/"statusCode": 200/);
   });
 
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {

@@ -6,9 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { nodejs } from '../src/runtimes/nodejs/generate.ts';
+import { python } from '../src/runtimes/python/generate.ts';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
 import { runCommand } from './helpers/run-cli.ts';
-import { run } from './helpers/toolchain.ts';
+import { run, useToolchain } from './helpers/toolchain.ts';
+
+const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
 
 /** Generates an http project, applies `edit` to one of its files, runs its test command; returns the result. */
 async function runGenerated(answers: Record<string, unknown>, command: [string, string[]], edit?: { file: string; from: string | RegExp; to: string }) {
@@ -37,8 +40,22 @@ test.each(['nodejs16', 'nodejs20'])('%s: a handler that does not decode the base
   expect(result.output).toMatch(/the base64 body is decoded/);
 });
 
+describe.runIf(hasPython).each(python.ids)('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: the generated unittest suite answers the sample HTTP event', async ({ answers }) => {
+    const result = await runGenerated({ runtime, ...answers }, ['python3', ['-m', 'unittest', 'discover', '-s', 'tests', '-v']]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stderr).toMatch(/^OK$/m);
+  });
+});
+
+test.runIf(hasPython)('python: a handler that does not decode the base64 body fails the generated test', async () => {
+  const result = await runGenerated({ runtime: 'python3.12' }, ['python3', ['-m', 'unittest', 'discover', '-s', 'tests']], { file: 'code/index.py', from: 'if request.get("isBase64Encoded"):', to: 'if False:' });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/the base64 body is decoded/);
+});
+
 describe('create-fc-lifecycle run --event events/http.json', () => {
-  test.each(['nodejs16', 'nodejs20'])('%s: every invocation answers the sample HTTP event with 200 and the decoded body', async (runtime) => {
+  test.each(['nodejs16', 'nodejs20', ...(hasPython ? ['python3.12'] : [])])('%s: every invocation answers the sample HTTP event with 200 and the decoded body', async (runtime) => {
     const { root } = await generateProject({ runtime, trigger: 'http' });
     const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], root);
     expect(result.status, result.stdout + result.stderr).toBe(0);
