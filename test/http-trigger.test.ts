@@ -6,12 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { nodejs } from '../src/runtimes/nodejs/generate.ts';
+import { php } from '../src/runtimes/php/generate.ts';
 import { python } from '../src/runtimes/python/generate.ts';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
 import { runCommand } from './helpers/run-cli.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
+const hasPhp = useToolchain('php', ['--version'], 'php-cli');
 
 /** Generates an http project, applies `edit` to one of its files, runs its test command; returns the result. */
 async function runGenerated(answers: Record<string, unknown>, command: [string, string[]], edit?: { file: string; from: string | RegExp; to: string }) {
@@ -54,8 +56,23 @@ test.runIf(hasPython)('python: a handler that does not decode the base64 body fa
   expect(result.output).toMatch(/the base64 body is decoded/);
 });
 
+describe.runIf(hasPhp).each(php.ids)('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: the generated PHP test answers the sample HTTP event', async ({ answers }) => {
+    const result = await runGenerated({ runtime, ...answers }, ['php', ['tests/lifecycle_test.php']]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/ok - req-1: the base64 body is decoded/);
+    expect(result.output).not.toMatch(/not ok/);
+  });
+});
+
+test.runIf(hasPhp)('php: a handler that does not decode the base64 body fails the generated test', async () => {
+  const result = await runGenerated({ runtime: 'php7.2' }, ['php', ['tests/lifecycle_test.php']], { file: 'code/index.php', from: "if (!empty($request['isBase64Encoded'])) {", to: 'if (false) {' });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/not ok - req-1: the base64 body is decoded/);
+});
+
 describe('create-fc-lifecycle run --event events/http.json', () => {
-  test.each(['nodejs16', 'nodejs20', ...(hasPython ? ['python3.12'] : [])])('%s: every invocation answers the sample HTTP event with 200 and the decoded body', async (runtime) => {
+  test.each(['nodejs16', 'nodejs20', ...(hasPython ? ['python3.12'] : []), ...(hasPhp ? ['php7.2'] : [])])('%s: every invocation answers the sample HTTP event with 200 and the decoded body', async (runtime) => {
     const { root } = await generateProject({ runtime, trigger: 'http' });
     const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], root);
     expect(result.status, result.stdout + result.stderr).toBe(0);
