@@ -6,14 +6,36 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { nodejs } from '../src/runtimes/nodejs/generate.ts';
+import { go } from '../src/runtimes/go/generate.ts';
 import { php } from '../src/runtimes/php/generate.ts';
 import { python } from '../src/runtimes/python/generate.ts';
 import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
 import { runCommand } from './helpers/run-cli.ts';
+import { GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
 const hasPhp = useToolchain('php', ['--version'], 'php-cli');
+const hasGo = useToolchain('go', ['version'], 'apt-get install -y golang-go');
+
+/** A Go http project against the SDK stand-in: gofmt, go vet, the build s.yaml runs, then the generated go test. */
+async function goChecks(answers: Record<string, unknown>, edit?: { from: string; to: string }) {
+  const { root } = await generateProject({ trigger: 'http', ...answers });
+  const work = goWorkCopy(root);
+  if (edit) {
+    const main = join(work, 'main.go');
+    const text = readFileSync(main, 'utf8');
+    expect(text).toContain(edit.from);
+    writeFileSync(main, text.replace(edit.from, edit.to));
+  }
+  const gofmt = run('gofmt', ['-l', '.'], { cwd: work });
+  expect(gofmt.stdout, 'gofmt -l lists unformatted files').toBe('');
+  const vet = run('go', ['vet', './...'], { cwd: work, env: GO_ENV });
+  expect(vet.status, vet.output).toBe(0);
+  const build = run('go', ['build', '-o', 'target/main', 'main.go'], { cwd: work, env: { ...GO_ENV, CGO_ENABLED: '0' } });
+  expect(build.status, build.output).toBe(0);
+  return run('go', ['test', '-v', './...'], { cwd: work, env: GO_ENV });
+}
 
 /** Generates an http project, applies `edit` to one of its files, runs its test command; returns the result. */
 async function runGenerated(answers: Record<string, unknown>, command: [string, string[]], edit?: { file: string; from: string | RegExp; to: string }) {
@@ -69,6 +91,21 @@ test.runIf(hasPhp)('php: a handler that does not decode the base64 body fails th
   const result = await runGenerated({ runtime: 'php7.2' }, ['php', ['tests/lifecycle_test.php']], { file: 'code/index.php', from: "if (!empty($request['isBase64Encoded'])) {", to: 'if (false) {' });
   expect(result.status).not.toBe(0);
   expect(result.output).toMatch(/not ok - req-1: the base64 body is decoded/);
+});
+
+describe.runIf(hasGo).each(go.ids)('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: gofmt, go vet, the build and the generated go test (sample HTTP event) pass', async ({ answers }) => {
+    const tested = await goChecks({ runtime, ...answers });
+    expect(tested.status, tested.output).toBe(0);
+    expect(tested.stdout).toMatch(/^--- PASS: TestOneInstance/m);
+    expect(tested.stdout).toMatch(/^--- PASS: TestConcurrentRequests/m);
+  });
+});
+
+test.runIf(hasGo)('go: a handler that does not decode the base64 body fails the generated test', async () => {
+  const tested = await goChecks({ runtime: 'go1' }, { from: 'if request.IsBase64Encoded {', to: 'if false && request.IsBase64Encoded {' });
+  expect(tested.status).not.toBe(0);
+  expect(tested.stdout).toMatch(/the base64 body is decoded/);
 });
 
 describe('create-fc-lifecycle run --event events/http.json', () => {
