@@ -7,16 +7,36 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { nodejs } from '../src/runtimes/nodejs/generate.ts';
 import { go } from '../src/runtimes/go/generate.ts';
+import { java } from '../src/runtimes/java/generate.ts';
 import { php } from '../src/runtimes/php/generate.ts';
 import { python } from '../src/runtimes/python/generate.ts';
-import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
 import { runCommand } from './helpers/run-cli.ts';
-import { GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
+import { buildJavaStandIn, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
 const hasPhp = useToolchain('php', ['--version'], 'php-cli');
 const hasGo = useToolchain('go', ['version'], 'apt-get install -y golang-go');
+const hasJava = useToolchain('javac', ['-version'], 'apt-get install -y openjdk-17-jdk-headless') && useToolchain('java', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
+
+/** A Java http project compiled with javac (warnings are errors, at the pom's release) against the fc-java-core stand-in, then its lifecycle test run. */
+async function javaChecks(answers: { runtime: string } & Record<string, unknown>, edit?: { from: string; to: string }) {
+  const { root } = await generateProject({ trigger: 'http', ...answers });
+  const app = join(root, 'src/main/java/example/App.java');
+  if (edit) {
+    const text = readFileSync(app, 'utf8');
+    expect(text).toContain(edit.from);
+    writeFileSync(app, text.replace(edit.from, edit.to));
+  }
+  const stubs = buildJavaStandIn();
+  const out = tempDir('fc-java-http-');
+  const release = answers.runtime === 'java8' ? '8' : '11';
+  const sources = [app, join(root, 'src/test/java/example/AppLifecycleTest.java')];
+  const built = run('javac', ['-Xlint:all', '-Werror', '--release', release, '-cp', stubs, '-d', out, ...sources]);
+  expect(built.status, built.output).toBe(0);
+  return run('java', ['-cp', `${out}:${stubs}`, 'example.AppLifecycleTest'], { cwd: root });
+}
 
 /** A Go http project against the SDK stand-in: gofmt, go vet, the build s.yaml runs, then the generated go test. */
 async function goChecks(answers: Record<string, unknown>, edit?: { from: string; to: string }) {
@@ -106,6 +126,21 @@ test.runIf(hasGo)('go: a handler that does not decode the base64 body fails the 
   const tested = await goChecks({ runtime: 'go1' }, { from: 'if request.IsBase64Encoded {', to: 'if false && request.IsBase64Encoded {' });
   expect(tested.status).not.toBe(0);
   expect(tested.stdout).toMatch(/the base64 body is decoded/);
+});
+
+describe.runIf(hasJava).each(java.ids)('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: compiles against fc-java-core and the generated test answers the sample HTTP event', async ({ answers }) => {
+    const result = await javaChecks({ runtime, ...answers });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toMatch(/^ok - req-1: the base64 body is decoded$/m);
+    expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+  });
+});
+
+test.runIf(hasJava)('java: a handler that does not decode the base64 body fails the generated test', async () => {
+  const result = await javaChecks({ runtime: 'java11' }, { from: 'if (Boolean.TRUE.equals(JsonReader.at(request, "isBase64Encoded"))) {', to: 'if (false) {' });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/not ok - req-1: the base64 body is decoded/);
 });
 
 describe('create-fc-lifecycle run --event events/http.json', () => {
