@@ -2,17 +2,18 @@
 // lifecycle test run with the real toolchain; that test feeds events/http.json (FC3's HTTP event, body
 // base64) to the handler around the hooks s.yaml switches on and asserts the status code and the
 // decoded body. A handler that ignores isBase64Encoded must make it fail.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { nodejs } from '../src/runtimes/nodejs/generate.ts';
+import { dotnet } from '../src/runtimes/dotnet/generate.ts';
 import { go } from '../src/runtimes/go/generate.ts';
 import { java } from '../src/runtimes/java/generate.ts';
 import { php } from '../src/runtimes/php/generate.ts';
 import { python } from '../src/runtimes/python/generate.ts';
 import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
 import { runCommand } from './helpers/run-cli.ts';
-import { buildJavaStandIn, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
+import { buildDotnetStandIns, buildJavaStandIn, DOTNET_LIBRARIES, GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
@@ -139,6 +140,46 @@ describe.runIf(hasJava).each(java.ids)('%s', (runtime) => {
 
 test.runIf(hasJava)('java: a handler that does not decode the base64 body fails the generated test', async () => {
   const result = await javaChecks({ runtime: 'java11' }, { from: 'if (Boolean.TRUE.equals(JsonReader.at(request, "isBase64Encoded"))) {', to: 'if (false) {' });
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/not ok - req-1: the base64 body is decoded/);
+});
+
+const hasMono = useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs') && useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime');
+
+/** A C# http project compiled with mcs (warnings are errors) against the stand-ins, then its lifecycle test run under mono. */
+async function dotnetChecks(answers: Record<string, unknown>, edit?: { from: string; to: string }) {
+  const { root } = await generateProject({ trigger: 'http', ...answers });
+  const dirs = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const project = dirs.find((dir) => dir !== 'LifecycleTest' && readdirSync(join(root, dir)).some((name) => name.endsWith('.csproj')))!;
+  const sources = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.cs')).map((f) => join(root, dir, f));
+  if (edit) {
+    const [app] = sources(project);
+    const text = readFileSync(app!, 'utf8');
+    expect(text).toContain(edit.from);
+    writeFileSync(app!, text.replace(edit.from, edit.to));
+  }
+  const libraries = buildDotnetStandIns();
+  const out = tempDir('fc-dotnet-http-');
+  for (const library of DOTNET_LIBRARIES) copyFileSync(join(libraries, library), join(out, library));
+  const refs = DOTNET_LIBRARIES.map((library) => `-r:${join(out, library)}`);
+  const app = run('mcs', ['-warnaserror+', '-target:exe', `-out:${join(out, `${project}.exe`)}`, ...refs, ...sources(project)]);
+  expect(app.status, app.output).toBe(0);
+  const tests = run('mcs', ['-warnaserror+', '-target:exe', `-out:${join(out, 'LifecycleTest.exe')}`, `-r:${join(out, `${project}.exe`)}`, ...refs, ...sources('LifecycleTest')]);
+  expect(tests.status, tests.output).toBe(0);
+  return run('mono', [join(out, 'LifecycleTest.exe')], { cwd: root });
+}
+
+describe.runIf(hasMono).each(dotnet.ids)('%s', (runtime) => {
+  test.each(HOOK_COMBINATIONS)('$name: compiles with mcs and the generated test answers the sample HTTP event under mono', async ({ answers }) => {
+    const result = await dotnetChecks({ runtime, ...answers });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toMatch(/^ok - req-1: the base64 body is decoded$/m);
+    expect(result.stdout).not.toMatch(/not ok/);
+  });
+});
+
+test.runIf(hasMono)('dotnet: a handler that does not decode the base64 body fails the generated test', async () => {
+  const result = await dotnetChecks({ runtime: 'dotnetcore3.1' }, { from: 'if (true.Equals(JsonReader.At(request, "isBase64Encoded")))', to: 'if (JsonReader.At(request, "isBase64Encoded") == null)' });
   expect(result.status).not.toBe(0);
   expect(result.output).toMatch(/not ok - req-1: the base64 body is decoded/);
 });
