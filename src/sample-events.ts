@@ -1,7 +1,11 @@
 // The sample events a generated project keeps in events/: what its lifecycle test sends the handler,
 // what its README shows and what `create-fc-lifecycle run --event` takes. Family-independent: every
 // family's handler reads the same FC3 shapes.
+import type { PlannedFile } from './runtimes/types.ts';
 import type { ProjectSpec } from './spec.ts';
+
+/** The sample event of every project: what FC's console offers as a test event (and the custom servers' tests send). */
+export const SAMPLE_EVENT = '{\n  "key": "value"\n}\n';
 
 /** The body the sample HTTP request carries, base64-encoded in the event as FC3 sends a binary-safe body. */
 export const SAMPLE_HTTP_BODY = '{"greeting":"hello"}';
@@ -31,4 +35,15 @@ export function sampleHttpEvent(spec: ProjectSpec): string {
     },
   };
   return `${JSON.stringify(event, null, 2)}\n`;
+}
+
+/**
+ * events/ of a project: event.json always, and http.json when an HTTP trigger calls a handler that reads
+ * FC3's HTTP event (`handlerReadsHttp`; a custom runtime's server gets real HTTP requests instead).
+ */
+export function sampleEventFiles(spec: ProjectSpec, handlerReadsHttp: boolean): PlannedFile[] {
+  return [
+    { path: 'events/event.json', contents: SAMPLE_EVENT },
+    ...(handlerReadsHttp ? [{ path: 'events/http.json', contents: sampleHttpEvent(spec) }] : []),
+  ];
 }
