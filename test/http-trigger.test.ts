@@ -5,6 +5,9 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { main, type Io } from '../src/cli/main.ts';
+import { hookDefaults } from '../src/hook-entries.ts';
+import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { nodejs } from '../src/runtimes/nodejs/generate.ts';
 import { dotnet } from '../src/runtimes/dotnet/generate.ts';
 import { go } from '../src/runtimes/go/generate.ts';
@@ -196,5 +199,19 @@ describe('create-fc-lifecycle run --event events/http.json', () => {
       expect(response.statusCode).toBe(200);
       expect(JSON.parse(response.body)).toMatchObject({ method: 'POST', path: '/hello', body: '{"greeting":"hello"}' });
     }
+  });
+});
+
+describe('doctor and the hook editor understand an http project', () => {
+  test.each(RUNTIMES.filter((definition) => definition.httpTrigger).map((definition) => definition.ids.at(-1)!))('%s: doctor finds no problem; add puts the initializer back', async (runtime) => {
+    const { root } = await generateProject({ runtime, trigger: 'http', initializer: false });
+    let output = '';
+    const io: Io = { stdout: (text) => (output += text), stderr: (text) => (output += text), interactive: false, cwd: root };
+    expect(await main(['doctor', '.'], io), output).toBe(0);
+    const definition = RUNTIMES.find((d) => d.ids.includes(runtime))!;
+    expect(await main(['add', '.', '--initializer', hookDefaults(definition, definition.defaults.handler).initializer], io), output).toBe(0);
+    expect(await main(['doctor', '.'], io), output).toBe(0);
+    expect(readFileSync(join(root, 's.yaml'), 'utf8')).toMatch(/triggerType: http/);
+    if (runtime.startsWith('nodejs')) expect(run('npm', ['test', '--silent'], { cwd: root }).status).toBe(0);
   });
 });
