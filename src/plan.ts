@@ -7,6 +7,7 @@ import { renderSYaml } from './s-yaml.ts';
 import { templateData } from './runtimes/common.ts';
 import { hasTemplateGroup, loadTemplates, render } from './templates.ts';
 import { sampleEventFiles } from './sample-events.ts';
+import { HTTP_METHODS } from './triggers.ts';
 
 /** Everything a generation would write, in memory: the single input of the writer and the snapshots. */
 export interface FilePlan {
@@ -54,6 +55,7 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
         eventText: events[0]!.contents.trimEnd(),
         httpEventText: events[1]?.contents.trimEnd() ?? null,
         httpTrigger: spec.trigger === 'http',
+        httpMethods: HTTP_METHODS.join(', '),
       }),
     },
     { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand, runEvent: runEvent.path }) },

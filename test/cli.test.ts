@@ -28,7 +28,7 @@ describe('npm create path', () => {
       env: { npm_config_cache: tempDir('fc-npm-cache-'), npm_config_update_notifier: 'false' },
     });
     expect(result.status, result.output).toBe(0);
-    expect(readdirSync(join(cwd, 'my-fn')).sort()).toEqual(['.gitignore', '.vscode', 'README.md', 'code', 's.yaml', 'tests']);
+    expect(readdirSync(join(cwd, 'my-fn')).sort()).toEqual(['.gitignore', '.vscode', 'README.md', 'code', 'events', 's.yaml', 'tests']);
   });
 });
 

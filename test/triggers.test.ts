@@ -44,6 +44,13 @@ describe('s.yaml with --trigger http', () => {
     expect(text).toMatch(/# .*authType: jwt and add authConfig/);
   });
 
+  test.each(HTTP_RUNTIMES.flatMap((runtime) => HOOK_COMBINATIONS.map((combination) => [runtime, combination.name, combination.answers] as const)))(
+    '%s, %s: valid against the fc3 schema',
+    async (runtime, _, hooks) => {
+      expect(fc3SchemaErrors(await sYamlOf({ runtime, trigger: 'http', ...hooks }))).toEqual([]);
+    },
+  );
+
   test('the HTTP config check catches a wrong method or auth type', () => {
     expect(httpConfigErrors({ authType: 'anonymous', methods: ['FETCH'] }).join()).toMatch(/methods\/0 must be equal to one of the allowed values/);
     expect(httpConfigErrors({ authType: 'open', methods: ['GET'] }).join()).toMatch(/authType must be equal to one of the allowed values/);
