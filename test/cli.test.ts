@@ -309,6 +309,14 @@ describe('interactive (in a pseudo-terminal)', () => {
     expect(readFileSync(join(cwd, 'web', 'code', 'index.py'), 'utf8')).toMatch(/"statusCode": 200/);
   });
 
+  test.runIf(process.platform === 'linux')('a recipe given as a flag settles the trigger of a built-in runtime: no Trigger question', async () => {
+    // directory, function name, region, hooks, customise.
+    const { status, output, cwd } = await tty(['--runtime', 'nodejs20', '--recipe', 'redis'], ['cache\r', '\r', '\r', '\r', '\r']);
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/Trigger:/);
+    expect(parse(readFileSync(join(cwd, 'cache', 's.yaml'), 'utf8')).resources.cache.props).not.toHaveProperty('triggers');
+  });
+
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {
     const { status, cwd } = await tty([], ['\x03']);
     expect(status).toBe(130);

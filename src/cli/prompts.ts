@@ -109,14 +109,16 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
     });
   }
   await askGpu(answers, definition);
-  if (answers.trigger === undefined && definition.httpTrigger && (answers.recipe ?? DEFAULT_RECIPE) === DEFAULT_RECIPE) {
+  // A handler that reads the HTTP event is written with the stand-in resource only: there a recipe
+  // given as a flag settles the trigger (event).
+  const recipeGiven = (answers.recipe ?? DEFAULT_RECIPE) !== DEFAULT_RECIPE;
+  if (answers.trigger === undefined && definition.httpTrigger && !(recipeGiven && definition.httpTrigger === 'handler')) {
     answers.trigger = await select({
       message: 'Trigger:',
       default: DEFAULT_TRIGGER,
       choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
     });
   }
-  // A handler that reads the HTTP event is written with the stand-in resource only.
   const recipesWritten = answers.trigger !== 'http' || definition.httpTrigger !== 'handler';
   const recipes = RECIPES.filter((recipe) => recipe === 'none' || (recipesWritten && definition.recipes?.[recipe]));
   if (answers.recipe === undefined && recipes.length > 1) {
