@@ -3,7 +3,7 @@
 // base64) to the handler around the hooks s.yaml switches on and asserts the status code and the
 // decoded body. A handler that ignores isBase64Encoded must make it fail.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main, type Io } from '../src/cli/main.ts';
 import { hookDefaults } from '../src/hook-entries.ts';
@@ -124,6 +124,20 @@ describe.runIf(hasGo).each(go.ids)('%s', (runtime) => {
     expect(tested.stdout).toMatch(/^--- PASS: TestOneInstance/m);
     expect(tested.stdout).toMatch(/^--- PASS: TestConcurrentRequests/m);
   });
+});
+
+test.runIf(hasGo)('go: run --event events/http.json builds the binary and every invocation answers 200 with the decoded body', async () => {
+  const { root } = await generateProject({ runtime: 'go1', trigger: 'http' });
+  const project = dirname(goWorkCopy(root));
+  const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], project);
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  const invocations = JSON.parse(result.stdout).steps.filter((step: { kind: string }) => step.kind === 'invoke');
+  expect(invocations).toHaveLength(2);
+  for (const step of invocations) {
+    const response = JSON.parse(step.result);
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ method: 'POST', path: '/hello', body: '{"greeting":"hello"}' });
+  }
 });
 
 test.runIf(hasGo)('go: a handler that does not decode the base64 body fails the generated test', async () => {
