@@ -107,7 +107,6 @@ export default function functionGenerator(plop) {
         type: 'list',
         name: 'trigger',
         message: 'Trigger:',
-        when: (answers) => Boolean(runtimeFor(answers.runtime).httpTrigger),
         default: DEFAULT_TRIGGER,
         choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
       },

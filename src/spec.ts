@@ -6,7 +6,7 @@ import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/generators.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
-import { checkTrigger, DEFAULT_TRIGGER, type Trigger } from './triggers.ts';
+import { resolveTrigger, type Trigger } from './triggers.ts';
 
 /** A hook that FC runs by calling an entry point (built-in runtimes) or an HTTP route (custom runtimes). */
 export interface HandlerHookSpec {
@@ -166,18 +166,6 @@ function checkRecipeNames(generated: readonly string[], recipe: ServiceRecipe, e
     const name = entry?.split(/::|\./).pop();
     if (name !== undefined && generated.includes(name)) fail(field, `"${name}" is a name the ${recipe} recipe's code defines; choose another`);
   }
-}
-
-/** The trigger answer, refused when the runtime's family cannot answer HTTP or the recipe's code is not written for it. */
-function resolveTrigger(definition: RuntimeDefinition, answer: string | undefined, runtime: string, recipe: ServiceRecipe | undefined): Trigger {
-  const trigger = checkTrigger(answer ?? DEFAULT_TRIGGER);
-  if (trigger === 'event') return trigger;
-  if (!definition.httpTrigger) {
-    const takers = RUNTIMES.filter((r) => r.httpTrigger).flatMap((r) => r.ids);
-    fail('trigger', `http is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
-  }
-  if (recipe && definition.httpTrigger === 'handler') fail('trigger', `http is not written with --recipe ${recipe} for ${runtime} yet; use the default trigger (event) with it`);
-  return trigger;
 }
 
 export function checkRegion(value: string): string {

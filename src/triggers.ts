@@ -2,6 +2,8 @@
 // the fc3 `triggers:` entry an HTTP trigger writes into s.yaml and the comment above it. How a
 // family's code answers an HTTP request is the family's own (RuntimeDefinition.httpTrigger).
 import { fail } from './errors.ts';
+import type { ServiceRecipe } from './recipes.ts';
+import type { RuntimeDefinition } from './runtimes/types.ts';
 
 /** `event`: invoked with an event (SDK, console, other services); `http`: an HTTP trigger gives the function a URL. */
 export const TRIGGERS = ['event', 'http'] as const;
@@ -18,6 +20,15 @@ export function checkTrigger(value: string): Trigger {
     fail('trigger', `unknown trigger "${value}"; valid triggers: ${TRIGGERS.join(', ')}`);
   }
   return value as Trigger;
+}
+
+/** The trigger answer, refused with a recipe where the handler reading the HTTP event is written with the stand-in only. */
+export function resolveTrigger(definition: RuntimeDefinition, answer: string | undefined, runtime: string, recipe: ServiceRecipe | undefined): Trigger {
+  const trigger = checkTrigger(answer ?? DEFAULT_TRIGGER);
+  if (trigger === 'http' && recipe && definition.httpTrigger === 'handler') {
+    fail('trigger', `http is not written with --recipe ${recipe} for ${runtime} yet; use the default trigger (event) with it`);
+  }
+  return trigger;
 }
 
 /**

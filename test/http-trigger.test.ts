@@ -217,7 +217,7 @@ describe('create-fc-lifecycle run --event events/http.json', () => {
 });
 
 describe('doctor and the hook editor understand an http project', () => {
-  test.each(RUNTIMES.filter((definition) => definition.httpTrigger).map((definition) => definition.ids.at(-1)!))('%s: doctor finds no problem; add puts the initializer back', async (runtime) => {
+  test.each(RUNTIMES.map((definition) => definition.ids.at(-1)!))('%s: doctor finds no problem; add puts the initializer back', async (runtime) => {
     const { root } = await generateProject({ runtime, trigger: 'http', initializer: false });
     let output = '';
     const io: Io = { stdout: (text) => (output += text), stderr: (text) => (output += text), interactive: false, cwd: root };

@@ -18,9 +18,9 @@ for (const definition of RUNTIMES) {
   });
 }
 
-// --trigger http, for every runtime whose family writes it: both hooks, and neither (the handler alone).
+// --trigger http, for every runtime: both hooks, and neither (the handler alone).
 describe('--trigger http', () => {
-  for (const runtime of RUNTIMES.filter((definition) => definition.httpTrigger).flatMap((definition) => definition.ids)) {
+  for (const runtime of RUNTIMES.flatMap((definition) => definition.ids)) {
     for (const combination of [HOOK_COMBINATIONS[0], HOOK_COMBINATIONS[3]]) {
       test(`${runtime}, ${combination.name}`, async () => {
         const plan = await planFor({ runtime, trigger: 'http', ...combination.answers });

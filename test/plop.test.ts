@@ -48,8 +48,8 @@ describe('function', () => {
     expect(readTree(dir)).toEqual(Object.fromEntries(expected.files.map((file) => [file.path, file.contents])));
   });
 
-  test('the trigger: asked for every family that writes it; http leaves only the stand-in recipe for a handler', async () => {
-    expect(prompt('function', 'trigger').when({ runtime: 'go1' })).toBe(true);
+  test('the trigger: http leaves only the stand-in recipe for a handler that reads the HTTP event', async () => {
+    expect(prompt('function', 'trigger').choices.map((choice: { value: string }) => choice.value)).toEqual(['event', 'http']);
     expect(prompt('function', 'recipe').when({ runtime: 'nodejs20', trigger: 'event' })).toBe(true);
     expect(prompt('function', 'recipe').when({ runtime: 'nodejs20', trigger: 'http' })).toBe(false);
     expect(prompt('function', 'recipe').when({ runtime: 'custom.debian12', trigger: 'http' })).toBe(true);

@@ -17,7 +17,7 @@ const hasPython = useToolchain('python3');
 const CASES: { answers: Answers; http: boolean }[] = RUNTIMES.flatMap((definition) =>
   definition.ids.flatMap((runtime) => [
     { answers: { runtime }, http: false },
-    ...(definition.httpTrigger ? [{ answers: { runtime, trigger: 'http' }, http: definition.httpTrigger === 'handler' }] : []),
+    { answers: { runtime, trigger: 'http' }, http: definition.httpTrigger === 'handler' },
   ]),
 );
 

@@ -19,8 +19,8 @@ import { HTTP_METHODS } from '../src/triggers.ts';
 import { fc3Schema, fc3SchemaErrors } from './helpers/fc3-schema.ts';
 import { HOOK_COMBINATIONS, planFor, specErrorOf, tempDir } from './helpers/generate.ts';
 
-/** Every runtime id whose family writes the HTTP trigger. */
-const HTTP_RUNTIMES = RUNTIMES.filter((definition) => definition.httpTrigger).flatMap((definition) => definition.ids);
+/** Every runtime id: each family writes the HTTP trigger. */
+const HTTP_RUNTIMES = RUNTIMES.flatMap((definition) => definition.ids);
 
 const sYamlOf = async (answers: Answers) => (await planFor(answers)).files.find((f) => f.path === 's.yaml')!.contents;
 const propsOf = (text: string) => (Object.values(parse(text).resources)[0] as { props: Record<string, any> }).props;

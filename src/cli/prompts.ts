@@ -112,7 +112,7 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
   // A handler that reads the HTTP event is written with the stand-in resource only: there a recipe
   // given as a flag settles the trigger (event).
   const recipeGiven = (answers.recipe ?? DEFAULT_RECIPE) !== DEFAULT_RECIPE;
-  if (answers.trigger === undefined && definition.httpTrigger && !(recipeGiven && definition.httpTrigger === 'handler')) {
+  if (answers.trigger === undefined && !(recipeGiven && definition.httpTrigger === 'handler')) {
     answers.trigger = await select({
       message: 'Trigger:',
       default: DEFAULT_TRIGGER,

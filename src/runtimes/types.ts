@@ -95,9 +95,9 @@ export interface RuntimeDefinition<Names = unknown> {
   /**
    * How the family answers an HTTP trigger (`--trigger http`): `handler`, its handler reads FC3's HTTP
    * event and returns {statusCode, headers, body} when the spec says so; `server`, its code is an HTTP
-   * server already and only s.yaml gains the trigger. Absent: `--trigger http` is refused.
+   * server already and only s.yaml gains the trigger.
    */
-  httpTrigger?: 'handler' | 'server';
+  httpTrigger: 'handler' | 'server';
   /** The recipes this family writes, besides `none` (its own files). */
   recipes?: Partial<Record<ServiceRecipe, RecipeDefinition<Names>>>;
 }
