@@ -216,6 +216,17 @@ describe('create-fc-lifecycle run --event events/http.json', () => {
   });
 });
 
+test.each([...(hasPython ? ['python3.12'] : []), ...(hasPhp ? ['php7.2'] : []), 'nodejs20'])('%s: a body that is not UTF-8 (an upload) is answered with 200, not an error', async (runtime) => {
+  const { root } = await generateProject({ runtime, trigger: 'http' });
+  const event = JSON.parse(readFileSync(join(root, 'events', 'http.json'), 'utf8'));
+  writeFileSync(join(root, 'events', 'upload.json'), JSON.stringify({ ...event, body: Buffer.from([0xff, 0xfe, 0x41]).toString('base64') }));
+  const result = await runCommand(['--event', 'events/upload.json', '--json'], root);
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  const response = JSON.parse(JSON.parse(result.stdout).steps.find((step: { kind: string }) => step.kind === 'invoke').result);
+  expect(response.statusCode).toBe(200);
+  expect(JSON.parse(response.body).body).toBe('\ufffd\ufffdA');
+});
+
 describe('doctor and the hook editor understand an http project', () => {
   test.each(RUNTIMES.map((definition) => definition.ids.at(-1)!))('%s: doctor finds no problem; add puts the initializer back', async (runtime) => {
     const { root } = await generateProject({ runtime, trigger: 'http', initializer: false });
