@@ -61,6 +61,19 @@ async function goChecks(answers: Record<string, unknown>, edit?: { from: string;
   return run('go', ['test', '-v', './...'], { cwd: work, env: GO_ENV });
 }
 
+/** `run --event events/http.json --invocations 2` in a project: both invocations answer 200, echoing the decoded sample body. */
+async function expectRunAnswersSample(project: string) {
+  const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], project);
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  const invocations = JSON.parse(result.stdout).steps.filter((step: { kind: string }) => step.kind === 'invoke');
+  expect(invocations).toHaveLength(2);
+  for (const step of invocations) {
+    const response = JSON.parse(step.result);
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ method: 'POST', path: '/hello', body: '{"greeting":"hello"}' });
+  }
+}
+
 /** Generates an http project, applies `edit` to one of its files, runs its test command; returns the result. */
 async function runGenerated(answers: Record<string, unknown>, command: [string, string[]], edit?: { file: string; from: string | RegExp; to: string }) {
   const { root } = await generateProject({ trigger: 'http', ...answers });
@@ -128,16 +141,7 @@ describe.runIf(hasGo).each(go.ids)('%s', (runtime) => {
 
 test.runIf(hasGo)('go: run --event events/http.json builds the binary and every invocation answers 200 with the decoded body', async () => {
   const { root } = await generateProject({ runtime: 'go1', trigger: 'http' });
-  const project = dirname(goWorkCopy(root));
-  const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], project);
-  expect(result.status, result.stdout + result.stderr).toBe(0);
-  const invocations = JSON.parse(result.stdout).steps.filter((step: { kind: string }) => step.kind === 'invoke');
-  expect(invocations).toHaveLength(2);
-  for (const step of invocations) {
-    const response = JSON.parse(step.result);
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ method: 'POST', path: '/hello', body: '{"greeting":"hello"}' });
-  }
+  await expectRunAnswersSample(dirname(goWorkCopy(root)));
 });
 
 test.runIf(hasGo)('go: a handler that does not decode the base64 body fails the generated test', async () => {
@@ -204,15 +208,7 @@ test.runIf(hasMono)('dotnet: a handler that does not decode the base64 body fail
 describe('create-fc-lifecycle run --event events/http.json', () => {
   test.each(['nodejs16', 'nodejs20', ...(hasPython ? ['python3.12'] : []), ...(hasPhp ? ['php7.2'] : [])])('%s: every invocation answers the sample HTTP event with 200 and the decoded body', async (runtime) => {
     const { root } = await generateProject({ runtime, trigger: 'http' });
-    const result = await runCommand(['--event', 'events/http.json', '--invocations', '2', '--json'], root);
-    expect(result.status, result.stdout + result.stderr).toBe(0);
-    const invocations = JSON.parse(result.stdout).steps.filter((step: { kind: string }) => step.kind === 'invoke');
-    expect(invocations).toHaveLength(2);
-    for (const step of invocations) {
-      const response = JSON.parse(step.result);
-      expect(response.statusCode).toBe(200);
-      expect(JSON.parse(response.body)).toMatchObject({ method: 'POST', path: '/hello', body: '{"greeting":"hello"}' });
-    }
+    await expectRunAnswersSample(root);
   });
 });
 
