@@ -11,6 +11,8 @@ import {
   DEFAULT_RECIPE,
   DEFAULT_REGION,
   DEFAULT_RUNTIME,
+  DEFAULT_TRIGGER,
+  httpHandlerWritten,
   DEFAULTS,
   functionNameFrom,
   hookDefaults,
@@ -22,6 +24,8 @@ import {
   RUNTIMES,
   runtimeFor,
   serversFor,
+  TRIGGER_LABELS,
+  TRIGGERS,
   writePlan,
 } from '../dist/index.js';
 import { cwd, HOOK_CHOICES, validator } from './shared.js';
@@ -37,6 +41,7 @@ export function toAnswers(data) {
     runtime: data.runtime,
     server: data.server,
     language: data.language,
+    trigger: data.trigger,
     recipe: data.recipe,
     functionName: data.functionName,
     region: data.region,
@@ -61,9 +66,15 @@ const entry = (key) =>
     definition.parseEntries({ handler, ...(initializer && { initializer }), ...(key === 'preStop' && { preStop: value }) }, answers.runtime);
   });
 
-/** The recipes the runtime's family writes (`none` always); they are written in JavaScript only. */
-const recipesFor = (answers) =>
-  RECIPES.filter((recipe) => recipe === 'none' || (runtimeFor(answers.runtime).recipes?.[recipe] && answers.language !== 'typescript'));
+/**
+ * The recipes the runtime's family writes (`none` always): in JavaScript only, and with an HTTP trigger
+ * not where the family's handler reads the HTTP event.
+ */
+const recipesFor = ({ runtime, trigger, language }) => {
+  const definition = runtimeFor(runtime);
+  const written = language !== 'typescript' && (trigger !== 'http' || definition.httpTrigger !== 'handler');
+  return RECIPES.filter((recipe) => recipe === 'none' || (written && definition.recipes?.[recipe]));
+};
 
 const number = (field) => validator((value) => checkWholeNumber(field, value));
 
@@ -106,6 +117,15 @@ export default function functionGenerator(plop) {
           { name: 'JavaScript', value: 'javascript' },
           { name: 'TypeScript (src/, built into code/ by esbuild)', value: 'typescript' },
         ],
+      },
+      {
+        type: 'list',
+        name: 'trigger',
+        message: 'Trigger:',
+        // Where the handler reads the HTTP event, it is written in JavaScript only.
+        when: (answers) => httpHandlerWritten(runtimeFor(answers.runtime), undefined, answers.language),
+        default: DEFAULT_TRIGGER,
+        choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
       },
       {
         type: 'list',

@@ -7,6 +7,7 @@ import { fail } from './errors.ts';
 import type { AddHooksRequest, RemoveHooksRequest } from './hooks/index.ts';
 import { RECIPES } from './recipes.ts';
 import type { Answers } from './spec.ts';
+import { TRIGGERS } from './triggers.ts';
 
 type ValueType = 'string' | 'number' | 'boolean' | 'true' | 'object';
 /** One field: its name in errors (the CLI flag), the types it takes, and how to say so when not the default. */
@@ -41,6 +42,7 @@ const ANSWER_TYPES: Record<keyof Answers, FieldType> = {
   // Its entries are checked by resolveEnvironment (src/environment.ts).
   env: { field: 'env', types: ['object'], expected: 'an array of "KEY=VALUE" strings or an object of strings' },
   language: { field: 'language', types: ['string'] },
+  trigger: { field: 'trigger', types: ['string'], expected: `one of ${TRIGGERS.join(', ')}` },
 };
 
 const ADD_TYPES: Record<keyof AddHooksRequest, FieldType> = {

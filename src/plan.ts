@@ -7,6 +7,8 @@ import { entryStrings, type ProjectSpec } from './spec.ts';
 import { renderSYaml } from './s-yaml.ts';
 import { templateData } from './runtimes/common.ts';
 import { hasTemplateGroup, loadTemplates, render } from './templates.ts';
+import { sampleEventFiles } from './sample-events.ts';
+import { HTTP_METHODS } from './triggers.ts';
 
 /** Everything a generation would write, in memory: the single input of the writer and the snapshots. */
 export interface FilePlan {
@@ -31,8 +33,12 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
   const names = definition.parseEntries(entryStrings(spec), spec.runtime);
   const source = recipe || definition;
   const readme = source.readme(spec, names);
+  const events = sampleEventFiles(spec, spec.trigger === 'http' && definition.httpTrigger === 'handler');
+  // The event `run` and the test send: the HTTP request when the handler reads one.
+  const runEvent = events[events.length - 1]!;
   const files: PlannedFile[] = [
     ...source.files(spec, names),
+    ...events,
     { path: 's.yaml', contents: await renderSYaml(spec, withUserEnvironment(spec, withRecipe(spec, definition.resource(spec, names), recipe))) },
     {
       path: 'README.md',
@@ -47,9 +53,15 @@ export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
         notes: readme.notes ?? [],
         // Keys only: a value may be a secret, and a README is shared.
         environment: Object.entries(spec.environment ?? {}).map(([key, value]) => ({ key, reference: ENV_REFERENCE.test(value) })),
+        events,
+        runEvent: runEvent.path,
+        eventText: events[0]!.contents.trimEnd(),
+        httpEventText: events[1]?.contents.trimEnd() ?? null,
+        httpTrigger: spec.trigger === 'http',
+        httpMethods: HTTP_METHODS.join(', '),
       }),
     },
-    { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand }) },
+    { path: '.vscode/tasks.json', contents: render('_shared/vscode-tasks.json', { testCommand: readme.testCommand, runEvent: runEvent.path }) },
     { path: '.gitignore', contents: render('_shared/gitignore', { extra: definition.ignoredPaths?.(spec) ?? [] }) },
   ];
   files.sort((a, b) => comparePaths(a.path, b.path));

@@ -7,6 +7,7 @@ import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/generators.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
+import { resolveTrigger, type Trigger } from './triggers.ts';
 
 /** A hook that FC runs by calling an entry point (built-in runtimes) or an HTTP route (custom runtimes). */
 export interface HandlerHookSpec {
@@ -59,6 +60,8 @@ export interface ProjectSpec {
   environment?: Record<string, string>;
   /** `typescript` for a Node.js project written in TypeScript; absent for JavaScript (the default). */
   language?: 'typescript';
+  /** `http` when an HTTP trigger calls the function; absent for the default, `event`. */
+  trigger?: Exclude<Trigger, 'event'>;
 }
 
 /**
@@ -95,6 +98,8 @@ export interface Answers {
   env?: readonly string[] | Record<string, string>;
   /** Node.js runtimes and node servers: `javascript` (default) or `typescript`. */
   language?: string;
+  /** `event` (default) or `http`: what calls the function. */
+  trigger?: string;
 }
 
 /** Answers only some runtime families take, named as their CLI flags. */
@@ -232,6 +237,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
   const options = resolveRuntimeOptions(definition, answers, runtime);
   const recipe = resolveRecipe(definition, answers.recipe, runtime, options);
   const environment = resolveEnvironment(answers.env);
+  const trigger = resolveTrigger(definition, answers.trigger, runtime, recipe, options.language);
 
   const dir = answers.dir ?? answers.functionName ?? DEFAULT_DIR;
   if (dir.trim() === '') fail('dir', 'must not be empty');
@@ -287,6 +293,7 @@ export function resolveSpec(answers: Answers, cwd: string = process.cwd()): Proj
     ...(recipe && { recipe }),
     ...(environment && { environment }),
     ...(options.language && { language: options.language }),
+    ...(trigger !== 'event' && { trigger }),
   };
 }
 

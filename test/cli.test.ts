@@ -28,7 +28,7 @@ describe('npm create path', () => {
       env: { npm_config_cache: tempDir('fc-npm-cache-'), npm_config_update_notifier: 'false' },
     });
     expect(result.status, result.output).toBe(0);
-    expect(readdirSync(join(cwd, 'my-fn')).sort()).toEqual(['.gitignore', '.vscode', 'README.md', 'code', 's.yaml', 'tests']);
+    expect(readdirSync(join(cwd, 'my-fn')).sort()).toEqual(['.gitignore', '.vscode', 'README.md', 'code', 'events', 's.yaml', 'tests']);
   });
 });
 
@@ -234,10 +234,12 @@ describe('interactive (in a pseudo-terminal)', () => {
   }
 
   test.runIf(process.platform === 'linux')('asks for what was not given and uses the answers', async () => {
-    // Prompts in order: directory, recipe (none, the default; runtime came as a flag), function name,
-    // region (default), hooks (both, the default), "change entry points, memory or timeouts?" (no, the default).
-    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', '\r', 'order_fn\r', '\r', '\r', '\r']);
+    // Prompts in order: directory, trigger (event, the default; runtime came as a flag), recipe (none, the
+    // default), function name, region (default), hooks (both, the default), "change entry points, memory
+    // or timeouts?" (no, the default).
+    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['svc\r', '\r', '\r', 'order_fn\r', '\r', '\r', '\r']);
     expect(output).toMatch(/Project directory/);
+    expect(output).toMatch(/Trigger:/);
     expect(output).toMatch(/Recipe \(what the hooks open and close\)/);
     expect(output).toMatch(/Function name/);
     expect(status, output).toBe(0);
@@ -246,8 +248,8 @@ describe('interactive (in a pseudo-terminal)', () => {
   });
 
   test.runIf(process.platform === 'linux')('the offered defaults follow the answers: derived function name, hooks beside a custom handler', async () => {
-    // directory, recipe (none), function name (default), region, hooks, customise: yes, handler, then every default.
-    const keys = ['my fn\r', '\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    // directory, trigger (event), recipe (none), function name (default), region, hooks, customise: yes, handler, then every default.
+    const keys = ['my fn\r', '\r', '\r', '\r', '\r', '\r', 'y\r', 'main.handle\r', '\r', '\r', '\r', '\r', '\r', '\r'];
     const { status, output, cwd } = await tty(['--runtime', 'python3.10'], keys);
     expect(status, output).toBe(0);
     const props = parse(readFileSync(join(cwd, 'my fn', 's.yaml'), 'utf8')).resources['my-fn'].props;
@@ -274,8 +276,8 @@ describe('interactive (in a pseudo-terminal)', () => {
     const cwd = tempDir('fc-tty-');
     mkdirSync(join(cwd, 'my-fn'));
     writeFileSync(join(cwd, 'my-fn', 'notes.md'), 'mine');
-    // The choice (second: write), then runtime, language, recipe, function name, region, hooks, customise: all defaults.
-    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
+    // The choice (second: write), then runtime, language, trigger, recipe, function name, region, hooks, customise: all defaults.
+    const { status, output } = await tty(['my-fn'], [`${DOWN}\r`, '\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r'], cwd);
     expect(status, output).toBe(0);
     expect(output.indexOf('is not empty')).toBeLessThan(output.indexOf('Runtime:'));
     expect(readFileSync(join(cwd, 'my-fn', 'notes.md'), 'utf8')).toBe('mine');
@@ -284,12 +286,13 @@ describe('interactive (in a pseudo-terminal)', () => {
 
   test.runIf(process.platform === 'linux')('custom-container asks about the GPU: type, memory bounded by the card, a command initializer', async () => {
     // GPU (fc.gpu.tesla.1, the first type), memory (the T4's bound is offered), command? yes, the
-    // default command, recipe (none), function name, region, hooks (PreStop only: the initializer is the
-    // command), customise.
-    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r', '\r'];
+    // default command, trigger (event), recipe (none), function name, region, hooks (PreStop only: the
+    // initializer is the command), customise.
+    const keys = [`${DOWN}\r`, '8192\r', 'y\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r'];
     const { status, output, cwd } = await tty(['gpu-fn', '-r', 'custom-container'], keys);
     expect(output).toMatch(/GPU:/);
     expect(output).toMatch(/GPU memory \(MB, up to 16384\)/);
+    expect(output).toMatch(/Trigger:/);
     expect(status, output).toBe(0);
     const props = parse(readFileSync(join(cwd, 'gpu-fn', 's.yaml'), 'utf8')).resources['gpu-fn'].props;
     expect(props.gpuConfig).toEqual({ gpuType: 'fc.gpu.tesla.1', gpuMemorySize: 8192 });
@@ -298,15 +301,34 @@ describe('interactive (in a pseudo-terminal)', () => {
 
   test.runIf(process.platform === 'linux')('a Node.js runtime asks for the language right after it; TypeScript asks no recipe', async () => {
     // Runtime (nodejs20, the default), language (TypeScript, the second), then function name, region,
-    // hooks, customise: the defaults; no recipe question (the recipes are JavaScript only).
+    // hooks, customise: the defaults; no trigger or recipe question (both are written in JavaScript only).
     const { status, output, cwd } = await tty(['ts-fn'], ['\r', `${DOWN}\r`, '\r', '\r', '\r', '\r']);
     expect(status, output).toBe(0);
     expect(output.indexOf('Runtime:')).toBeLessThan(output.indexOf('Language:'));
     expect(output.indexOf('Language:')).toBeLessThan(output.indexOf('Function name'));
     expect(output).not.toMatch(/Recipe \(/);
+    expect(output).not.toMatch(/Trigger:/);
     expect(readFileSync(join(cwd, 'ts-fn', 'src', 'index.ts'), 'utf8')).toMatch(/export const handler = async \(event: FcEvent, context: FcContext\)/);
     // code/ is the build's output: nothing is in it (or it) before `npm run build`.
     expect(existsSync(join(cwd, 'ts-fn', 'code'))).toBe(false);
+  });
+
+  test.runIf(process.platform === 'linux')('choosing the HTTP trigger: no recipe question (the HTTP handler is written with the stand-in), s.yaml gets the trigger', async () => {
+    // directory, trigger (second: http), function name, region, hooks, customise.
+    const { status, output, cwd } = await tty(['--runtime', 'python3.12'], ['web\r', `${DOWN}\r`, '\r', '\r', '\r', '\r']);
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/Recipe/);
+    const props = parse(readFileSync(join(cwd, 'web', 's.yaml'), 'utf8')).resources.web.props;
+    expect(props.triggers[0]).toMatchObject({ triggerType: 'http', triggerConfig: { authType: 'anonymous' } });
+    expect(readFileSync(join(cwd, 'web', 'code', 'index.py'), 'utf8')).toMatch(/"statusCode": 200/);
+  });
+
+  test.runIf(process.platform === 'linux')('a recipe given as a flag settles the trigger of a built-in runtime: no Trigger question', async () => {
+    // directory, language (JavaScript), function name, region, hooks, customise.
+    const { status, output, cwd } = await tty(['--runtime', 'nodejs20', '--recipe', 'redis'], ['cache\r', '\r', '\r', '\r', '\r', '\r']);
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/Trigger:/);
+    expect(parse(readFileSync(join(cwd, 'cache', 's.yaml'), 'utf8')).resources.cache.props).not.toHaveProperty('triggers');
   });
 
   test.runIf(process.platform === 'linux')('Ctrl-C exits 130 and writes nothing', async () => {

@@ -1,4 +1,4 @@
-// The complete file plan of every runtime x hook combination, one reviewable file per case under
+// The complete file plan of every runtime x hook combination (and of --trigger http), one reviewable file per case under
 // test/__snapshots__/plans/. A snapshot only pins the output: the per-runtime tests run the code.
 import { describe, expect, test } from 'vitest';
 import { offersTypeScript } from '../src/languages.ts';
@@ -42,6 +42,19 @@ describe('TypeScript', () => {
         const slug = combination.name.replace(/\W+/g, '-');
         const server = 'server' in answers ? '--server-node' : '';
         await expect(planText(plan)).toMatchFileSnapshot(`__snapshots__/plans/${runtime}${server}--typescript--${slug}.txt`);
+      });
+    }
+  }
+});
+
+// --trigger http, for every runtime: both hooks, and neither (the handler alone).
+describe('--trigger http', () => {
+  for (const runtime of RUNTIMES.flatMap((definition) => definition.ids)) {
+    for (const combination of [HOOK_COMBINATIONS[0], HOOK_COMBINATIONS[3]]) {
+      test(`${runtime}, ${combination.name}`, async () => {
+        const plan = await planFor({ runtime, trigger: 'http', ...combination.answers });
+        const slug = combination.name.replace(/\W+/g, '-');
+        await expect(planText(plan)).toMatchFileSnapshot(`__snapshots__/plans/${runtime}--http--${slug}.txt`);
       });
     }
   }

@@ -48,6 +48,18 @@ describe('function', () => {
     expect(readTree(dir)).toEqual(Object.fromEntries(expected.files.map((file) => [file.path, file.contents])));
   });
 
+  test('the trigger: http leaves only the stand-in recipe for a handler that reads the HTTP event', async () => {
+    expect(prompt('function', 'trigger').choices.map((choice: { value: string }) => choice.value)).toEqual(['event', 'http']);
+    expect(prompt('function', 'recipe').when({ runtime: 'nodejs20', trigger: 'event' })).toBe(true);
+    expect(prompt('function', 'recipe').when({ runtime: 'nodejs20', trigger: 'http' })).toBe(false);
+    expect(prompt('function', 'recipe').when({ runtime: 'custom.debian12', trigger: 'http' })).toBe(true);
+    const dir = join(tempDir('fc-plop-fn-'), 'web');
+    const { failures } = await runGenerator('function', { dir, runtime: 'python3.12', trigger: 'http', functionName: 'web' });
+    expect(failures).toEqual([]);
+    expect(parse(readFileSync(join(dir, 's.yaml'), 'utf8')).resources.web.props.triggers[0].triggerType).toBe('http');
+    expect(existsSync(join(dir, 'events', 'http.json'))).toBe(true);
+  });
+
   test('customised entries and timeouts go through the same validation; a bad answer writes nothing', async () => {
     const parent = tempDir('fc-plop-fn-');
     const ok = await runGenerator('function', {

@@ -25,6 +25,7 @@ export const OPTIONS = {
   recipe: { type: 'string' },
   env: { type: 'string', multiple: true },
   language: { type: 'string' },
+  trigger: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -77,6 +78,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     recipe: values.recipe,
     env: values.env,
     language: values.language,
+    trigger: values.trigger,
   };
   for (const key of Object.keys(answers) as (keyof Answers)[]) {
     if (answers[key] === undefined) delete answers[key];

@@ -2,6 +2,7 @@ import { DEFAULT_REGION } from '../regions.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
 import { custom, serversFor } from '../runtimes/custom/generate.ts';
 import { RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
+import { DEFAULT_TRIGGER, TRIGGERS } from '../triggers.ts';
 import { RUNTIMES } from '../runtimes/generators.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, offersTypeScript } from '../languages.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
@@ -53,6 +54,9 @@ Options (each mirrors the s.yaml field of the same name):
       --env <KEY=VALUE>          environmentVariables; repeat for more. KEY: a letter, then letters,
                                  digits or _, not FC_*; a value \${env(NAME)} stays a reference that
                                  s deploy fills from your shell
+      --trigger <${TRIGGERS.join('|')}>     what calls the function (default ${DEFAULT_TRIGGER}): http adds an HTTP
+                                 trigger to s.yaml, and built-in runtimes get a handler that reads
+                                 FC3's HTTP event and returns {statusCode, headers, body}
   -y, --yes                      never prompt; defaults for everything not given
       --force                    write into a non-empty directory, overwriting only generated files
       --dry-run                  print the file plan and write nothing

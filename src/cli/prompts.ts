@@ -6,6 +6,7 @@ import { hookDefaults } from '../hook-entries.ts';
 import { DEFAULT_LANGUAGE, offersTypeScript } from '../languages.ts';
 import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
+import { DEFAULT_TRIGGER, httpHandlerWritten, TRIGGER_LABELS, TRIGGERS } from '../triggers.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
 import { serversFor } from '../runtimes/custom/generate.ts';
 import { RUNTIMES, runtimeFor } from '../runtimes/generators.ts';
@@ -119,8 +120,18 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
     });
   }
   await askGpu(answers, definition);
-  // The recipes are written in JavaScript only.
-  const recipes = RECIPES.filter((recipe) => recipe === 'none' || (definition.recipes?.[recipe] && answers.language !== 'typescript'));
+  // A handler that reads the HTTP event is written in JavaScript with the stand-in resource only: there a
+  // recipe given as a flag, or TypeScript, settles the trigger (event).
+  if (answers.trigger === undefined && httpHandlerWritten(definition, answers.recipe, answers.language)) {
+    answers.trigger = await select({
+      message: 'Trigger:',
+      default: DEFAULT_TRIGGER,
+      choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
+    });
+  }
+  // The recipes are written in JavaScript only, and with the event trigger where the handler reads HTTP events.
+  const recipesWritten = answers.language !== 'typescript' && (answers.trigger !== 'http' || definition.httpTrigger !== 'handler');
+  const recipes = RECIPES.filter((recipe) => recipe === 'none' || (recipesWritten && definition.recipes?.[recipe]));
   if (answers.recipe === undefined && recipes.length > 1) {
     answers.recipe = await select({
       message: 'Recipe (what the hooks open and close):',

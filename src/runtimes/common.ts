@@ -18,6 +18,8 @@ export function templateData(spec: ProjectSpec, names: DottedNames | object) {
     preStopEntry: spec.preStop?.handler ?? null,
     hasInitializer: spec.initializer !== undefined,
     hasPreStop: spec.preStop !== undefined,
+    /** An HTTP trigger calls the function: the handler reads FC3's HTTP event. */
+    httpTrigger: spec.trigger === 'http',
     ...names,
   };
 }

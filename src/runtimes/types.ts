@@ -92,6 +92,12 @@ export interface RuntimeDefinition<Names = unknown> {
   readme(spec: ProjectSpec, names: Names): ReadmeParts;
   /** Paths the project's build writes, for .gitignore beside the shared ones (e.g. pip's target dir). */
   ignoredPaths?(spec: ProjectSpec): string[];
+  /**
+   * How the family answers an HTTP trigger (`--trigger http`): `handler`, its handler reads FC3's HTTP
+   * event and returns {statusCode, headers, body} when the spec says so; `server`, its code is an HTTP
+   * server already and only s.yaml gains the trigger.
+   */
+  httpTrigger: 'handler' | 'server';
   /** The recipes this family writes, besides `none` (its own files). */
   recipes?: Partial<Record<ServiceRecipe, RecipeDefinition<Names>>>;
 }

@@ -1,6 +1,6 @@
 // The SDK stand-ins in test/stubs, built for the toolchains that compile generated Java, Go and C#
 // code (Maven Central, the Go proxy and NuGet are out of reach here).
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './generate.ts';
@@ -45,6 +45,8 @@ export function goWorkCopy(root: string): string {
   const work = join(copy, 'code');
   cpSync(join(root, 'code'), work, { recursive: true });
   cpSync(join(root, 's.yaml'), join(copy, 's.yaml'));
+  // The sample events the generated test reads (../events/http.json), when the project has them.
+  if (existsSync(join(root, 'events'))) cpSync(join(root, 'events'), join(copy, 'events'), { recursive: true });
   const replaced = run('go', ['mod', 'edit', `-replace=github.com/aliyun/fc-runtime-go-sdk=${join(STUBS, 'go')}`], { cwd: work, env: GO_ENV });
   if (replaced.status !== 0) throw new Error(replaced.output);
   return work;

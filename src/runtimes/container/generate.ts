@@ -142,6 +142,7 @@ export const container = defineRuntime<Record<string, never>>({
       ],
     };
   },
+  httpTrigger: 'server',
   recipes: serverRecipes({
     files(spec, recipe) {
       const data = containerData(spec);

@@ -207,6 +207,7 @@ export const custom = defineRuntime<Record<string, never>>({
       ],
     };
   },
+  httpTrigger: 'server',
   recipes: serverRecipes({
     files: (spec, recipe) =>
       spec.server === 'node' ? nodeServerRecipeFiles(spec, recipe, customServerData(spec)) : flaskRecipeFiles(recipe, customServerData(spec)),

@@ -22,11 +22,11 @@ const TEST_PROJECT = 'LifecycleTest';
 // Types the generated class uses unqualified: a namespace or class of the same name would shadow them.
 // (The test is in the global namespace and names the class in full, so nothing can shadow its types.)
 // The root namespaces it names (System.IO, Aliyun.Serverless.Core, Microsoft.Extensions.Logging) are shadowed the same way.
-const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'MemoryStream', 'Resource', 'Stream', 'System', 'Aliyun', 'Microsoft'];
+const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'JsonReader', 'MemoryStream', 'Resource', 'Stream', 'System', 'Aliyun', 'Microsoft'];
 // Assemblies the function loads or the platform has: an assembly of the same name does not load beside them.
 const TAKEN_ASSEMBLY = /^(system|microsoft|mscorlib|netstandard|windowsbase|aliyun\.serverless|newtonsoft)(\..*)?$/i;
 // Members the generated class defines itself.
-const GENERATED_MEMBERS = ['CreateResource', 'GetResource', 'Json', 'Main', 'Resource', 'ResourceLock', 'resource'];
+const GENERATED_MEMBERS = ['CreateResource', 'GetResource', 'Json', 'JsonObject', 'JsonReader', 'Main', 'Resource', 'ResourceLock', 'resource'];
 
 /** The FC docs' names, with one assembly for the three (the docs' own s.yaml mixes two). */
 const DEFAULTS = {
@@ -174,5 +174,6 @@ export const dotnet = defineRuntime<DotnetNames>({
       ],
     };
   },
+  httpTrigger: 'handler',
   recipes: dotnetRecipes,
 });

@@ -109,5 +109,6 @@ export const go = defineRuntime<GoNames>({
       ],
     };
   },
+  httpTrigger: 'handler',
   recipes: goRecipes,
 });

@@ -23,13 +23,13 @@ const JAVA_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // org.w3c.dom and org.xml.sax, jdk.internal, ...): javac 9+ refuses a class in a package another module
 // has, and java.* is refused by every class loader. Whole prefixes, so new JDK packages are covered too.
 const JDK_PACKAGES = ['java', 'javax', 'jdk', 'sun', 'com.sun', 'org.w3c.dom', 'org.xml.sax', 'org.ietf.jgss', 'org.omg', 'netscape.javascript'];
-// Simple names the generated class and its test import or use unqualified: a class of the same name
+// Simple names the generated class and its test import or use unqualified (JsonReader: the HTTP handler's nested reader): a class of the same name
 // in the package would shadow them and not compile.
 const GENERATED_TYPE_NAMES = [
   'Answer', 'ArrayList', 'AssertionError', 'AtomicInteger', 'ByteArrayInputStream', 'ByteArrayOutputStream', 'Class',
   'Context', 'Credentials', 'Files', 'FunctionComputeLogger', 'FunctionInitializer', 'FunctionParam',
   'InputStream', 'IOException', 'List', 'Object', 'OutputStream', 'Override', 'Paths', 'PreStopHandler', 'Proxy',
-  'Resource', 'StandardCharsets', 'StreamRequestHandler', 'String', 'System', 'UnsupportedOperationException',
+  'JsonReader', 'Resource', 'StandardCharsets', 'StreamRequestHandler', 'String', 'System', 'UnsupportedOperationException',
 ];
 
 /** The interface method FC calls for each entry: the class implements the interface, so the name is fixed. */
@@ -192,5 +192,6 @@ export const java = defineRuntime<JavaNames>({
       ],
     };
   },
+  httpTrigger: 'handler',
   recipes: javaRecipes,
 });

@@ -110,6 +110,7 @@ export const nodejs = defineRuntime<NodeNames>({
       testCommand: 'npm test',
     };
   },
+  httpTrigger: 'handler',
   recipes: nodeRecipes,
 });
 

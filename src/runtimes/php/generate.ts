@@ -56,5 +56,6 @@ export const php = defineRuntime<DottedNames>({
       testCommand: 'php tests/lifecycle_test.php',
     };
   },
+  httpTrigger: 'handler',
   recipes: phpRecipes,
 });

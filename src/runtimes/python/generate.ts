@@ -51,5 +51,6 @@ export const python = defineRuntime<DottedNames>({
       testCommand: 'python3 -m unittest discover -s tests -v',
     };
   },
+  httpTrigger: 'handler',
   recipes: pythonRecipes,
 });
