@@ -31,7 +31,7 @@ describe('--list --json', () => {
     expect(status, stderr).toBe(0);
     expect(stderr).toBe('');
     const list = JSON.parse(stdout);
-    expect(Object.keys(list)).toEqual(['runtimes', 'recipes', 'languages', 'defaults']);
+    expect(Object.keys(list)).toEqual(['runtimes', 'recipes', 'languages', 'triggers', 'defaults']);
     expect(list.runtimes.map((runtime: { id: string }) => runtime.id)).toEqual(RUNTIME_IDS);
     for (const definition of RUNTIMES) {
       for (const id of definition.ids) {
@@ -52,6 +52,7 @@ describe('--list --json', () => {
       { id: 'javascript', runtimes: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20', 'custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'] },
       { id: 'typescript', runtimes: ['nodejs18', 'nodejs20', 'custom.debian10'] },
     ]);
+    expect(list.triggers.map((trigger: { id: string }) => trigger.id)).toEqual(['event', 'http']);
     expect(list.recipes).toEqual(RECIPES.map((id) => ({ id, families: RUNTIMES.filter((d) => id === 'none' || d.recipes?.[id]).map((d) => d.family), label: RECIPE_LABELS[id] })));
     expect(list.defaults).toEqual({
       runtime: DEFAULT_RUNTIME,
@@ -63,6 +64,7 @@ describe('--list --json', () => {
       preStopTimeout: DEFAULTS.hookTimeout,
       recipe: DEFAULT_RECIPE,
       language: 'javascript',
+      trigger: 'event',
     });
   });
 });
@@ -73,12 +75,12 @@ describe('--list', () => {
     expect(status, stderr).toBe(0);
     expect(readdirSync(cwd)).toEqual([]);
     const sections = stdout.trimEnd().split('\n\n');
-    expect(sections.map((section) => section.split('\n')[0])).toEqual(['Runtimes:', 'Recipes:', 'Languages:', 'Defaults:']);
-    const [runtimes, recipes, languages, defaults] = sections.map((section) => section.split('\n').slice(1));
+    expect(sections.map((section) => section.split('\n')[0])).toEqual(['Runtimes:', 'Recipes:', 'Languages:', 'Triggers:', 'Defaults:']);
+    const [runtimes, recipes, languages, triggers, defaults] = sections.map((section) => section.split('\n').slice(1));
     expect(runtimes![0]).toMatch(/^ {2}id +family +label +handler +initializer +preStop +recipes +options$/);
     expect(runtimes!.slice(1).map((line) => line.trim().split(/\s+/)[0])).toEqual(RUNTIME_IDS);
     // Each column starts where its header does, on every row.
-    for (const table of [runtimes!, recipes!, languages!]) {
+    for (const table of [runtimes!, recipes!, languages!, triggers!]) {
       const starts = [...table[0]!.matchAll(/\S+/g)].map((match) => match.index);
       for (const row of table.slice(1)) {
         for (const start of starts.slice(1)) expect(row[start! - 1], row).toBe(' ');
@@ -133,8 +135,8 @@ describe('--env as typed', () => {
 
   test.runIf(process.platform === 'linux')('with the prompts (no question of its own): the variables given as flags are kept', async () => {
     const cwd = tempDir('fc-tty-');
-    // Prompts: directory, recipe, function name, region, hooks, customise: all defaults but the directory.
-    const { status, output } = await runInTerminal(['node', bin, '-r', 'python3.12', '--env', 'MODE=prod'], ['svc\r', '\r', '\r', '\r', '\r', '\r'], { cwd, timeoutMs: 20_000 });
+    // Prompts: directory, trigger, recipe, function name, region, hooks, customise: all defaults but the directory.
+    const { status, output } = await runInTerminal(['node', bin, '-r', 'python3.12', '--env', 'MODE=prod'], ['svc\r', '\r', '\r', '\r', '\r', '\r', '\r'], { cwd, timeoutMs: 20_000 });
     expect(status, output).toBe(0);
     expect(output).not.toMatch(/variable/i);
     expect(parse(readFileSync(join(cwd, 'svc', 's.yaml'), 'utf8')).resources.svc.props.environmentVariables).toEqual({ MODE: 'prod' });

@@ -92,6 +92,21 @@ describe('refused answers', () => {
     }
   });
 
+  test('the HTTP handler is written in JavaScript only: --language typescript with --trigger http is refused on nodejs18/20', () => {
+    for (const runtime of ['nodejs18', 'nodejs20']) {
+      expect(specErrorOf({ runtime, language: 'typescript', trigger: 'http' })).toEqual({
+        field: 'trigger',
+        rule: `http is not written in TypeScript for ${runtime} yet; use --language javascript with it, or the default trigger (event)`,
+      });
+    }
+  });
+
+  test('the TypeScript node server is an HTTP server already: --trigger http adds the trigger', async () => {
+    const text = await sYamlOf({ runtime: 'custom.debian10', server: 'node', language: 'typescript', trigger: 'http' });
+    expect(propsOf(text).triggers[0].triggerType).toBe('http');
+    expect(fc3SchemaErrors(text)).toEqual([]);
+  });
+
   test('custom runtimes are HTTP servers already: a recipe goes with --trigger http', async () => {
     const text = await sYamlOf({ runtime: 'custom.debian12', recipe: 'redis', trigger: 'http' });
     expect(propsOf(text).triggers[0].triggerType).toBe('http');

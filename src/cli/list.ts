@@ -3,6 +3,7 @@
 // language or trigger that is registered there is listed without a change here but its section line.
 import { DEFAULT_LANGUAGE, LANGUAGES, offersTypeScript, type Language } from '../languages.ts';
 import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES, type Recipe } from '../recipes.ts';
+import { DEFAULT_TRIGGER, TRIGGER_LABELS, TRIGGERS } from '../triggers.ts';
 import { DEFAULT_REGION } from '../regions.ts';
 import { RUNTIMES } from '../runtimes/generators.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
@@ -40,6 +41,7 @@ const SECTIONS: Record<string, () => Entry[] | Entry> = {
     ),
   recipes: () => RECIPES.map((id) => ({ id, families: RUNTIMES.filter((definition) => writes(definition, id)).map((definition) => definition.family), label: RECIPE_LABELS[id] })),
   languages: () => LANGUAGES.map((id) => ({ id, runtimes: runtimesFor(id) })),
+  triggers: () => TRIGGERS.map((id) => ({ id, label: TRIGGER_LABELS[id] })),
   defaults: () => ({
     runtime: DEFAULT_RUNTIME,
     dir: DEFAULT_DIR,
@@ -50,6 +52,7 @@ const SECTIONS: Record<string, () => Entry[] | Entry> = {
     preStopTimeout: DEFAULTS.hookTimeout,
     recipe: DEFAULT_RECIPE,
     language: DEFAULT_LANGUAGE,
+    trigger: DEFAULT_TRIGGER,
   }),
 };
 
