@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { fail } from '../errors.ts';
 import { dottedFiles } from '../source/dotted-file.ts';
 import { definitionStart, lineAt, markOff, unmarkOff } from '../source/text.ts';
-import { readCodeFile } from './project.ts';
+import { readCodeFile } from './code-files.ts';
 import { dottedFile } from './snippet.ts';
 import { HOOK_LABELS, type CodeFile, type CodeHooks, type HookKind, type HookProject } from './types.ts';
 

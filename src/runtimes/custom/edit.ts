@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathExists, sourceFiles } from '../../project-files.ts';
 import { hookRoute, ROUTE_PLACES, type RouteServer } from './routes.ts';
 import { loadTemplates } from '../../templates.ts';
-import { editableCode, scanCodeFile } from '../../hooks/project.ts';
+import { editableCode, scanCodeFile } from '../../hooks/code-files.ts';
 import { SourceFile } from '../../source/file.ts';
 import { lineAt } from '../../source/text.ts';
 import type { HookProject, LanguageHooks } from '../../hooks/types.ts';

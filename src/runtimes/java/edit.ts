@@ -4,7 +4,7 @@
 // are is read by code.ts, as the doctor reads them.
 import { relative } from 'node:path';
 import { fail } from '../../errors.ts';
-import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/project.ts';
+import { editableCode, scanCodeFile, type ScannedFile } from '../../hooks/code-files.ts';
 import { sourceFiles } from '../../project-files.ts';
 import { appendMember, markMethodOff, unmarkMethodOff } from '../../hooks/members.ts';
 import { hookSnippet } from '../../hooks/snippet.ts';

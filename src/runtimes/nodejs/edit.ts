@@ -7,7 +7,7 @@ import { appendBlock, lineAt } from '../../source/text.ts';
 import { editableSource } from '../../source/editable.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { definitionEdits, handlerFiles, requireCodeDir, type DefinitionAt } from '../../hooks/dotted.ts';
-import { readCodeFile, scanCodeFile } from '../../hooks/project.ts';
+import { readCodeFile, scanCodeFile } from '../../hooks/code-files.ts';
 import { dottedFile, dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { NODE_FILES, readModule, type ModuleStyle } from './code.ts';

@@ -1,7 +1,7 @@
 // The hook editor's view of a TypeScript project (the doctor reads package.json through its own cache,
 // with typeScriptBuildOf alone, so it does not load the editor's file readers).
 import { join } from 'node:path';
-import { scanCodeFile } from '../../hooks/project.ts';
+import { scanCodeFile } from '../../hooks/code-files.ts';
 import type { HookProject } from '../../hooks/types.ts';
 import { pathExists } from '../../project-files.ts';
 import { typeScriptBuildOf } from './typescript-source.ts';

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { GPU_TYPES } from '../src/runtimes/container/generate.ts';
-import { resolveSpec, type Answers } from '../src/spec.ts';
-import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
+import { GPU_TYPES } from '../../../src/runtimes/container/generate.ts';
+import { resolveSpec, type Answers } from '../../../src/spec.ts';
+import { fc3SchemaErrors } from '../../helpers/fc3-schema.ts';
 import {
   expectFailedInitializerRecovers,
   expectOneInstance,
@@ -20,10 +20,10 @@ import {
   freePort,
   hooksOf,
   listensOnAllInterfaces,
-} from './helpers/fake-fc.ts';
-import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+} from '../../helpers/fake-fc.ts';
+import type { FilePlan } from '../../../src/plan.ts';
+import { generateProject, HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from '../../helpers/generate.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasFlask = useToolchain(FLASK_PYTHON, ['-c', 'import flask'], 'apt-get install -y python3-flask');
 const hasCurl = useToolchain('curl', ['--version'], 'apt-get install -y curl');
@@ -158,7 +158,7 @@ describe('files', () => {
     { variant: 'gpu-command-initializer', hooks: 'both-hooks', answers: COMMAND as Answers },
     { variant: 'gpu-command-initializer', hooks: 'initializer-only', answers: { ...COMMAND, preStop: false } as Answers },
   ])('$variant, $hooks: the plan matches its snapshot', async ({ variant, hooks, answers }) => {
-    await expect(planText(await planFor(answers))).toMatchFileSnapshot(`__snapshots__/plans/custom-container--${variant}--${hooks}.txt`);
+    await expect(planText(await planFor(answers))).toMatchFileSnapshot(`../../__snapshots__/plans/custom-container--${variant}--${hooks}.txt`);
   });
 });
 

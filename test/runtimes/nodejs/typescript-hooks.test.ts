@@ -6,11 +6,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { main, type Io } from '../src/cli/main.ts';
-import { diagnose } from '../src/doctor/index.ts';
-import { HOOK_COMBINATIONS } from './helpers/generate.ts';
-import { run } from './helpers/toolchain.ts';
-import { npmTest, REPO_MODULES, typeScriptProject } from './helpers/typescript.ts';
+import { main, type Io } from '../../../src/cli/main.ts';
+import { diagnose } from '../../../src/doctor/index.ts';
+import { HOOK_COMBINATIONS } from '../../helpers/generate.ts';
+import { run } from '../../helpers/toolchain.ts';
+import { npmTest, REPO_MODULES, typeScriptProject } from '../../helpers/typescript.ts';
 
 async function cli(args: string[], cwd: string) {
   let output = '';

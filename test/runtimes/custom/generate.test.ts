@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { parseCliArgs } from '../src/cli/args.ts';
-import { helpText } from '../src/cli/help.ts';
-import { custom, serversFor } from '../src/runtimes/custom/generate.ts';
-import { resolveSpec, type Answers } from '../src/spec.ts';
-import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
+import { parseCliArgs } from '../../../src/cli/args.ts';
+import { helpText } from '../../../src/cli/help.ts';
+import { custom, serversFor } from '../../../src/runtimes/custom/generate.ts';
+import { resolveSpec, type Answers } from '../../../src/spec.ts';
+import { fc3SchemaErrors } from '../../helpers/fc3-schema.ts';
 import {
   expectFailedInitializerRecovers,
   expectOneInstance,
@@ -19,10 +19,10 @@ import {
   FLASK_PYTHON,
   hooksOf,
   listensOnAllInterfaces,
-} from './helpers/fake-fc.ts';
-import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+} from '../../helpers/fake-fc.ts';
+import type { FilePlan } from '../../../src/plan.ts';
+import { generateProject, HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from '../../helpers/generate.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasFlask = useToolchain(FLASK_PYTHON, ['-c', 'import flask'], 'apt-get install -y python3-flask');
 
@@ -123,7 +123,7 @@ describe.each(['flask', 'node'])('--server %s', (server) => {
   // The default server (flask) is in test/plan-snapshots.test.ts for every runtime id.
   test.runIf(server === 'node').each(HOOK_COMBINATIONS)('$name: the plan matches its snapshot', async ({ name, answers }) => {
     const slug = name.replace(/\W+/g, '-');
-    await expect(planText(await planFor({ runtime, server, ...answers }))).toMatchFileSnapshot(`__snapshots__/plans/${runtime}--server-${server}--${slug}.txt`);
+    await expect(planText(await planFor({ runtime, server, ...answers }))).toMatchFileSnapshot(`../../__snapshots__/plans/${runtime}--server-${server}--${slug}.txt`);
   });
 });
 

@@ -7,13 +7,13 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { InputError } from '../src/errors.ts';
-import { dotnet } from '../src/runtimes/dotnet/generate.ts';
-import { resolveSpec } from '../src/spec.ts';
-import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
-import { buildDotnetStandIns, DOTNET_LIBRARIES } from './helpers/stand-ins.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { InputError } from '../../../src/errors.ts';
+import { dotnet } from '../../../src/runtimes/dotnet/generate.ts';
+import { resolveSpec } from '../../../src/spec.ts';
+import type { FilePlan } from '../../../src/plan.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from '../../helpers/generate.ts';
+import { buildDotnetStandIns, DOTNET_LIBRARIES } from '../../helpers/stand-ins.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasMcs = useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs');
 const hasMono = useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime');

@@ -5,13 +5,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ESBUILD_VERSION, TYPES_NODE_VERSION, TYPESCRIPT_VERSION } from '../src/runtimes/nodejs/typescript.ts';
-import { generate } from '../src/index.ts';
-import { HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from './helpers/generate.ts';
-import { fc3SchemaErrors } from './helpers/fc3-schema.ts';
-import { freePort } from './helpers/fake-fc.ts';
-import { expectGeneratedProjectRuns, runCommand } from './helpers/run-cli.ts';
-import { npmTest, REPO_MODULES, typeScriptProject } from './helpers/typescript.ts';
+import { ESBUILD_VERSION, TYPES_NODE_VERSION, TYPESCRIPT_VERSION } from '../../../src/runtimes/nodejs/typescript.ts';
+import { generate } from '../../../src/index.ts';
+import { HOOK_COMBINATIONS, planFor, planText, specErrorOf, tempDir } from '../../helpers/generate.ts';
+import { fc3SchemaErrors } from '../../helpers/fc3-schema.ts';
+import { freePort } from '../../helpers/fake-fc.ts';
+import { expectGeneratedProjectRuns, runCommand } from '../../helpers/run-cli.ts';
+import { npmTest, REPO_MODULES, typeScriptProject } from '../../helpers/typescript.ts';
 
 describe.each(['nodejs18', 'nodejs20'])('%s', (runtime) => {
   test.each(HOOK_COMBINATIONS)('$name: tsc, build and the lifecycle test against code/index.mjs pass; run plays the built handler', async ({ answers }) => {

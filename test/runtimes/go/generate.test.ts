@@ -8,13 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { InputError } from '../src/errors.ts';
-import { go } from '../src/runtimes/go/generate.ts';
-import { resolveSpec } from '../src/spec.ts';
-import type { FilePlan } from '../src/plan.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';
-import { GO_ENV, goWorkCopy } from './helpers/stand-ins.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { InputError } from '../../../src/errors.ts';
+import { go } from '../../../src/runtimes/go/generate.ts';
+import { resolveSpec } from '../../../src/spec.ts';
+import type { FilePlan } from '../../../src/plan.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from '../../helpers/generate.ts';
+import { GO_ENV, goWorkCopy } from '../../helpers/stand-ins.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasGo = useToolchain('go', ['version'], 'apt-get install -y golang-go');
 

@@ -4,10 +4,10 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FLASK_PYTHON, freePort } from './helpers/fake-fc.ts';
-import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
-import { markers, runCommand, treeState, writeFixture } from './helpers/run-cli.ts';
-import { run } from './helpers/toolchain.ts';
+import { FLASK_PYTHON, freePort } from '../../helpers/fake-fc.ts';
+import { generateProject, HOOK_COMBINATIONS, tempDir } from '../../helpers/generate.ts';
+import { markers, runCommand, treeState, writeFixture } from '../../helpers/run-cli.ts';
+import { run } from '../../helpers/toolchain.ts';
 
 const hasFlask = run(FLASK_PYTHON, ['-c', 'import flask']).status === 0;
 

@@ -6,10 +6,10 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
-import { expectGeneratedProjectRuns, markers, runCommand } from './helpers/run-cli.ts';
-import { buildJavaStandIn } from './helpers/stand-ins.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { generateProject, HOOK_COMBINATIONS, tempDir } from '../../helpers/generate.ts';
+import { expectGeneratedProjectRuns, markers, runCommand } from '../../helpers/run-cli.ts';
+import { buildJavaStandIn } from '../../helpers/stand-ins.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasJava = useToolchain('javac', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
 

@@ -6,12 +6,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { InputError } from '../src/errors.ts';
-import { java } from '../src/runtimes/java/generate.ts';
-import { resolveSpec } from '../src/spec.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from './helpers/generate.ts';
-import { buildJavaStandIn } from './helpers/stand-ins.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { InputError } from '../../../src/errors.ts';
+import { java } from '../../../src/runtimes/java/generate.ts';
+import { resolveSpec } from '../../../src/spec.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from '../../helpers/generate.ts';
+import { buildJavaStandIn } from '../../helpers/stand-ins.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasJavac = useToolchain('javac', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');
 const hasJava = useToolchain('java', ['-version'], 'apt-get install -y openjdk-17-jdk-headless');

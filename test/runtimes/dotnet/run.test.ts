@@ -8,10 +8,10 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { generateProject, HOOK_COMBINATIONS, tempDir } from './helpers/generate.ts';
-import { expectGeneratedProjectRuns, markers, runCommand } from './helpers/run-cli.ts';
-import { buildDotnetStandIns, DOTNET_LIBRARIES } from './helpers/stand-ins.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { generateProject, HOOK_COMBINATIONS, tempDir } from '../../helpers/generate.ts';
+import { expectGeneratedProjectRuns, markers, runCommand } from '../../helpers/run-cli.ts';
+import { buildDotnetStandIns, DOTNET_LIBRARIES } from '../../helpers/stand-ins.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const canRun = useToolchain('mcs', ['--version'], 'apt-get install -y mono-mcs') && useToolchain('mono', ['--version'], 'apt-get install -y mono-runtime');
 
@@ -159,7 +159,7 @@ esac
     const { root } = await generateProject({ runtime: 'dotnetcore3.1' });
     const work = tempDir('fc-netstandard-');
     writeFileSync(join(work, 'Marker.cs'), 'namespace Fake { public interface IMarker {} }\n');
-    const stubs = fileURLToPath(new URL('./stubs/dotnet/Aliyun.Serverless.Core', import.meta.url));
+    const stubs = fileURLToPath(new URL('../../stubs/dotnet/Aliyun.Serverless.Core', import.meta.url));
     const sources = readdirSync(stubs).map((file) => {
       writeFileSync(join(work, file), readFileSync(join(stubs, file), 'utf8').replace('public interface IFcContext', 'public interface IFcContext : Fake.IMarker'));
       return join(work, file);

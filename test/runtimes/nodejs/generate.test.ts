@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { nodejs } from '../src/runtimes/nodejs/generate.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';
-import { run } from './helpers/toolchain.ts';
+import { nodejs } from '../../../src/runtimes/nodejs/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from '../../helpers/generate.ts';
+import { run } from '../../helpers/toolchain.ts';
 
 describe.each(nodejs.ids)('%s', (runtime) => {
   const esm = runtime === 'nodejs18' || runtime === 'nodejs20';

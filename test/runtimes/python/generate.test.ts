@@ -3,9 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { python } from '../src/runtimes/python/generate.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { python } from '../../../src/runtimes/python/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from '../../helpers/generate.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasPython = useToolchain('python3', ['--version'], 'apt-get install -y python3');
 

@@ -3,9 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { php } from '../src/runtimes/php/generate.ts';
-import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from './helpers/generate.ts';
-import { run, useToolchain } from './helpers/toolchain.ts';
+import { php } from '../../../src/runtimes/php/generate.ts';
+import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from '../../helpers/generate.ts';
+import { run, useToolchain } from '../../helpers/toolchain.ts';
 
 const hasPhp = useToolchain('php', ['--version'], 'apt-get install -y php-cli');
 

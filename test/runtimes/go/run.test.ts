@@ -5,10 +5,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
-import { expectGeneratedProjectRuns, runCommand } from './helpers/run-cli.ts';
-import { goWorkCopy } from './helpers/stand-ins.ts';
-import { useToolchain } from './helpers/toolchain.ts';
+import { generateProject, HOOK_COMBINATIONS } from '../../helpers/generate.ts';
+import { expectGeneratedProjectRuns, runCommand } from '../../helpers/run-cli.ts';
+import { goWorkCopy } from '../../helpers/stand-ins.ts';
+import { useToolchain } from '../../helpers/toolchain.ts';
 
 const hasGo = useToolchain('go', ['version'], 'apt-get install -y golang-go');
 
