@@ -1,13 +1,42 @@
 // Bundles the CLI and the programmatic API into dist/ with every library and template inlined,
 // so the published package has no runtime dependencies (the create-vite model).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildTemplatesPlugin } from './templates-module.mjs';
 
 const dist = new URL('../dist', import.meta.url).pathname;
+
+/**
+ * tsc declares every module the program reaches, `import()`ed ones included (the families' editor,
+ * doctor and runner parts): about 135 files, most of which no declaration of the API names. Keeps the
+ * ones `entry` reaches through its declarations' imports, and deletes the rest (each file costs an
+ * installed block).
+ */
+function keepReachableDeclarations(dir, entry) {
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      visit(resolve(dirname(file), specifier.replace(/\.[jt]s$/, '.d.ts')));
+    }
+  };
+  visit(join(dir, entry));
+  // Deletes what is not reached, then folders left empty (children first).
+  const prune = (folder) => {
+    for (const item of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, item.name);
+      if (item.isDirectory()) prune(path);
+      else if (!reached.has(path)) rmSync(path);
+    }
+    if (folder !== dir && readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
+  };
+  prune(dir);
+}
 
 /**
  * Packages built by tshy (every @inquirer/* one) declare `"sideEffects": false` in their package.json
@@ -115,6 +144,7 @@ try {
   // The API's type declarations (package.json "types"): dist/types, from src/index.ts and what it imports.
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', new URL('../tsconfig.types.json', import.meta.url).pathname, '--outDir', join(staging, 'types')], { stdio: 'inherit' });
+  keepReachableDeclarations(join(staging, 'types'), 'index.d.ts');
   // Another build may swap its dist/ in between the two renames: then move that one aside too.
   for (;;) {
     rmSync(old, { recursive: true, force: true });

@@ -90,6 +90,12 @@ describe('packed tarball', () => {
     expect(bad.output).toMatch(/main\.ts\(2,14\): error TS2322: Type 'string' is not assignable to type 'number'/);
   });
 
+  test('ships only the declarations the API names: none of a family\'s editor, doctor, code or runner parts', () => {
+    const declarations = filesUnder(join(unpacked, 'dist', 'types')).map((file) => relative(join(unpacked, 'dist', 'types'), file));
+    expect(declarations).toContain('index.d.ts');
+    expect(declarations.filter((file) => /^runtimes\/[^/]+\/(edit|rules|code|run)\.d\.ts$/.test(file) || /^doctor\/rules\//.test(file))).toEqual([]);
+  });
+
   test('installs in under 2 MB', () => {
     // Bytes on disk, as du counts them (and as `npm run bench` reports them).
     const bytes = [unpacked, ...filesUnder(unpacked)].reduce((sum, path) => sum + lstatSync(path).blocks * 512, 0);
