@@ -8,7 +8,7 @@ export const family = defineFamily({
   id: 'container',
   runtimeIds: /^custom-container$/,
   generator,
-  edit: () => import('../custom/edit.ts').then((m) => m.customHooks),
-  doctor: () => import('../custom/doctor.ts').then((m) => m.doctor),
+  edit: () => import('../custom/parts.ts').then((m) => m.edit),
+  doctor: () => import('../custom/parts.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.containerRunner),
 });

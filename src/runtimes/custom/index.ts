@@ -7,7 +7,7 @@ export const family = defineFamily({
   id: 'custom',
   runtimeIds: /^custom(\.debian\d+)?$/,
   generator,
-  edit: () => import('./edit.ts').then((m) => m.customHooks),
-  doctor: () => import('./doctor.ts').then((m) => m.doctor),
+  edit: () => import('./parts.ts').then((m) => m.edit),
+  doctor: () => import('./parts.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.customRunner),
 });

@@ -7,7 +7,7 @@ export const family = defineFamily({
   id: 'dotnet',
   runtimeIds: /^dotnetcore\d/,
   generator,
-  edit: () => import('./edit.ts').then((m) => m.dotnetHooks),
-  doctor: () => import('./rules.ts').then((m) => m.doctor),
+  edit: () => import('./parts.ts').then((m) => m.edit),
+  doctor: () => import('./parts.ts').then((m) => m.doctor),
   runner: () => import('./run.ts').then((m) => m.dotnetRunner),
 });
