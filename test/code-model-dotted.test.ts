@@ -21,7 +21,7 @@ async function add(root: string, ...args: string[]) {
 }
 
 /** The doctor's findings about hooks: a configured hook it cannot find, a hook function s.yaml does not configure. */
-const hookFindings = (root: string) => diagnose(root).findings.filter((finding) => finding.rule.startsWith('hook-')).map((finding) => `${finding.rule}: ${finding.message}`);
+const hookFindings = async (root: string) => (await diagnose(root)).findings.filter((finding) => finding.rule.startsWith('hook-')).map((finding) => `${finding.rule}: ${finding.message}`);
 
 test.runIf(hasPhp)('PHP: a method named initialize is not the global function FC calls; add writes that function', async () => {
   const handler = '<?php\nclass Cache {\n    function initialize($context) {}\n}\n\nfunction handler($event, $context) {\n    return "ok";\n}\n';
@@ -37,7 +37,7 @@ test.runIf(hasPhp)('PHP: a method named initialize is not the global function FC
   const logger = 'new class { public function info($line) { echo $line; } }';
   const called = run('php', ['-r', `require '${join(root, 'code/index.php')}'; $GLOBALS['fcLogger'] = ${logger}; initialize(null);`]);
   expect(called.stdout, called.output).toContain('initialize: initializer ran');
-  expect(hookFindings(root)).toEqual([]);
+  expect((await hookFindings(root))).toEqual([]);
 });
 
 test('Python: a hook imported into the handler module is there; add does not shadow it with a new def', async () => {
@@ -47,7 +47,7 @@ test('Python: a hook imported into the handler module is there; add does not sha
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout).toContain('Initializer: code/index.py:1 already has it; code not changed\n');
   expect(readFileSync(join(root, 'code/index.py'), 'utf8')).toBe(main);
-  expect(hookFindings(root)).toEqual([]);
+  expect((await hookFindings(root))).toEqual([]);
 });
 
 test('Python: a handler module that is a package (app/__init__.py) gets its hook there, where the doctor looks', async () => {
@@ -58,7 +58,7 @@ test('Python: a handler module that is a package (app/__init__.py) gets its hook
   expect(result.stdout).toMatch(/Initializer: code\/app\/__init__\.py:\d+ added\n/);
   const called = run('python3', ['-c', 'import app; app.initialize(None); print("called")'], { cwd: join(root, 'code') });
   expect(called.stdout, called.output).toContain('called');
-  expect(hookFindings(root)).toEqual([]);
+  expect((await hookFindings(root))).toEqual([]);
 });
 
 test('Node.js: a name only mentioned inside an exported function is not exported; add refuses instead of calling it there', async () => {
@@ -69,7 +69,7 @@ test('Node.js: a name only mentioned inside an exported function is not exported
   expect(result.status).toBe(1);
   expect(readFileSync(join(root, 'code/index.js'), 'utf8')).toBe(index);
   const configured = writeFixture({ runtime: 'nodejs16', initializer: { handler: 'index.initialize', timeout: 10 } }, { 'index.js': index });
-  expect(hookFindings(configured)).toEqual([expect.stringMatching(/^hook-not-found: /)]);
+  expect((await hookFindings(configured))).toEqual([expect.stringMatching(/^hook-not-found: /)]);
 });
 
 test('Node.js: `export let name;` assigned later exports the name; the doctor finds it as add does', async () => {
@@ -78,5 +78,5 @@ test('Node.js: `export let name;` assigned later exports the name; the doctor fi
   const result = await add(root, '--pre-stop', 'index.preStop');
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout).toContain('PreStop: code/index.mjs:3 already has it; code not changed\n');
-  expect(hookFindings(root)).toEqual([]);
+  expect((await hookFindings(root))).toEqual([]);
 });

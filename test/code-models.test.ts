@@ -27,7 +27,7 @@ test('Java: an interface named in a comment on the class line is not implemented
   const text = readFileSync(path, 'utf8');
   expect(text).toContain('public class OrderHandler implements StreamRequestHandler, FunctionInitializer // not a FunctionInitializer yet\n{');
   expect(text).toContain('import com.aliyun.fc.runtime.FunctionInitializer;');
-  expect(diagnose(root).findings).toEqual([]);
+  expect((await diagnose(root)).findings).toEqual([]);
   if (hasJavac) {
     const compiled = run('javac', ['-d', tempDir('fc-javac-'), '-sourcepath', stubs('java'), path]);
     expect(compiled.status, compiled.output).toBe(0);
@@ -44,7 +44,7 @@ function customServer(edit: (text: string) => string): string {
 
 test('custom runtime: a route named only in a comment is not served; the editor warns, and the doctor sees no hook', async () => {
   const root = customServer((text) => text.replace('class Handler(', '# TODO: answer "/pre-stop" too\nclass Handler('));
-  expect(diagnose(root).findings.filter((finding) => finding.message.includes('/pre-stop'))).toEqual([]);
+  expect((await diagnose(root)).findings.filter((finding) => finding.message.includes('/pre-stop'))).toEqual([]);
   const plan = await planAddHooks({ dir: root, preStop: true }, root);
   expect(plan.warnings).toEqual([
     'PreStop: FC will call GET /pre-stop on your server, and no code in code mentions /pre-stop: add a route that answers it with 2xx before deploying (a non-2xx answer fails the hook)',
@@ -53,7 +53,7 @@ test('custom runtime: a route named only in a comment is not served; the editor 
 
 test('custom runtime: a route written with a trailing slash is the hook for both; the doctor reports it unconfigured, the editor finds it', async () => {
   const root = customServer((text) => text.replace('if self.path == "/initialize":', 'if self.path in ("/initialize/", "/x"):'));
-  expect(diagnose(root).findings.filter((finding) => finding.rule === 'hook-without-config').map((finding) => [finding.line, finding.message.split(' is ')[0]])).toEqual([[8, 'route /initialize']]);
+  expect((await diagnose(root)).findings.filter((finding) => finding.rule === 'hook-without-config').map((finding) => [finding.line, finding.message.split(' is ')[0]])).toEqual([[8, 'route /initialize']]);
   const plan = await planAddHooks({ dir: root, initializer: true }, root);
   expect(plan.notes).toContain('Initializer: FC calls POST /initialize; code/server.py:8 mentions that route');
 });
@@ -65,7 +65,7 @@ test('Go: a hook function with a comment in its parameter list is func(context.C
   writeFileSync(path, `${text}\nfunc cleanup(ctx /* FC's context */ context.Context) {\n}\n`);
   await applyHookPlan(await planAddHooks({ dir: root, preStop: 'cleanup' }, root));
   expect(readFileSync(path, 'utf8')).toContain('\tfc.RegisterPreStopFunction(cleanup)\n\tfc.Start(HandleRequest)\n');
-  expect(diagnose(root).findings.filter((finding) => finding.rule.startsWith('go-'))).toEqual([]);
+  expect((await diagnose(root)).findings.filter((finding) => finding.rule.startsWith('go-'))).toEqual([]);
   if (hasGo) {
     const env = { GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local' };
     for (const args of [['mod', 'edit', `-replace=github.com/aliyun/fc-runtime-go-sdk=${stubs('go')}`], ['vet', '.']]) {

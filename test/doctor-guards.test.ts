@@ -35,8 +35,8 @@ function writeProject(files: Files): string {
 }
 
 /** Findings with paths relative to the project. */
-function findingsIn(root: string): Finding[] {
-  return diagnose(root).findings.map((finding) => ({ ...finding, file: finding.file.slice(root.length + 1) }));
+async function findingsIn(root: string): Promise<Finding[]> {
+  return (await diagnose(root)).findings.map((finding) => ({ ...finding, file: finding.file.slice(root.length + 1) }));
 }
 
 /** Replaces (or with `undefined` deletes) the resource's instanceLifecycleConfig.initializer in s.yaml. */
@@ -83,34 +83,34 @@ const OLD_PROJECTS = [
 });
 
 describe.each(OLD_PROJECTS)('$name, written by an older version', ({ name, file, guard, rule, on }) => {
-  test(`${rule} at the guard, with why the initializer does not run and the fix`, () => {
+  test(`${rule} at the guard, with why the initializer does not run and the fix`, async () => {
     const root = copyFixture(name);
     const line = lineOf(readFileSync(join(root, file), 'utf8'), guard);
     const why = name.endsWith('gpu-command')
       ? 'the initializer is the command `/bin/sh -c echo warm-up done`, which FC runs instead of calling the code and never POSTs /initialize'
       : 'the initializer is switched off in s.yaml (handler "")';
-    expect(findingsIn(root)).toEqual([{ file, line, severity: 'error', rule, message: expect.stringContaining(`, but ${why}, so `) }]);
-    expect(findingsIn(root)[0]!.message).toMatch(/through one accessor, .*, that creates it when there is none yet .*; or configure /);
+    expect((await findingsIn(root))).toEqual([{ file, line, severity: 'error', rule, message: expect.stringContaining(`, but ${why}, so `) }]);
+    expect((await findingsIn(root))[0]!.message).toMatch(/through one accessor, .*, that creates it when there is none yet .*; or configure /);
   });
 
-  test('quiet once s.yaml runs the initializer again', () => {
+  test('quiet once s.yaml runs the initializer again', async () => {
     const root = copyFixture(name);
     setInitializer(root, on);
-    expect(findingsIn(root)).toEqual([]);
+    expect((await findingsIn(root))).toEqual([]);
   });
 
-  test('flagged as well when s.yaml has no initializer at all', () => {
+  test('flagged as well when s.yaml has no initializer at all', async () => {
     const root = copyFixture(name);
     setInitializer(root, undefined);
-    const found = findingsIn(root).filter((finding) => finding.rule === rule);
+    const found = (await findingsIn(root)).filter((finding) => finding.rule === rule);
     expect(found.map((finding) => [finding.file, finding.message.includes('but s.yaml configures no initializer, so')])).toEqual([[file, true]]);
   });
 });
 
-test('a built-in handler is flagged when the initializer is only a command, which never calls the code', () => {
+test('a built-in handler is flagged when the initializer is only a command, which never calls the code', async () => {
   const root = copyFixture('nodejs20');
   setInitializer(root, { command: ['/bin/sh', '-c', 'true'], timeout: 60 });
-  const found = findingsIn(root).filter((finding) => finding.rule === 'handler-needs-initializer');
+  const found = (await findingsIn(root)).filter((finding) => finding.rule === 'handler-needs-initializer');
   expect(found.map((finding) => finding.message)).toEqual([expect.stringContaining('but the initializer is the command `/bin/sh -c true`, which FC runs instead of calling the code, so ')]);
 });
 
@@ -124,30 +124,30 @@ test('the CLI prints the finding as path:line and exits 1', async () => {
 });
 
 describe('a GPU command initializer counts when it POSTs /initialize', () => {
-  const withCommand = (command: string[], extra: Files = {}) => {
+  const withCommand = async (command: string[], extra: Files = {}) => {
     const root = copyFixture('custom-container-gpu-command');
     setInitializer(root, command.length > 0 ? { command, timeout: 60 } : { command, timeout: 60, handler: '' });
     for (const [path, contents] of Object.entries(extra)) writeFileSync(join(root, path), contents);
-    return findingsIn(root).map((finding) => finding.rule);
+    return (await findingsIn(root)).map((finding) => finding.rule);
   };
 
-  test('the generated warm-up script, or a command that POSTs the route itself: quiet', () => {
-    expect(withCommand(WARM_UP)).toEqual([]);
-    expect(withCommand(['/bin/sh', '-c', './warm-up.sh'])).toEqual([]);
-    expect(withCommand(['/bin/sh', '-c', 'curl -sf -X POST http://127.0.0.1:9000/initialize'])).toEqual([]);
+  test('the generated warm-up script, or a command that POSTs the route itself: quiet', async () => {
+    expect(await withCommand(WARM_UP)).toEqual([]);
+    expect(await withCommand(['/bin/sh', '-c', './warm-up.sh'])).toEqual([]);
+    expect(await withCommand(['/bin/sh', '-c', 'curl -sf -X POST http://127.0.0.1:9000/initialize'])).toEqual([]);
   });
 
-  test('a script the project does not hold cannot be read, so it is given the benefit of the doubt', () => {
-    expect(withCommand(['/bin/sh', '-c', '/opt/warm.sh'])).toEqual([]);
+  test('a script the project does not hold cannot be read, so it is given the benefit of the doubt', async () => {
+    expect(await withCommand(['/bin/sh', '-c', '/opt/warm.sh'])).toEqual([]);
   });
 
-  test('a script of the code folder that never calls /initialize, or a plain command: flagged', () => {
-    expect(withCommand(['/bin/sh', '-c', '/code/prefetch.sh'], { 'code/prefetch.sh': '#!/bin/sh\ncurl -s http://127.0.0.1:9000/healthz\n' })).toEqual(['server-waits-for-initialize']);
-    expect(withCommand(['/bin/sh', '-c', 'echo warm-up done'])).toEqual(['server-waits-for-initialize']);
+  test('a script of the code folder that never calls /initialize, or a plain command: flagged', async () => {
+    expect(await withCommand(['/bin/sh', '-c', '/code/prefetch.sh'], { 'code/prefetch.sh': '#!/bin/sh\ncurl -s http://127.0.0.1:9000/healthz\n' })).toEqual(['server-waits-for-initialize']);
+    expect(await withCommand(['/bin/sh', '-c', 'echo warm-up done'])).toEqual(['server-waits-for-initialize']);
   });
 
-  test('switched off the way remove --initializer writes it (command [], handler ""): flagged', () => {
-    expect(withCommand([])).toEqual(['server-waits-for-initialize']);
+  test('switched off the way remove --initializer writes it (command [], handler ""): flagged', async () => {
+    expect(await withCommand([])).toEqual(['server-waits-for-initialize']);
   });
 });
 
@@ -337,9 +337,9 @@ const HAND_WRITTEN: [string, Files, string, RegExp | undefined][] = [
 ];
 
 describe('hand-written guards', () => {
-  test.each(HAND_WRITTEN)('%s', (_name, files, file, guard) => {
+  test.each(HAND_WRITTEN)('%s', async (_name, files, file, guard) => {
     const root = writeProject(files);
-    const found = findingsIn(root).filter((finding) => finding.rule === 'handler-needs-initializer' || finding.rule === 'server-waits-for-initialize');
+    const found = (await findingsIn(root)).filter((finding) => finding.rule === 'handler-needs-initializer' || finding.rule === 'server-waits-for-initialize');
     const expected = guard ? [[file, lineOf(files[file]!, guard)]] : [];
     expect(found.map((finding) => [finding.file, finding.line])).toEqual(expected);
   });

@@ -47,9 +47,9 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, at).split('\n').length;
 }
 
-function findings(files: Files): Finding[] {
+async function findings(files: Files): Promise<Finding[]> {
   const root = writeProject(files);
-  return diagnose(root).findings.map((finding) => ({ ...finding, file: finding.file.slice(root.length + 1) }));
+  return (await diagnose(root)).findings.map((finding) => ({ ...finding, file: finding.file.slice(root.length + 1) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,20 +534,20 @@ const CASES: Case[] = [
 ];
 
 describe.each(CASES)('$rule: $name', ({ rule, broken, fixed, at: [file, needle] }) => {
-  test('fires on the broken project, at the line to fix', () => {
-    const found = findings(broken);
+  test('fires on the broken project, at the line to fix', async () => {
+    const found = (await findings(broken));
     expect(found.filter((f) => f.rule === rule), JSON.stringify(found, null, 2)).toContainEqual(
       expect.objectContaining({ rule, file, line: lineOf(broken[file]!, needle) }),
     );
   });
 
-  test('the fixed project has no finding at all', () => {
-    expect(findings(fixed)).toEqual([]);
+  test('the fixed project has no finding at all', async () => {
+    expect((await findings(fixed))).toEqual([]);
   });
 });
 
 describe('reading projects as users write them', () => {
-  test('vars references and merge keys are followed, and findings point at the line of the key', () => {
+  test('vars references and merge keys are followed, and findings point at the line of the key', async () => {
     const text = `edition: 3.0.0
 name: app
 vars:
@@ -569,15 +569,15 @@ resources:
       code: ./code
       handler: index.handler
 `;
-    expect(findings({ 's.yaml': text, 'code/index.py': PY_INIT })).toEqual([
+    expect((await findings({ 's.yaml': text, 'code/index.py': PY_INIT }))).toEqual([
       expect.objectContaining({ rule: 'hook-not-found', file: 's.yaml', line: lineOf(text, 'handler: index.init'), message: expect.stringContaining('code/index.py has no module-level function `init`') }),
     ]);
   });
 
-  test('every fc3 resource is checked; other components are skipped', () => {
+  test('every fc3 resource is checked; other components are skipped', async () => {
     const one = sYaml('python3.10', `code: ./code\nhandler: index.handler\n${hooks('index.initialize', undefined)}`);
     const text = `${one}  other:\n    component: fc3\n    props:\n      functionName: other\n      runtime: nodejs20\n      code: ./other\n      handler: index.handler\n      instanceLifecycleConfig:\n        preStop:\n          handler: index.preStop\n  bucket:\n    component: oss\n    props:\n      bucket: b\n`;
-    const found = findings({ 's.yaml': text, 'code/index.py': PY_INIT, 'other/index.mjs': NODE_ESM });
+    const found = (await findings({ 's.yaml': text, 'code/index.py': PY_INIT, 'other/index.mjs': NODE_ESM }));
     expect(found.map((f) => [f.rule, f.line])).toEqual([
       ['hook-timeout-missing', lineOf(text, '        preStop:')],
       ['hook-not-found', lineOf(text, 'handler: index.preStop')],
@@ -585,44 +585,44 @@ resources:
     ]);
   });
 
-  test('a finding in code several resources share names the resources it is about', () => {
+  test('a finding in code several resources share names the resources it is about', async () => {
     // Two functions deployed from one code directory: only `a` configures the PreStop hook the code has.
     const a = sYaml('python3.10', `code: ./code\nhandler: index.handler\n${hooks(undefined, 'index.pre_stop')}`);
     const text = `${a}  b:\n    component: fc3\n    props:\n      functionName: b\n      runtime: python3.10\n      code: ./code\n      handler: index.handler\n`;
     const code = `${PY_HANDLER}\n\ndef pre_stop(context):\n    pass\n`;
-    const found = findings({ 's.yaml': text, 'code/index.py': code }).filter((f) => f.file === 'code/index.py');
+    const found = (await findings({ 's.yaml': text, 'code/index.py': code })).filter((f) => f.file === 'code/index.py');
     expect(found).toEqual([expect.objectContaining({ rule: 'hook-without-config', message: expect.stringMatching(/^resource b: /) })]);
     // Code of one resource only: no name needed.
-    expect(findings(python(code)).find((f) => f.rule === 'hook-without-config')?.message).not.toMatch(/^resources? /);
+    expect((await findings(python(code))).find((f) => f.rule === 'hook-without-config')?.message).not.toMatch(/^resources? /);
   });
 
-  test('the empty form that switches a deployed hook off is not a problem', () => {
+  test('the empty form that switches a deployed hook off is not a problem', async () => {
     const lifecycle = 'instanceLifecycleConfig:\n  initializer:\n    handler: ""\n    timeout: 60\n    command: []\n  preStop:\n    handler: ""\n';
-    expect(findings(python(`${PY_INIT}\n\ndef pre_stop(context):\n    pass\n`, lifecycle))).toEqual([]);
+    expect((await findings(python(`${PY_INIT}\n\ndef pre_stop(context):\n    pass\n`, lifecycle)))).toEqual([]);
   });
 
-  test('exports and functions the doctor cannot list are given the benefit of the doubt', () => {
-    expect(findings(node('nodejs20', "export * from './hooks.mjs';\nexport const handler = async () => 'ok';\n"))).toEqual([]);
-    expect(findings(node('nodejs16', "module.exports = require('./app');\n", hooks('index.initialize', undefined), 'index.js'))).toEqual([]);
-    expect(findings(python(`from hooks import (\n    initialize,\n)\n${PY_HANDLER}`))).toEqual([]);
-    expect(findings(php('<?php\nrequire_once __DIR__ . "/hooks.php";\nfunction handler($event, $context) { return "ok"; }\n'))).toEqual([]);
+  test('exports and functions the doctor cannot list are given the benefit of the doubt', async () => {
+    expect((await findings(node('nodejs20', "export * from './hooks.mjs';\nexport const handler = async () => 'ok';\n")))).toEqual([]);
+    expect((await findings(node('nodejs16', "module.exports = require('./app');\n", hooks('index.initialize', undefined), 'index.js')))).toEqual([]);
+    expect((await findings(python(`from hooks import (\n    initialize,\n)\n${PY_HANDLER}`)))).toEqual([]);
+    expect((await findings(php('<?php\nrequire_once __DIR__ . "/hooks.php";\nfunction handler($event, $context) { return "ok"; }\n')))).toEqual([]);
     const app = JAVA_APP('StreamRequestHandler').replace('public class App', 'public class App extends com.acme.BaseHandler');
-    expect(findings(java(app, hooks('example.App::initialize', 'example.App::preStop')))).toEqual([]);
-    expect(findings({ ...python(PY_HANDLER, hooks('hooks.initialize', undefined)), 'code/hooks/__init__.py': 'def initialize(context):\n    pass\n' })).toEqual([]);
+    expect((await findings(java(app, hooks('example.App::initialize', 'example.App::preStop'))))).toEqual([]);
+    expect((await findings({ ...python(PY_HANDLER, hooks('hooks.initialize', undefined)), 'code/hooks/__init__.py': 'def initialize(context):\n    pass\n' }))).toEqual([]);
   });
 
-  test("a Flask app started by gunicorn is not judged by its app.run(); one started by bootstrap is", () => {
+  test("a Flask app started by gunicorn is not judged by its app.run(); one started by bootstrap is", async () => {
     const debugRun = FLASK('app.run(debug=True)');
     const gunicorn = sYaml('custom.debian10', `code: ./code\nhandler: index.handler\ncustomRuntimeConfig:\n  command: [gunicorn, -b, "0.0.0.0:9000", "app:app"]\n${hooks('"true"', '"true"')}`);
-    expect(findings({ 's.yaml': gunicorn, 'code/app.py': debugRun })).toEqual([]);
+    expect((await findings({ 's.yaml': gunicorn, 'code/app.py': debugRun }))).toEqual([]);
     const bootstrapped = sYaml('custom.debian10', `code: ./code\nhandler: index.handler\n${hooks('"true"', '"true"')}`);
-    const found = findings({ 's.yaml': bootstrapped, 'code/app.py': debugRun, 'code/bootstrap': '#!/bin/bash\nexec python3 app.py\n' });
+    const found = (await findings({ 's.yaml': bootstrapped, 'code/app.py': debugRun, 'code/bootstrap': '#!/bin/bash\nexec python3 app.py\n' }));
     expect(found.map((f) => f.rule)).toEqual(['custom-listen-address', 'custom-listen-port']);
   });
 
-  test('hooks declared in comments, strings or nested blocks are not taken for real ones', () => {
+  test('hooks declared in comments, strings or nested blocks are not taken for real ones', async () => {
     const code = `${PY_HANDLER}\n\nclass Hooks:\n    def initialize(self, event, context):\n        pass\n\n\nHELP = "def initialize(event, context):"\n`;
-    expect(findings(python(code)).map((f) => f.rule)).toEqual(['hook-not-found']);
+    expect((await findings(python(code))).map((f) => f.rule)).toEqual(['hook-not-found']);
   });
 });
 
@@ -630,7 +630,7 @@ describe('every generated project passes with no finding', () => {
   describe.each(RUNTIMES.flatMap((definition) => definition.ids))('%s', (runtime) => {
     test.each(HOOK_COMBINATIONS)('$name', async ({ answers }) => {
       const { root } = await generateProject({ runtime, ...answers });
-      expect(diagnose(root).findings).toEqual([]);
+      expect((await diagnose(root)).findings).toEqual([]);
     });
 
     // Proves the silence above comes from reading the code, not from skipping it: with the hooks
@@ -641,7 +641,7 @@ describe('every generated project passes with no finding', () => {
       const [key] = Object.keys(doc.toJS().resources);
       doc.deleteIn(['resources', key, 'props', 'instanceLifecycleConfig']);
       writeFileSync(join(root, 's.yaml'), doc.toString());
-      expect(diagnose(root).findings.map((f) => [f.rule, f.severity])).toEqual([
+      expect((await diagnose(root)).findings.map((f) => [f.rule, f.severity])).toEqual([
         ['hook-without-config', 'warning'],
         ['hook-without-config', 'warning'],
       ]);
@@ -657,7 +657,7 @@ test.each([
   { runtime: 'custom-container', gpu: 'fc.gpu.ampere.1', initializerCommand: '/code/warm-up.sh', preStop: false },
 ])('generated variant %j passes with no finding', async (answers) => {
   const { root } = await generateProject(answers);
-  expect(diagnose(root).findings).toEqual([]);
+  expect((await diagnose(root)).findings).toEqual([]);
 });
 
 describe.each(RUNTIMES)('$family: projects changed by add and remove pass with no finding', (definition) => {
@@ -667,14 +667,14 @@ describe.each(RUNTIMES)('$family: projects changed by add and remove pass with n
     const { root } = await generateProject({ runtime, initializer: false, preStop: false });
     const { initializer, preStop } = definition.defaults;
     expect(await main(['add', '.', '--initializer', initializer, '--pre-stop', preStop, '--yes'], quiet(root))).toBe(0);
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
   });
 
   // remove leaves the hook code in place and writes the empty form, which the doctor accepts.
   test.each(definition.ids)('%s: remove both hooks', async (runtime) => {
     const { root } = await generateProject({ runtime });
     expect(await main(['remove', '.', '--initializer', '--pre-stop', '--yes'], quiet(root))).toBe(0);
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ describe.each(SERVERS)('$name', ({ answers, file, flask }) => {
     }
     expect(out).not.toContain('warning');
     expect(await add(args, root), 'the second run changes nothing').toContain('Nothing to change');
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
     if (flask && !hasFlask) return;
     const result = flask
       ? run(FLASK_PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: root })

@@ -272,7 +272,7 @@ describe.each(CASES)('$fixture', (c) => {
       for (const pattern of c.ran!) expect(result.output).toMatch(pattern);
     }
 
-    expect(diagnose(root).findings, 'lifecycle doctor after add').toEqual([]);
+    expect((await diagnose(root)).findings, 'lifecycle doctor after add').toEqual([]);
 
     const again = await planAddHooks({ dir: root, ...c.request }, root);
     expect(again.changes).toEqual([]);
@@ -298,7 +298,7 @@ describe.each(CASES)('$fixture', (c) => {
       for (const line of comments) expect(line).toMatch(/^\s*(\/\/|#) create-fc-lifecycle: the (Initializer|PreStop) hook is switched off in s\.yaml/);
     }
     if (c.check) ok(c.check(root));
-    expect(diagnose(root).findings, 'lifecycle doctor after remove').toEqual([]);
+    expect((await diagnose(root)).findings, 'lifecycle doctor after remove').toEqual([]);
     expect((await planRemoveHooks({ dir: root, initializer: true, preStop: true }, root)).changes).toEqual([]);
 
     await add(root, { initializer: c.entries.initializer, preStop: c.entries.preStop });

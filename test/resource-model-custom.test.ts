@@ -157,7 +157,7 @@ describe.each(VARIANTS)('$name', ({ answers, flask }) => {
       await instance.stop();
     }
     runGeneratedTest(root, flask);
-    expect(diagnose(root).findings, 'doctor is clean').toEqual([]);
+    expect((await diagnose(root)).findings, 'doctor is clean').toEqual([]);
   });
 });
 
@@ -167,7 +167,7 @@ test.runIf(hasFlask)('GPU, --initializer-command "echo warm-up done" as generate
   await playInstanceAsSYamlSays(root);
   const output = runGeneratedTest(root, true);
   expect(output).not.toMatch(/skipped/);
-  expect(diagnose(root).findings, 'doctor is clean').toEqual([]);
+  expect((await diagnose(root)).findings, 'doctor is clean').toEqual([]);
 });
 
 test.runIf(hasFlask)('GPU, the default /code/warm-up.sh: the generated lifecycle test runs it (or says why it cannot) and passes', async () => {

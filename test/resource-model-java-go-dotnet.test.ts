@@ -205,7 +205,7 @@ describe.each(CASES)('$runtime: $path.name', ({ runtime, path }) => {
     expect(tested.status, tested.output).toBe(0);
     expect(tested.output).not.toMatch(/not ok|FAIL/);
 
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
   });
 });
 

@@ -210,7 +210,7 @@ describe.each(MATRIX)('$runtime', ({ runtime, family, paths }) => {
     const root = await projectFor(runtime, path);
     expectHandlerWorksWithoutInitializer(family, root);
     expectLifecycleTestPasses(family, root);
-    expect(diagnose(root, '.').findings).toEqual([]);
+    expect((await diagnose(root, '.')).findings).toEqual([]);
   });
 });
 

@@ -79,7 +79,7 @@ describe('class 4: what killed runs of older versions left', () => {
     expect(existsSync(temporary)).toBe(false);
   });
 
-  test('doctor reports every leftover as a warning and changes nothing', () => {
+  test('doctor reports every leftover as a warning and changes nothing', async () => {
     const root = copyFixture('python3.10');
     const dead = deadPid();
     const temporary = join(root, 'src', `main.py.fc-lifecycle-${dead}-lz3k9q1a`);
@@ -87,7 +87,7 @@ describe('class 4: what killed runs of older versions left', () => {
     const { staging, backup } = olderCreateLeftovers(join(root, '..'), 'python3.10', dead);
     const own = join(root, '.fc-lifecycle-intent.json');
     writeFileSync(own, '{}');
-    const found = diagnose(root).findings.filter((finding) => finding.rule === 'leftover-work-file');
+    const found = (await diagnose(root)).findings.filter((finding) => finding.rule === 'leftover-work-file');
     expect(found.map((finding) => [finding.file, finding.severity]).sort()).toEqual([[backup, 'warning'], [own, 'warning'], [staging, 'warning'], [temporary, 'warning']].sort());
     expect(found.find((finding) => finding.file === backup)!.message).toContain('copy back what you need, then delete it');
     for (const path of [temporary, staging, backup, own]) expect(existsSync(path)).toBe(true);

@@ -23,7 +23,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, dir } = parseCommandArgs('doctor', argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } });
   if (printedHelpOrVersion(values, USAGE, io)) return 0;
-  const { project, findings } = diagnose(resolve(io.cwd, dir), dir);
+  const { project, findings } = await diagnose(resolve(io.cwd, dir), dir);
   const shown = relativeTo(findings, io.cwd);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   // One write per finding: the findings of a big project, joined, could pass the longest string there can be.

@@ -13,13 +13,14 @@ export type { Finding } from './types.ts';
  * Runs every rule on every fc3 resource of the project in `dir` (absolute; `label` names it in errors);
  * findings sorted by file and line, s.yaml first.
  */
-export function diagnose(dir: string, label = dir): { project: Project; findings: Finding[] } {
+export async function diagnose(dir: string, label = dir): Promise<{ project: Project; findings: Finding[] }> {
   clearSourceCache();
   const project = loadProject(dir, label);
+  const rulesOf = await rulesFor(project);
   // The same finding from several resources is reported once, naming them when the code is shared.
   const byKey = new Map<string, { finding: Finding; resources: string[] }>();
   for (const resource of project.resources) {
-    for (const rule of rulesFor(resource)) {
+    for (const rule of rulesOf(resource)) {
       for (const hit of rule.check(resource, project)) {
         const finding = { file: hit.file, line: hit.line, severity: rule.severity, rule: rule.id, message: hit.message };
         const key = JSON.stringify(finding);

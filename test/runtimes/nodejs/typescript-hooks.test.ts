@@ -29,9 +29,9 @@ describe.each(VARIANTS)('$runtime', ({ runtime, server, defaults, source }) => {
 
   test.each(HOOK_COMBINATIONS)('$name: the doctor finds nothing, before and after the build', async (combination) => {
     const { root } = await typeScriptProject({ ...answers, ...combination.answers });
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
     expect(run('npm', ['run', 'build', '--silent'], { cwd: root }).status).toBe(0);
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
   });
 
   test('the doctor reads the TypeScript source: with the hooks gone from s.yaml it finds both there', async () => {
@@ -39,7 +39,7 @@ describe.each(VARIANTS)('$runtime', ({ runtime, server, defaults, source }) => {
     const doc = parseDocument(readFileSync(join(root, 's.yaml'), 'utf8'));
     doc.deleteIn(['resources', 'my-fn', 'props', 'instanceLifecycleConfig']);
     writeFileSync(join(root, 's.yaml'), doc.toString());
-    const findings = diagnose(root).findings;
+    const findings = (await diagnose(root)).findings;
     expect(findings.map((f) => [f.rule, f.file])).toEqual([
       ['hook-without-config', join(root, source)],
       ['hook-without-config', join(root, source)],
@@ -52,20 +52,20 @@ describe.each(VARIANTS)('$runtime', ({ runtime, server, defaults, source }) => {
     expect(added.status, added.output).toBe(0);
     expect(added.output).not.toMatch(/code\//);
     expect(existsSync(join(root, 'code'))).toBe(false);
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
     let result = npmTest(root);
     expect(result.status, result.output).toBe(0);
 
     const removed = await cli(['remove', '.', '--initializer', '--pre-stop', '--yes'], root);
     expect(removed.status, removed.output).toBe(0);
     expect(removed.output).not.toMatch(/code\//);
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
     result = npmTest(root);
     expect(result.status, result.output).toBe(0);
 
     const again = await cli(['add', '.', '--initializer', defaults.initializer, '--pre-stop', defaults.preStop, '--yes'], root);
     expect(again.status, again.output).toBe(0);
-    expect(diagnose(root).findings).toEqual([]);
+    expect((await diagnose(root)).findings).toEqual([]);
     expect(npmTest(root).status).toBe(0);
   });
 });
@@ -102,6 +102,6 @@ describe('nodejs20', () => {
     const { root } = await typeScriptProject({ runtime: 'nodejs20' });
     const path = join(root, 'src', 'index.ts');
     writeFileSync(path, readFileSync(path, 'utf8').replace('export const preStop = async (context: FcContext)', 'export const preStop = async (event: FcEvent, context: FcContext, extra: string)'));
-    expect(diagnose(root).findings.map((f) => [f.rule, f.file])).toEqual([['nodejs-arity', path]]);
+    expect((await diagnose(root)).findings.map((f) => [f.rule, f.file])).toEqual([['nodejs-arity', path]]);
   });
 });
