@@ -3,7 +3,8 @@ import { checkAnswerTypes } from './answer-checks.ts';
 import { resolveEnvironment } from './environment.ts';
 import { fail } from './errors.ts';
 import { hookDefaults } from './hook-entries.ts';
-import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
+import { checkRecipeNames, resolveRecipe } from './recipe-answers.ts';
+import type { ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
 import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/generators.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
@@ -160,27 +161,6 @@ export function functionNameFrom(dirName: string): string {
   if (/^\d/.test(name)) name = `fn-${name}`;
   name = name.slice(0, 64).replace(/-+$/, '');
   return name === '' ? DEFAULT_DIR : name;
-}
-
-/** The recipe answer, refused when the runtime's family does not write it. */
-function resolveRecipe(definition: RuntimeDefinition, answer: string | undefined, runtime: string, options: RuntimeOptions): ServiceRecipe | undefined {
-  const recipe = checkRecipe(answer ?? DEFAULT_RECIPE);
-  if (recipe === 'none') return undefined;
-  if (!definition.recipes?.[recipe]) {
-    const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
-    fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
-  }
-  const why = definition.recipes[recipe]!.unsupported?.(options, runtime);
-  if (why) fail('recipe', why);
-  return recipe;
-}
-
-/** Refuses an entry whose function name the recipe's code defines itself (e.g. close_resource). */
-function checkRecipeNames(generated: readonly string[], recipe: ServiceRecipe, entries: Record<string, string | undefined>): void {
-  for (const [field, entry] of Object.entries(entries)) {
-    const name = entry?.split(/::|\./).pop();
-    if (name !== undefined && generated.includes(name)) fail(field, `"${name}" is a name the ${recipe} recipe's code defines; choose another`);
-  }
 }
 
 export function checkRegion(value: string): string {

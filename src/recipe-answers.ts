@@ -1,0 +1,27 @@
+// The `recipe` answer of a new project, resolved against the runtime family that would write it.
+import { fail } from './errors.ts';
+import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
+import { RUNTIMES } from './runtimes/generators.ts';
+import type { RuntimeDefinition } from './runtimes/types.ts';
+import type { RuntimeOptions } from './spec.ts';
+
+/** The recipe answer, refused when the runtime's family does not write it. */
+export function resolveRecipe(definition: RuntimeDefinition, answer: string | undefined, runtime: string, options: RuntimeOptions): ServiceRecipe | undefined {
+  const recipe = checkRecipe(answer ?? DEFAULT_RECIPE);
+  if (recipe === 'none') return undefined;
+  if (!definition.recipes?.[recipe]) {
+    const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
+    fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
+  }
+  const why = definition.recipes[recipe]!.unsupported?.(options, runtime);
+  if (why) fail('recipe', why);
+  return recipe;
+}
+
+/** Refuses an entry whose function name the recipe's code defines itself (e.g. close_resource). */
+export function checkRecipeNames(generated: readonly string[], recipe: ServiceRecipe, entries: Record<string, string | undefined>): void {
+  for (const [field, entry] of Object.entries(entries)) {
+    const name = entry?.split(/::|\./).pop();
+    if (name !== undefined && generated.includes(name)) fail(field, `"${name}" is a name the ${recipe} recipe's code defines; choose another`);
+  }
+}
