@@ -18,7 +18,7 @@ import {
   hookDefaults,
   offersTypeScript,
   RECIPE_LABELS,
-  RECIPES,
+  recipesOffered,
   REGIONS,
   resolveSpec,
   RUNTIMES,
@@ -66,15 +66,7 @@ const entry = (key) =>
     definition.parseEntries({ handler, ...(initializer && { initializer }), ...(key === 'preStop' && { preStop: value }) }, answers.runtime);
   });
 
-/**
- * The recipes the runtime's family writes (`none` always): in JavaScript only, and with an HTTP trigger
- * not where the family's handler reads the HTTP event.
- */
-const recipesFor = ({ runtime, trigger, language }) => {
-  const definition = runtimeFor(runtime);
-  const written = language !== 'typescript' && (trigger !== 'http' || definition.httpTrigger !== 'handler');
-  return RECIPES.filter((recipe) => recipe === 'none' || (written && definition.recipes?.[recipe]));
-};
+const recipesFor = (answers) => recipesOffered(runtimeFor(answers.runtime), answers);
 
 const number = (field) => validator((value) => checkWholeNumber(field, value));
 

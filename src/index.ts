@@ -18,6 +18,7 @@ export { serversFor } from './runtimes/custom/generate.ts';
 export { LANGUAGES, DEFAULT_LANGUAGE, offersTypeScript, type Language } from './languages.ts';
 export { REGIONS, DEFAULT_REGION } from './regions.ts';
 export { RECIPES, RECIPE_LABELS, DEFAULT_RECIPE, type Recipe } from './recipes.ts';
+export { recipesOffered } from './recipe-answers.ts';
 export { TRIGGERS, TRIGGER_LABELS, DEFAULT_TRIGGER, httpHandlerWritten, type Trigger } from './triggers.ts';
 export { checkTarget, writePlan, type WriteOptions, type WriteResult } from './writer.ts';
 // Hooks in existing projects (create-fc-lifecycle add/remove, the plop hook/unhook generators).

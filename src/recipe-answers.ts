@@ -1,6 +1,6 @@
 // The `recipe` answer of a new project, resolved against the runtime family that would write it.
 import { fail } from './errors.ts';
-import { checkRecipe, DEFAULT_RECIPE, type ServiceRecipe } from './recipes.ts';
+import { checkRecipe, DEFAULT_RECIPE, RECIPES, type Recipe, type ServiceRecipe } from './recipes.ts';
 import { RUNTIMES } from './runtimes/generators.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
 import type { RuntimeOptions } from './spec.ts';
@@ -24,4 +24,18 @@ export function checkRecipeNames(generated: readonly string[], recipe: ServiceRe
     const name = entry?.split(/::|\./).pop();
     if (name !== undefined && generated.includes(name)) fail(field, `"${name}" is a name the ${recipe} recipe's code defines; choose another`);
   }
+}
+
+/** Whether the family writes the recipe at all (`none`, its own stand-in, always). */
+export function familyWrites(definition: RuntimeDefinition, recipe: Recipe): boolean {
+  return recipe === 'none' || definition.recipes?.[recipe] !== undefined;
+}
+
+/**
+ * The recipes a prompt offers for these answers: the family's, written in JavaScript only, and not where
+ * an HTTP trigger's handler reads the event (that handler is written with the stand-in: see resolveTrigger).
+ */
+export function recipesOffered(definition: RuntimeDefinition, answers: { trigger?: string; language?: string }): Recipe[] {
+  const clients = answers.language !== 'typescript' && (answers.trigger !== 'http' || definition.httpTrigger !== 'handler');
+  return RECIPES.filter((recipe) => recipe === 'none' || (clients && familyWrites(definition, recipe)));
 }

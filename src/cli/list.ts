@@ -2,18 +2,17 @@
 // the registries the generation itself uses (RUNTIMES, RECIPES, DEFAULTS), so a runtime, recipe,
 // language or trigger that is registered there is listed without a change here but its section line.
 import { DEFAULT_LANGUAGE, LANGUAGES, offersTypeScript, type Language } from '../languages.ts';
-import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES, type Recipe } from '../recipes.ts';
+import { familyWrites } from '../recipe-answers.ts';
+import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES } from '../recipes.ts';
 import { DEFAULT_TRIGGER, TRIGGER_LABELS, TRIGGERS } from '../triggers.ts';
 import { DEFAULT_REGION } from '../regions.ts';
 import { RUNTIMES } from '../runtimes/generators.ts';
-import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, RUNTIME_OPTIONS } from '../spec.ts';
 
 type Value = string | number | readonly string[];
 /** One row of a section (a runtime, a recipe), or a section's settings (the defaults). */
 type Entry = Record<string, Value>;
 
-const writes = (definition: RuntimeDefinition<any>, recipe: Recipe) => recipe === 'none' || definition.recipes?.[recipe] !== undefined;
 
 /** The runtime ids a language can be chosen for: JavaScript wherever `--language` is taken, TypeScript where the family accepts it (with its node server). */
 function runtimesFor(language: Language): string[] {
@@ -35,11 +34,11 @@ const SECTIONS: Record<string, () => Entry[] | Entry> = {
         handler: definition.defaults.handler,
         initializer: definition.defaults.initializer,
         preStop: definition.defaults.preStop,
-        recipes: RECIPES.filter((recipe) => writes(definition, recipe)),
+        recipes: RECIPES.filter((recipe) => familyWrites(definition, recipe)),
         options: (definition.options?.keys ?? []).map((key) => `--${RUNTIME_OPTIONS[key]}`),
       })),
     ),
-  recipes: () => RECIPES.map((id) => ({ id, families: RUNTIMES.filter((definition) => writes(definition, id)).map((definition) => definition.family), label: RECIPE_LABELS[id] })),
+  recipes: () => RECIPES.map((id) => ({ id, families: RUNTIMES.filter((definition) => familyWrites(definition, id)).map((definition) => definition.family), label: RECIPE_LABELS[id] })),
   languages: () => LANGUAGES.map((id) => ({ id, runtimes: runtimesFor(id) })),
   triggers: () => TRIGGERS.map((id) => ({ id, label: TRIGGER_LABELS[id] })),
   defaults: () => ({

@@ -4,7 +4,8 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { InputError } from '../errors.ts';
 import { hookDefaults } from '../hook-entries.ts';
 import { DEFAULT_LANGUAGE, offersTypeScript } from '../languages.ts';
-import { RECIPE_LABELS, RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
+import { recipesOffered } from '../recipe-answers.ts';
+import { RECIPE_LABELS, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
 import { DEFAULT_TRIGGER, httpHandlerWritten, TRIGGER_LABELS, TRIGGERS } from '../triggers.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
@@ -129,9 +130,7 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
       choices: TRIGGERS.map((trigger) => ({ name: TRIGGER_LABELS[trigger], value: trigger })),
     });
   }
-  // The recipes are written in JavaScript only, and with the event trigger where the handler reads HTTP events.
-  const recipesWritten = answers.language !== 'typescript' && (answers.trigger !== 'http' || definition.httpTrigger !== 'handler');
-  const recipes = RECIPES.filter((recipe) => recipe === 'none' || (recipesWritten && definition.recipes?.[recipe]));
+  const recipes = recipesOffered(definition, answers);
   if (answers.recipe === undefined && recipes.length > 1) {
     answers.recipe = await select({
       message: 'Recipe (what the hooks open and close):',
