@@ -20,3 +20,9 @@ export class InputError extends Error {
 export function fail(field: string, rule: string): never {
   throw new InputError(field, rule);
 }
+
+/** `value` when it is one of `choices`, else InputError `unknown <field> "<value>"; valid <field>s: <choices>`. */
+export function oneOf<T extends string>(field: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) fail(field, `unknown ${field} "${value}"; valid ${field}s: ${choices.join(', ')}`);
+  return value as T;
+}

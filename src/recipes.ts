@@ -2,7 +2,7 @@
 // their code reads, how s.yaml sets them (secrets as ${env(...)} references, so none lands in the
 // file) and the commented vpcConfig block RDS and Tair need. Each family's client code, dependency
 // files and pre-deploy actions live in src/runtimes/<family>/recipes.ts.
-import { fail } from './errors.ts';
+import { oneOf } from './errors.ts';
 
 /** `none` is the zero-dependency stand-in resource; the others open a real client in the initializer. */
 export const RECIPES = ['none', 'mysql', 'redis'] as const;
@@ -17,10 +17,7 @@ export const RECIPE_LABELS: Record<Recipe, string> = {
 };
 
 export function checkRecipe(value: string): Recipe {
-  if (!(RECIPES as readonly string[]).includes(value)) {
-    fail('recipe', `unknown recipe "${value}"; valid recipes: ${RECIPES.join(', ')}`);
-  }
-  return value as Recipe;
+  return oneOf('recipe', value, RECIPES);
 }
 
 /**

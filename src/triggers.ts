@@ -1,7 +1,7 @@
 // The trigger vocabulary every runtime family shares (`--trigger event|http`): which triggers exist,
 // the fc3 `triggers:` entry an HTTP trigger writes into s.yaml and the comment above it. How a
 // family's code answers an HTTP request is the family's own (RuntimeDefinition.httpTrigger).
-import { fail } from './errors.ts';
+import { fail, oneOf } from './errors.ts';
 import type { ServiceRecipe } from './recipes.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
 
@@ -16,10 +16,7 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
 };
 
 export function checkTrigger(value: string): Trigger {
-  if (!(TRIGGERS as readonly string[]).includes(value)) {
-    fail('trigger', `unknown trigger "${value}"; valid triggers: ${TRIGGERS.join(', ')}`);
-  }
-  return value as Trigger;
+  return oneOf('trigger', value, TRIGGERS);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Custom runtimes (spec §1.8): the project is an HTTP server that FC starts with
 // customRuntimeConfig.command and calls for requests (any path) and hooks (POST /initialize,
 // GET /pre-stop). The server is Flask or plain node:http, for the interpreters each runtime has built in.
-import { fail } from '../../errors.ts';
+import { fail, oneOf } from '../../errors.ts';
 import { ENTRY_FIELDS, type EntryKey } from '../../entry.ts';
 import type { ProjectSpec, ServerKind } from '../../spec.ts';
 import { render } from '../../templates.ts';
@@ -98,7 +98,7 @@ export const custom = defineRuntime<Record<string, never>>({
     resolve(answers, runtime) {
       const servers = serversFor(runtime);
       const server = answers.server ?? servers[0]!;
-      if (!Object.keys(SERVERS).includes(server)) fail('server', `unknown server "${server}"; valid servers: ${Object.keys(SERVERS).join(', ')}`);
+      oneOf('server', server, Object.keys(SERVERS));
       if (!(servers as string[]).includes(server)) {
         fail('server', `${runtime} has no Node.js built in; use --server flask, or runtime custom.debian10 (Node.js 20) or custom (Node.js 10)`);
       }

@@ -2,7 +2,7 @@
 // pinned esbuild into the ES module s.yaml's `code` directory holds (FC loads `.mjs` as an ES module on
 // nodejs18+ and Node.js 20 loads it the same way, with no package.json "type" to keep in step), and
 // type-checked by a pinned tsc in `npm test`.
-import { fail } from '../../errors.ts';
+import { fail, oneOf } from '../../errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../languages.ts';
 import type { ProjectSpec, RuntimeOptions } from '../../spec.ts';
 import type { PlannedFile } from '../types.ts';
@@ -22,7 +22,7 @@ export const TYPES_NODE_VERSION = '20.19.43';
  */
 export function resolveLanguage(answer: string | undefined, refusal: string | undefined): 'typescript' | undefined {
   const language = answer ?? DEFAULT_LANGUAGE;
-  if (!(LANGUAGES as readonly string[]).includes(language)) fail('language', `unknown language "${language}"; valid languages: ${LANGUAGES.join(', ')}`);
+  oneOf('language', language, LANGUAGES);
   if (language !== 'typescript') return undefined;
   if (refusal) fail('language', refusal);
   return 'typescript';
