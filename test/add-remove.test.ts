@@ -1,17 +1,17 @@
 // `create-fc-lifecycle add|remove`: flags, output, exit codes and the error contract (one line
 // `error: <field>: <rule>`, exit 1, no file changed), run in-process; and the prompts on a terminal
 // (the .vscode task runs `add .` with no flags), run from the packed tarball in a pseudo-terminal.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main, type Io } from '../src/cli/main.ts';
 import { applyHookPlan, planAddHooks } from '../src/hooks/index.ts';
 import { generateProject, tempDir } from './helpers/generate.ts';
 import { copyFixture, readTree } from './helpers/hook-fixtures.ts';
 import { runInTerminal } from './helpers/toolchain.ts';
+import { packedBin } from './helpers/packed-bin.ts';
 
 async function cli(args: string[], cwd: string, interactive = false) {
   let stdout = '';
@@ -274,9 +274,7 @@ describe('remove', () => {
 describe('on a terminal (packed tarball, pseudo-terminal)', () => {
   let bin: string;
   beforeAll(() => {
-    const dir = tempDir('fc-unpacked-');
-    execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
-    bin = join(dir, 'package', 'index.js');
+    bin = packedBin();
   });
 
   /** Runs the packed bin in a pseudo-terminal. */

@@ -1,10 +1,9 @@
 // Issue 15, through the bin of the packed tarball: `--list [--json]` (every runtime, recipe and default,
 // read from the registries), what it is refused with, and `--env` as users type it. `--list` and `--env`
 // did not exist before: every test here failed on the old code (unknown option).
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_RECIPE, RECIPE_LABELS, RECIPES } from '../src/recipes.ts';
 import { DEFAULT_REGION } from '../src/regions.ts';
@@ -12,12 +11,11 @@ import { RUNTIME_IDS, RUNTIMES } from '../src/runtimes/generators.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS } from '../src/spec.ts';
 import { tempDir } from './helpers/generate.ts';
 import { run, runInTerminal } from './helpers/toolchain.ts';
+import { packedBin } from './helpers/packed-bin.ts';
 
 let bin: string;
 beforeAll(() => {
-  const dir = tempDir('fc-unpacked-');
-  execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
-  bin = join(dir, 'package', 'index.js');
+  bin = packedBin();
 });
 
 /** Runs the CLI in a fresh empty directory with stdin closed (never a TTY). */

@@ -1,5 +1,4 @@
 // End-to-end: the bin of the packed tarball (what `npm publish` would ship), run as users run it.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
@@ -7,12 +6,11 @@ import { parse } from 'yaml';
 import pkg from '../package.json' with { type: 'json' };
 import { tempDir } from './helpers/generate.ts';
 import { run, runInTerminal } from './helpers/toolchain.ts';
+import { packedBin } from './helpers/packed-bin.ts';
 
 let bin: string;
 beforeAll(() => {
-  const dir = tempDir('fc-unpacked-');
-  execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
-  bin = join(dir, 'package', 'index.js');
+  bin = packedBin();
 });
 
 /** Runs the CLI in a fresh empty directory with stdin closed (never a TTY). */

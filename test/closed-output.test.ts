@@ -4,14 +4,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from './helpers/generate.ts';
+import { packedBin } from './helpers/packed-bin.ts';
 
 let bin: string;
 beforeAll(() => {
-  const dir = tempDir('fc-closed-out-');
-  execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
-  bin = join(dir, 'package', 'index.js');
+  bin = packedBin();
 });
 
 type Stdout = 'closed pipe' | '/dev/full';

@@ -1,21 +1,19 @@
 // `run` from the published package: the bootstraps live in templates/<family>/run/ and ship inside
 // the bundle's template chunks, so the packed tarball runs a project with nothing else installed.
 // Before issue 13 the tarball had no `run` command (these tests failed: unknown command).
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, expect, inject, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { tempDir } from './helpers/generate.ts';
 import { markers } from './helpers/run-cli.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
+import { packedBin } from './helpers/packed-bin.ts';
 
 const hasPython = useToolchain('python3');
 const hasPhp = useToolchain('php', ['--version'], 'php-cli');
 let bin: string;
 
 beforeAll(() => {
-  const dir = tempDir('fc-run-package-');
-  execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
-  bin = join(dir, 'package', 'index.js');
+  bin = packedBin();
 });
 
 test.each([

@@ -1,22 +1,12 @@
 // What the safety tests (test/safety-*.test.ts) share: the packed CLI, in-process runs, byte-level
 // snapshots of a directory tree (links kept as links), and the names of work files a run may leave.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { inject } from 'vitest';
 import { main, type Io } from '../../src/cli/main.ts';
-import { tempDir } from './generate.ts';
+import { packedBin } from './packed-bin.ts';
 
-let bin: string | undefined;
-/** The bin of the packed tarball (unpacked once per test file). */
-export function packedBin(): string {
-  if (!bin) {
-    const dir = tempDir('fc-unpacked-');
-    execFileSync('tar', ['-xzf', inject('tarball'), '-C', dir]);
-    bin = join(dir, 'package', 'index.js');
-  }
-  return bin;
-}
+export { packedBin };
 
 /** Runs the packed CLI; killed after `timeoutMs` (a hang shows as status null). */
 export function runBin(args: string[], cwd: string, timeoutMs = 20_000) {
