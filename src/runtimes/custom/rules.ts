@@ -6,7 +6,7 @@ import { dirname, extname, join } from 'node:path';
 import { codeDir } from '../../doctor/code.ts';
 import { type SourceFile } from '../../source/file.ts';
 import { findFiles, readSource, readText } from '../../source/disk.ts';
-import { typeScriptBuildOf } from '../nodejs/typescript-source.ts';
+import { typeScriptBuildBeside } from '../nodejs/typescript-source.ts';
 import type { CodeModel, Hit, HookKind, Project, Resource, Rule } from '../../doctor/types.ts';
 import { routeIn, ROUTES } from './code.ts';
 
@@ -225,8 +225,7 @@ export const customRules: Rule[] = [listenAddress, listenPort, portEnv];
  */
 function typeScriptServer(resource: Resource): ServerFile | undefined {
   if (resource.family !== 'custom' || !resource.code) return undefined;
-  const packageDir = dirname(resource.code);
-  const build = typeScriptBuildOf(readSource(join(packageDir, 'package.json'))?.text, packageDir);
+  const build = typeScriptBuildBeside(resource.code);
   const started = build && startWords(resource, resource.code).some((word) => join(resource.code!, word.replace(/^\/code\//, '')) === build.built);
   const file = started ? readSource(build.source) : undefined;
   return file && { file, direct: true };

@@ -1,6 +1,6 @@
 // Node.js: whether the exports a `file.export` hook string names are there, their parameters, and the
 // callback that nodejs16 and older wait for (spec §1.2), from the module as code.ts reads it.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { locateDotted, readOnce, type Located } from '../../doctor/code.ts';
 import { readSource } from '../../source/disk.ts';
 import { hooksLeftInCode, namedIn, resolveDotted } from '../../doctor/dotted-model.ts';
@@ -9,7 +9,7 @@ import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
 import { loadedFiles, readModule, type JsModule } from './code.ts';
-import { typeScriptBuildOf } from './typescript-source.ts';
+import { typeScriptBuildBeside } from './typescript-source.ts';
 
 const usesCallback = (runtime: string) => Number(runtime.replace('nodejs', '')) <= 16;
 
@@ -21,8 +21,7 @@ const usesCallback = (runtime: string) => Number(runtime.replace('nodejs', '')) 
 function typeScriptLocated(resource: Resource, entry: string): Located<JsModule> | undefined {
   const parts = splitDotted(entry);
   if (!resource.code || !parts) return undefined;
-  const packageDir = dirname(resource.code);
-  const build = typeScriptBuildOf(readSource(join(packageDir, 'package.json'))?.text, packageDir);
+  const build = typeScriptBuildBeside(resource.code);
   const file = build && build.built === join(resource.code, `${parts.file}.mjs`) ? readSource(build.source) : undefined;
   return file && { file, module: readOnce(file, readModule), name: parts.name };
 }

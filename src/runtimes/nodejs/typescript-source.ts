@@ -1,6 +1,7 @@
 // Which TypeScript file builds a Node.js entry file: the hook editor edits that source and the doctor
 // reads it, since the built file is output (absent before the first build, replaced by each one).
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { readSource } from '../../source/disk.ts';
 
 /**
  * The build a project's package.json declares, as create-fc-lifecycle writes it
@@ -18,4 +19,13 @@ export function typeScriptBuildOf(packageJson: string | undefined, packageDir: s
   const built = /--outfile[= ](\S+)/.exec(script)?.[1];
   const source = /(?:^|\s)([^\s-]\S*\.[cm]?tsx?)(?=\s|$)/.exec(script)?.[1];
   return built && source ? { source: resolve(packageDir, source), built: resolve(packageDir, built) } : undefined;
+}
+
+/**
+ * The build the package.json beside a code directory declares (the generated layout: package.json and
+ * src/ above code/), read through the doctor's once-per-run cache.
+ */
+export function typeScriptBuildBeside(code: string): { source: string; built: string } | undefined {
+  const packageDir = dirname(code);
+  return typeScriptBuildOf(readSource(join(packageDir, 'package.json'))?.text, packageDir);
 }
