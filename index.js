@@ -11,4 +11,4 @@ process.on('SIGTERM', () => process.exit(143));
 // off with NODE_DISABLE_COMPILE_CACHE=1), which saves most of the module compile time of each run;
 // older Node has no such call. It must run before dist/ is loaded, hence the dynamic import.
 module.enableCompileCache?.();
-await import('./dist/cli.js');
+await (await import('./dist/cli.js')).start();

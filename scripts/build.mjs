@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { buildHubBundles } from './hub-bundles.mjs';
 import { esbuildTemplatesPlugin } from './templates-module.mjs';
 
-const dist = new URL('../dist', import.meta.url).pathname;
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
 
 /**
  * tsc declares every module the program reaches, `import()`ed ones included (the families' editor,
@@ -124,22 +125,28 @@ function yamlEsmPlugin() {
 const staging = `${dist}-build-${process.pid}`;
 const old = `${dist}-old-${process.pid}`;
 try {
-  await build({
-    entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
-    outdir: staging,
+  await buildHubBundles({
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     minify: true,
     legalComments: 'external',
-    chunkNames: 'chunks/[name]-[hash]',
+    absWorkingDir: root,
     plugins: [esbuildTemplatesPlugin(), yamlEsmPlugin(), packageSideEffectsPlugin()],
     // Some bundled CommonJS dependencies (the prompt library's) call require() for Node built-ins. Made
     // on first use: createRequire in each of the files a --yes run loads cost about 0.8 ms.
     banner: { js: "import { createRequire as __cr } from 'node:module'; let __rq; const require = (...args) => (__rq ??= __cr(import.meta.url))(...args);" },
     logLevel: 'warning',
+  }, {
+    outdir: staging,
+    // The CLI's files: what every run loads, and the template runtime, which every template folder uses.
+    hubEntries: ['src/cli/run.ts', 'src/template-runtime.ts'],
+    hubFile: 'cli.js',
+    rootFiles: { 'src/index.ts': 'index.js' },
+    // The prompt library, in each of the two prompting modules: a run loads one of them (a new project's
+    // questions, or add/remove's), and an owner's namespace would keep every prompt of the library.
+    groups: [{ name: 'prompt-library', roots: ['src/cli/prompts.ts', 'src/cli/hook-prompts.ts'], copy: true }],
   });
   // The API's type declarations (package.json "types"): dist/types, from src/index.ts and what it imports.
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,13 +1,16 @@
-// Entry of the bin: runs the CLI and exits with its code.
+// What the bin (index.js) runs: the CLI, then exit with its code. A function rather than top-level code,
+// so that this module, which the files loaded later import from, finishes loading before the CLI runs.
 import { guardProcessOutput } from './closed-output.ts';
 import { exitOnSignals } from '../file-lock.ts';
 import { main } from './main.ts';
 
-// SIGINT exits 130 and SIGTERM 143; a write under way is finished or rolled back first.
-exitOnSignals();
-guardProcessOutput();
-process.exitCode = await main(process.argv.slice(2));
-exitWhenFlushed();
+export async function start(): Promise<void> {
+  // SIGINT exits 130 and SIGTERM 143; a write under way is finished or rolled back first.
+  exitOnSignals();
+  guardProcessOutput();
+  process.exitCode = await main(process.argv.slice(2));
+  exitWhenFlushed();
+}
 
 /**
  * Exits as soon as stdout and stderr hold no unwritten output, rather than when the event loop drains:
