@@ -11,7 +11,6 @@ import { checkTarget, writePlan } from '../writer.ts';
 import { parseCliArgs } from './args.ts';
 import { COMMANDS } from './commands.ts';
 import { nearest } from './flags.ts';
-import { helpText } from './help.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -59,7 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command) return await (await command())(argv.slice(1), io);
     const args = parseCliArgs(argv);
     if (args.help) {
-      io.stdout(helpText());
+      io.stdout((await import('./help.ts')).helpText());
       return 0;
     }
     if (args.version) {
