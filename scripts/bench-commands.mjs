@@ -1,5 +1,5 @@
 // The part of `npm run bench` that measures the commands that read an existing project (doctor, add,
-// remove) against a generation (`create-fc-lifecycle my-fn --runtime nodejs20 --yes`) timed in the
+// remove, and run's start-up) against a generation (`create-fc-lifecycle my-fn --runtime nodejs20 --yes`) timed in the
 // same run: alternating pairs, the ratio being the median of the per-pair ratios, next to its goal.
 // Projects: the generated function itself, and s.yaml files with 100 and 1,000 fc3 resources, each a
 // copy of the generated resource with its own copy of the code directory (a monorepo of functions).
@@ -89,6 +89,9 @@ export function benchCommands({ cli, work, pairs, memoryRuns, hasGnuTime }) {
     { name: 'add --pre-stop, 1 function', goal: 1.2, size: 1, before: () => removed(1), command: () => edit('add', 1) },
     { name: 'remove --pre-stop, 1,000 resources', goal: 4, memoryGoalMb: 100, size: 1000, before: () => restore(1000), command: () => edit('remove', 1000) },
     { name: 'add --pre-stop, 1,000 resources', goal: 4, memoryGoalMb: 100, size: 1000, before: () => removed(1000), command: () => edit('add', 1000) },
+    // `run` starts a Node process for the function itself; its own start-up is the whole run less that
+    // process's, taken as a bare `node -e 0` timed right after it.
+    { name: 'run, 1 function (start-up: the whole run less a bare node start)', goal: 1.2, size: 1, lessFloor: true, command: () => [node, cli, 'run', projects[1].dir] },
   ];
   const runCase = (item, memory = false) => {
     item.before?.();
@@ -96,7 +99,7 @@ export function benchCommands({ cli, work, pairs, memoryRuns, hasGnuTime }) {
     const run = timeProcess(command, work, { memory, work });
     // doctor exits 1 when it finds an error: the projects here have none, so any exit but 0 is a failure.
     if (run.status !== 0) fail(command, run);
-    return run;
+    return item.lessFloor && !memory ? { ...run, ms: run.ms - timeProcess([node, '-e', '0'], work, { work }).ms } : run;
   };
 
   generate();

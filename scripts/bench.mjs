@@ -4,7 +4,7 @@
 // N alternating pairs of `create-fc-lifecycle my-fn --runtime <id> --yes` and
 // `create-vite myapp --template vanilla-ts`, each run in a fresh empty directory, plus `node -e 0` as
 // the floor. Peak memory is the max RSS reported by GNU time, taken the same way for both.
-// Then doctor, remove and add (scripts/bench-commands.mjs) on one generated function and on s.yaml files
+// Then doctor, remove, add and run's start-up (scripts/bench-commands.mjs) on one generated function and on s.yaml files
 // with 100 and 1,000 fc3 resources, each against a generation timed in the same pairs, with its goal.
 // `--offline` needs no registry: it installs only the packed tarball (npm --offline) and skips
 // create-vite, printing the commands' ratios against a generation only.

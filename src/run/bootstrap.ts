@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTemplates, render } from '../templates.ts';
-import { requireTool, startBootstrap } from './child.ts';
+import { startBootstrap } from './child.ts';
 import type { Runner } from './types.ts';
 
 /** Writes `templates/<family>/run/<name>.hbs` into `workDir` as `<name>`; returns its path. */
@@ -17,17 +17,15 @@ export async function writeBootstrap(family: string, name: string, workDir: stri
 
 /**
  * The runner of a family whose instance is an interpreter child hosting the bootstrap `file` of
- * templates/<family>/run/: `tool` must be installed (`install` says how), and runs the bootstrap in
- * the code directory with the function's environment plus `env`.
+ * templates/<family>/run/: `tool` must be installed (`install` says how: starting it is the check), and
+ * runs the bootstrap in the code directory with the function's environment plus `env`.
  */
 export function bootstrapRunner(family: string, file: string, tool: string, install: string, env: Record<string, string> = {}): Runner {
   return {
-    async prepare() {
-      requireTool(tool, install);
-    },
+    async prepare() {},
     async start(target, workDir, log) {
       const bootstrap = await writeBootstrap(family, file, workDir);
-      return startBootstrap([tool, bootstrap], { cwd: target.resource.code, env: { ...target.env, ...env }, entries: target.entries }, log);
+      return startBootstrap([tool, bootstrap], { cwd: target.resource.code, env: { ...target.env, ...env }, entries: target.entries, install }, log);
     },
   };
 }
