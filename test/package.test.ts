@@ -142,6 +142,18 @@ describe('bin of the unpacked tarball', () => {
   });
 });
 
+describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
+  const distFiles = (args: string[]) => loadedFiles(args).filter((path) => path.startsWith(join(unpacked, 'dist'))).map((path) => relative(join(unpacked, 'dist'), path)).sort();
+
+  test('a nodejs20 generation loads the CLI and the two template folders it renders, nothing else', () => {
+    expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
+  });
+
+  test('--version loads the CLI file only', () => {
+    expect(distFiles(['--version'])).toEqual(['cli.js']);
+  });
+});
+
 describe('loads templates by folder', () => {
   /** The template folders whose compiled templates `file` holds (keys like "nodejs/package.json", each a `c=>…` function). */
   const templateGroupsIn = (file: string) => [...readFileSync(file, 'utf8').matchAll(/"([\w-]+)\/[^"]+":\(?[\w$]+\)?=>/g)].map((match) => match[1]!);
