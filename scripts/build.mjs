@@ -134,9 +134,6 @@ try {
     legalComments: 'external',
     absWorkingDir: root,
     plugins: [esbuildTemplatesPlugin(), yamlEsmPlugin(), packageSideEffectsPlugin()],
-    // Some bundled CommonJS dependencies (the prompt library's) call require() for Node built-ins. Made
-    // on first use: createRequire in each of the files a --yes run loads cost about 0.8 ms.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; let __rq; const require = (...args) => (__rq ??= __cr(import.meta.url))(...args);" },
     logLevel: 'warning',
   }, {
     outdir: staging,
@@ -147,6 +144,10 @@ try {
     // The prompt library, in each of the two prompting modules: a run loads one of them (a new project's
     // questions, or add/remove's), and an owner's namespace would keep every prompt of the library.
     groups: [{ name: 'prompt-library', roots: ['src/cli/prompts.ts', 'src/cli/hook-prompts.ts'], copy: true }],
+    // Some bundled CommonJS dependencies (the prompt library's) call require() for Node built-ins; only
+    // the files that hold them get it (node:module costs a generation about 4 M instructions), made on
+    // first use.
+    cjsBanner: { js: "import { createRequire as __cr } from 'node:module'; let __rq; const require = (...args) => (__rq ??= __cr(import.meta.url))(...args);" },
   });
   // The API's type declarations (package.json "types"): dist/types, from src/index.ts and what it imports.
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

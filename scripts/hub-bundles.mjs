@@ -94,6 +94,18 @@ export function assignOwners(graph, { hubEntries, roots, groups = [] }) {
   return { owners, copied };
 }
 
+/** Whether the file of `owner` holds a CommonJS module: its own modules and the copies they reach. */
+function bundlesCommonJs(graph, owners, copied, owner) {
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (copied.has(key) && graph.get(key).format === 'cjs') return true;
+    return graph.get(key).statics.some(({ path }) => (copied.has(path) || owners.get(path) === owner) && visit(path));
+  };
+  return [...owners].some(([key, candidate]) => candidate === owner && visit(key));
+}
+
 /** Where each file goes: the hub and the API at the top of dist/, the others in chunks/. */
 function fileNameOf(owner, { hubFile, rootFiles }) {
   if (owner === HUB) return hubFile;
@@ -141,9 +153,10 @@ async function exportNames(options, cwd, keys) {
 
 /**
  * Builds `options` (esbuild options with bundle, format esm, plugins) into `outdir` as described above.
- * `hubEntries[0]` is the CLI entry (dist/<hubFile>); `rootFiles` names the files of other entries.
+ * `hubEntries[0]` is the CLI entry (dist/<hubFile>); `rootFiles` names the files of other entries;
+ * `cjsBanner` (esbuild's banner option) heads only the files that hold CommonJS modules.
  */
-export async function buildHubBundles(options, { outdir, hubEntries, hubFile, rootFiles, groups }) {
+export async function buildHubBundles(options, { outdir, hubEntries, hubFile, rootFiles, groups, cjsBanner }) {
   const cwd = options.absWorkingDir ?? process.cwd();
   const graph = await discover({ ...options, entryPoints: [...hubEntries, ...Object.keys(rootFiles)] });
   const { owners, copied } = assignOwners(graph, { hubEntries, roots: Object.keys(rootFiles), groups });
@@ -210,7 +223,8 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
         });
       },
     };
-    return build({ ...options, entryPoints: ['hub-entry'], outfile: join(outdir, file), splitting: false, plugins: [plugin, ...options.plugins] });
+    const banner = bundlesCommonJs(graph, owners, copied, owner) ? { banner: cjsBanner } : {};
+    return build({ ...options, ...banner, entryPoints: ['hub-entry'], outfile: join(outdir, file), splitting: false, plugins: [plugin, ...options.plugins] });
   };
   await Promise.all([...files.keys()].map(buildFile));
   return { files: [...files.values()].sort(), owners };
