@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { buildHubBundles } from './hub-bundles.mjs';
 import { esbuildTemplatesPlugin } from './templates-module.mjs';
+import { nodeBuiltinsPlugin } from './node-builtins-plugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -133,7 +134,7 @@ try {
     minify: true,
     legalComments: 'external',
     absWorkingDir: root,
-    plugins: [esbuildTemplatesPlugin(), yamlEsmPlugin(), packageSideEffectsPlugin()],
+    plugins: [esbuildTemplatesPlugin(), yamlEsmPlugin(), nodeBuiltinsPlugin({ sourceDir: join(root, 'src') }), packageSideEffectsPlugin()],
     logLevel: 'warning',
   }, {
     outdir: staging,

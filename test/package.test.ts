@@ -124,6 +124,19 @@ describe('bin of the unpacked tarball', () => {
     }
   });
 
+  test('runs on a Node without process.getBuiltinModule (older than 20.16): the same project, and doctor finds nothing', async () => {
+    const dir = tempDir('fc-package-old-node-');
+    const strip = join(dir, 'strip.mjs');
+    writeFileSync(strip, 'delete process.getBuiltinModule;\n');
+    const cwd = tempDir('fc-package-run-');
+    const result = run('node', ['--import', strip, join(unpacked, 'index.js'), 'my-fn', '--runtime', 'nodejs20', '--yes'], { cwd, input: '' });
+    expect(result.status, result.output).toBe(0);
+    const plan = await planFor({ runtime: 'nodejs20' });
+    for (const file of plan.files) expect(readFileSync(join(cwd, 'my-fn', ...file.path.split('/')), 'utf8'), file.path).toBe(file.contents);
+    const doctor = run('node', ['--import', strip, join(unpacked, 'index.js'), 'doctor'], { cwd: join(cwd, 'my-fn'), input: '' });
+    expect(doctor.status, doctor.output).toBe(0);
+  });
+
   describe('loads the prompt library only to prompt', () => {
     const holdsPromptLibrary = (path: string) => readFileSync(path, 'utf8').includes(PROMPT_LIBRARY_MARKER);
 

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { isatty } from 'node:tty';
 import pkg from '../../package.json' with { type: 'json' };
 import { fail, InputError } from '../errors.ts';
 import { oneLine } from '../escape.ts';
@@ -24,8 +23,15 @@ export interface Io {
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  // Not process.stdin.isTTY: creating the stdin stream costs about 2.5 ms of every run, prompts or not.
-  interactive: isatty(0),
+  /**
+   * Asked only by a run that may prompt: node:tty loads node:net with it (about 8 M instructions of a
+   * `--yes` run). Not process.stdin.isTTY, which creates the stdin stream (about 2.5 ms), except on Node
+   * older than 20.16, which has no process.getBuiltinModule.
+   */
+  get interactive() {
+    const tty = process.getBuiltinModule?.('node:tty');
+    return tty ? tty.isatty(0) : Boolean(process.stdin.isTTY);
+  },
   cwd: process.cwd(),
 };
 

@@ -1,0 +1,52 @@
+// `import { readFileSync } from 'node:fs'` in an ES module makes Node build an ES module facade of the
+// whole built-in (every export of node:fs, node:fs/promises, node:util...): about 2-6 M instructions
+// each, some 9 M of a generation's start-up for the four it imports. process.getBuiltinModule (Node
+// >= 20.16 and >= 22.3) hands over the built-in itself. Each file of src/ that imports a built-in gets a
+// module of its own in place of the specifier, exporting just the names that file imports, read from
+// the built-in got that way; older Node imports it as before (a top-level await that it alone reaches).
+import { readFileSync } from 'node:fs';
+
+const IMPORT = /import\s+(type\s+)?(?:([\w$]+)\s*,?\s*)?(\{[^}]*\})?\s*from\s*'(node:[\w/]+)'/g;
+
+/** The names `source` imports from `specifier`, and whether it takes the default export. */
+function importedNames(source, specifier) {
+  const statements = [...source.matchAll(IMPORT)].filter((match) => match[4] === specifier);
+  const written = source.split(`from '${specifier}'`).length - 1;
+  if (statements.length !== written) return undefined;
+  const names = new Set();
+  let takesDefault = false;
+  for (const [, typeOnly, defaultName, list] of statements) {
+    if (typeOnly) continue;
+    if (defaultName) takesDefault = true;
+    for (const item of (list ?? '{}').slice(1, -1).split(',')) {
+      const name = item.trim().split(/\s+as\s+/)[0];
+      if (name && !name.startsWith('type ')) names.add(name);
+    }
+  }
+  return { names: [...names], takesDefault };
+}
+
+export function nodeBuiltinsPlugin({ sourceDir }) {
+  return {
+    name: 'node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^node:/ }, ({ path, importer, namespace, kind }) => {
+        if (namespace !== 'file' || kind !== 'import-statement' || !importer.startsWith(sourceDir)) return undefined;
+        return { path: `${importer}?${path}`, namespace: 'node-builtin', pluginData: { importer, specifier: path } };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, ({ pluginData: { importer, specifier } }) => {
+        const imported = importedNames(readFileSync(importer, 'utf8'), specifier);
+        if (!imported) return { errors: [{ text: `${importer}: import from '${specifier}' only as \`import a, { b, c } from '${specifier}'\`` }] };
+        const get = JSON.stringify(specifier);
+        return {
+          contents: [
+            `const builtin = globalThis.process.getBuiltinModule?.(${get}) ?? (await import(${get})).default;`,
+            ...(imported.takesDefault ? ['export default builtin;'] : []),
+            ...imported.names.map((name) => `export const ${name} = builtin.${name};`),
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
