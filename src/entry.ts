@@ -1,4 +1,5 @@
 import { fail } from './errors.ts';
+import type { NameSet } from './name-set.ts';
 import type { EntryStrings } from './runtimes/types.ts';
 
 /** The s.yaml field each entry string comes from, named as its CLI flag. */
@@ -24,9 +25,9 @@ export interface DottedEntryRules {
   /** Top-level names the generated code defines itself; an entry point may not reuse them. */
   generatedNames: readonly string[];
   /** Names the language already gives a meaning to (globals, builtins, internal functions), as `fold` spells them. */
-  takenFunctionNames?: { names: ReadonlySet<string>; what: string };
+  takenFunctionNames?: { names: NameSet; what: string };
   /** Names the entry file may not have (Python: a standard library module, which the entry would shadow). */
-  takenFileNames?: { names: ReadonlySet<string>; what: string };
+  takenFileNames?: { names: NameSet; what: string };
 }
 
 export interface DottedNames {

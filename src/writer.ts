@@ -1,3 +1,4 @@
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail } from './errors.ts';
@@ -54,10 +55,23 @@ export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): P
   }
 }
 
+/**
+ * lstat answered at once: the stats, undefined when nothing is there (ENOENT), null on any other error.
+ * A question about one path is answered by the kernel without waiting, where the promise form costs a
+ * round trip through libuv's thread pool; a new target's write asked three of them one after another.
+ */
+function lstatNow(path: string): Stats | undefined | null {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+}
+
 /** Creates `dir` and its missing parents; returns the ones it created, deepest first, to remove on failure. */
 async function makeDirectories(dir: string): Promise<string[]> {
   const created: string[] = [];
-  for (let current = dir; !(await fs.lstat(current).then(() => true, () => false)); current = dirname(current)) created.push(current);
+  for (let current = dir; !lstatNow(current); current = dirname(current)) created.push(current);
   for (const path of [...created].reverse()) {
     await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
@@ -84,7 +98,7 @@ const writesOf = (plan: FilePlan) => plan.files.map((file) => ({ path: file.path
  * succeeded. Directories created for a write that fails are removed again.
  */
 export async function writePlan(plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
-  const absent = await fs.lstat(plan.targetDir).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'ENOENT');
+  const absent = lstatNow(plan.targetDir) === undefined;
   const staging = absent ? stagingName(plan.targetDir) : undefined;
   if (staging !== undefined) return writeNewPlan(plan, staging);
   // A run killed while writing here left files that make the target look taken: put them back first.
@@ -109,7 +123,7 @@ async function writeNewPlan(plan: FilePlan, staging: string): Promise<WriteResul
   const leftovers = cleanOlderLeftovers(plan.targetDir);
   const created = await asInput('dir', () => makeDirectories(dirname(plan.targetDir)));
   try {
-    const parent = await asInput('dir', () => fs.realpath(dirname(plan.targetDir)));
+    const parent = await asInput('dir', async () => realpathSync.native(dirname(plan.targetDir)));
     await writeNewTarget(parent, basename(plan.targetDir), staging, writesOf(plan));
     return { written: plan.files.map((file) => file.path), overwritten: [], leftovers };
   } catch (error) {

@@ -13,10 +13,11 @@ import { InputError } from '../src/errors.ts';
 import { resolveSpec, type Answers } from '../src/spec.ts';
 import { generateProject, tempDir } from './helpers/generate.ts';
 import { run, useToolchain } from './helpers/toolchain.ts';
-import nodeGlobals from '../src/runtimes/nodejs/node-globals.json' with { type: 'json' };
-import phpFunctions from '../src/runtimes/php/php-internal-functions.json' with { type: 'json' };
-import pythonBuiltins from '../src/runtimes/python/python-builtins.json' with { type: 'json' };
-import pythonModules from '../src/runtimes/python/python-stdlib-modules.json' with { type: 'json' };
+import { namesIn } from '../src/name-set.ts';
+import { NODE_GLOBAL_NAMES } from '../src/runtimes/nodejs/node-globals.ts';
+import { PHP_INTERNAL_FUNCTION_NAMES } from '../src/runtimes/php/php-internal-functions.ts';
+import { PYTHON_BUILTIN_NAMES } from '../src/runtimes/python/python-builtins.ts';
+import { PYTHON_STDLIB_MODULE_NAMES } from '../src/runtimes/python/python-stdlib-modules.ts';
 
 const STUBS = fileURLToPath(new URL('./stubs', import.meta.url));
 const SEED = Number(process.env.NAMES_SEED ?? 11);
@@ -116,7 +117,7 @@ function threeNames(make: () => string): [string, string, string] {
   return [make(), make(), make()];
 }
 
-const JS_RISKY = [...nodeGlobals, 'then', '__proto__', 'constructor', 'prototype', 'toString', 'require', 'module', 'exports',
+const JS_RISKY = [...namesIn(NODE_GLOBAL_NAMES), 'then', '__proto__', 'constructor', 'prototype', 'toString', 'require', 'module', 'exports',
   '__dirname', '__filename', 'default', 'arguments', 'eval', 'await', 'yield', 'let', 'static', 'async', 'of', 'get', 'set',
   'resource', 'createResource', 'callback', 'context', 'event', 'handler', '$', '_', 'fn', 'assert', 'test'];
 const JS_FILES = ['index', 'package', 'node_modules', 'lifecycle', 'test', 'x-y', '0', '_', 'constructor', 'index-', '__proto__'];
@@ -137,9 +138,9 @@ describe.runIf(hasNode)('Node.js', () => {
   });
 });
 
-const PY_RISKY = [...pythonBuiltins, 'match', 'case', 'type', '_', 'self', 'cls', 'context', 'event', 'logger', 'json', 'logging',
+const PY_RISKY = [...namesIn(PYTHON_BUILTIN_NAMES), 'match', 'case', 'type', '_', 'self', 'cls', 'context', 'event', 'logger', 'json', 'logging',
   'resource', 'create_resource', 'os', 'sys', 'unittest', 'main', '__init__', '__name__', 'handler'];
-const PY_FILES = [...pythonModules, 'index', 'tests', 'test_lifecycle', 'conftest', '__init__', '__main__', 'setup', 'app', 'flask'];
+const PY_FILES = [...namesIn(PYTHON_STDLIB_MODULE_NAMES), 'index', 'tests', 'test_lifecycle', 'conftest', '__init__', '__main__', 'setup', 'app', 'flask'];
 
 describe.runIf(hasPython)('Python', () => {
   test('accepted names run their generated unittest', async () => {
@@ -157,7 +158,7 @@ describe.runIf(hasPython)('Python', () => {
   });
 });
 
-const PHP_RISKY = [...phpFunctions, 'handler', 'initialize', 'fc_log', '__construct', '__invoke', 'main', 'exit', 'die', 'list', 'array',
+const PHP_RISKY = [...namesIn(PHP_INTERNAL_FUNCTION_NAMES), 'handler', 'initialize', 'fc_log', '__construct', '__invoke', 'main', 'exit', 'die', 'list', 'array',
   'callable', 'iterable', 'object', 'mixed', 'never', 'void', 'null', 'true', 'false', 'self', 'parent', 'static', 'int', 'float',
   'bool', 'string', 'enum', 'readonly', 'match', 'each', 'create_function', '__autoload', 'Strlen', 'JSON_ENCODE'];
 

@@ -3,7 +3,7 @@
 // work files; when putting files back fails too, the originals are kept (never deleted) and the next run
 // restores them; a directory or file swapped for a link between the check and the move never lets a
 // write, a move or a delete reach outside the target.
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fsSync, { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
@@ -182,11 +182,14 @@ describe('a link swapped in between the check and the move never lets a write ou
 });
 
 describe('a failed create removes the directories it made for the target', () => {
-  test.each(['writeFile', 'rename'] as const)('the first %s fails: a/b/c/fn is not left behind, a/ (which existed) is', async (method) => {
+  // A new target is staged with synchronous calls (src/new-target.ts).
+  test.each(['writeFileSync', 'renameSync'] as const)('the first %s fails: a/b/c/fn is not left behind, a/ (which existed) is', async (method) => {
     count('parents removed');
     const parent = tempDir('fc-parents-');
     mkdirSync(join(parent, 'a'));
-    failCall(method, 1);
+    vi.spyOn(fsSync, method).mockImplementationOnce(() => {
+      throw fault();
+    });
     await expect(writePlan({ targetDir: join(parent, 'a/b/c/fn'), files: FILES, testCommand: 'true' })).rejects.toThrow();
     vi.restoreAllMocks();
     expect(snapshot(parent)).toEqual({ a: 'dir' });
@@ -197,8 +200,8 @@ describe('file-system errors are one `error: <field>: <rule>` line', () => {
   test.each(['EACCES', 'ENOSPC', 'EROFS'])('%s while writing: one line naming the path, no raw errno message', async (code) => {
     count('errno lines');
     const parent = tempDir('fc-errno-');
-    const real = fs.writeFile.bind(fs);
-    vi.spyOn(fs, 'writeFile').mockImplementation((async (path: string, ...rest: unknown[]) => {
+    const real = fsSync.writeFileSync.bind(fsSync);
+    vi.spyOn(fsSync, 'writeFileSync').mockImplementation(((path: string, ...rest: unknown[]) => {
       if (String(path).includes('staging')) throw Object.assign(new Error(`${code}: injected, open '${path}'`), { code, syscall: 'open', path });
       return real(path, ...(rest as [never]));
     }) as never);

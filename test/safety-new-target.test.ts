@@ -4,7 +4,7 @@
 // beside the target is removed by the next run; a target that appears during the write is never
 // written into (nor through, when it is a link).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import fsSync, { existsSync, mkdirSync, readdirSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -25,16 +25,22 @@ beforeAll(async () => {
   whole = snapshot(join(parent, 'a/fn'));
 });
 
-type FsMethod = 'mkdir' | 'writeFile' | 'rename';
-/** Wraps fs[method]: `before` runs ahead of each call with its number and arguments, and may throw. */
+/** The staging directory is written with synchronous calls; the target's missing parents are made with fs/promises' mkdir. */
+type FsMethod = 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'mkdir';
+/** Wraps the method: `before` runs ahead of each call with its number and arguments, and may throw. */
 function around(method: FsMethod, before: (n: number, args: unknown[]) => void): { n: number } {
-  const real = (fs[method] as (...args: unknown[]) => Promise<unknown>).bind(fs);
   const calls = { n: 0 };
-  vi.spyOn(fs, method).mockImplementation((async (...args: unknown[]) => {
+  const call = (args: unknown[]) => {
     calls.n += 1;
     before(calls.n, args);
-    return real(...args);
-  }) as never);
+  };
+  if (method === 'mkdir') {
+    const real = fs.mkdir.bind(fs) as (...args: unknown[]) => Promise<unknown>;
+    vi.spyOn(fs, 'mkdir').mockImplementation((async (...args: unknown[]) => (call(args), real(...args))) as never);
+  } else {
+    const real = (fsSync[method] as (...args: unknown[]) => unknown).bind(fsSync);
+    vi.spyOn(fsSync, method).mockImplementation(((...args: unknown[]) => (call(args), real(...args))) as never);
+  }
   return calls;
 }
 
@@ -42,7 +48,7 @@ describe('a new target is one rename', () => {
   test('no lock, no intent record, no move per file: one rename, from beside the target onto it', async () => {
     const parent = tempDir('fc-new-renames-');
     const renames: unknown[][] = [];
-    around('rename', (_, args) => renames.push(args));
+    around('renameSync', (_, args) => renames.push(args));
     expect((await cli(CREATE, parent)).status).toBe(0);
     expect(renames).toEqual([[expect.stringMatching(/\/a\/\.fn\.fc-staging-\d+-[0-9a-f]+$/), join(parent, 'a/fn')]]);
     expect(snapshot(join(parent, 'a/fn'))).toEqual(whole);
@@ -51,7 +57,7 @@ describe('a new target is one rename', () => {
 });
 
 describe('a fault at any call leaves no target, nothing beside it, and one error line', () => {
-  for (const method of ['mkdir', 'writeFile', 'rename'] as const) {
+  for (const method of ['mkdir', 'mkdirSync', 'writeFileSync', 'renameSync'] as const) {
     test(`each ${method} call failing in turn`, async () => {
       const total = around(method, () => undefined);
       expect((await cli(CREATE, tempDir('fc-new-count-'))).status).toBe(0);
@@ -61,7 +67,7 @@ describe('a fault at any call leaves no target, nothing beside it, and one error
         count(`${method} fault`);
         const parent = tempDir('fc-new-fault-');
         around(method, (n, args) => {
-          if (n === nth) throw Object.assign(new Error('EIO: injected fault'), { code: 'EIO', syscall: method, path: String(args[0]) });
+          if (n === nth) throw Object.assign(new Error('EIO: injected fault'), { code: 'EIO', syscall: method.replace('Sync', ''), path: String(args[0]) });
         });
         const result = await cli(CREATE, parent);
         vi.restoreAllMocks();
@@ -88,7 +94,7 @@ describe('a target that appears while the project is staged is left as it is', (
     const outside = join(tempDir('fc-new-outside-'), 'elsewhere');
     mkdirSync(outside);
     const target = join(parent, 'a/fn');
-    around('rename', (_, args) => {
+    around('renameSync', (_, args) => {
       if (args[1] === target) make(target, outside);
     });
     const result = await cli(CREATE, parent);
@@ -102,18 +108,20 @@ describe('a target that appears while the project is staged is left as it is', (
 });
 
 /**
- * A Node preload that makes every fs/promises call on the staging directory 15 ms slower, so that kills
- * land while the project is being staged and not only after it was renamed into place.
+ * A Node preload that makes every call on the staging directory 15 ms slower (blocking, as the calls
+ * are synchronous), so that kills land while the project is being staged and not only after it was
+ * renamed into place.
  */
 function slowStagingPreload(): string {
   const path = join(tempDir('fc-new-preload-'), 'slow-staging.mjs');
   writeFileSync(
     path,
-    `import fs from 'node:fs/promises';
-for (const method of ['mkdir', 'writeFile', 'rename']) {
+    `import fs from 'node:fs';
+const pause = new Int32Array(new SharedArrayBuffer(4));
+for (const method of ['mkdirSync', 'writeFileSync', 'renameSync']) {
   const real = fs[method].bind(fs);
-  fs[method] = async (...args) => {
-    if (String(args[0]).includes('.fc-staging-')) await new Promise((resolve) => setTimeout(resolve, 15));
+  fs[method] = (...args) => {
+    if (String(args[0]).includes('.fc-staging-')) Atomics.wait(pause, 0, 0, 15);
     return real(...args);
   };
 }

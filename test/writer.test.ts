@@ -1,5 +1,5 @@
 // The writer never clobbers and never leaves half a project.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import fsSync, { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fs from 'node:fs/promises';
 import { describe, expect, test, vi } from 'vitest';
@@ -105,7 +105,8 @@ describe('writePlan', () => {
 
   test('a failure while creating a new directory leaves nothing behind', async () => {
     const parent = tempDir();
-    const spy = vi.spyOn(fs, 'writeFile').mockImplementationOnce(async () => {
+    // A new directory is staged with synchronous writes (src/new-target.ts).
+    const spy = vi.spyOn(fsSync, 'writeFileSync').mockImplementationOnce(() => {
       throw new Error('ENOSPC: simulated full disk');
     });
     try {
