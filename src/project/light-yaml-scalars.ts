@@ -18,6 +18,11 @@ const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0',
   L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
 };
+/**
+ * The first characters of a plain scalar that a core schema tag (null, bool, int, float, merge) may
+ * resolve; any other is a string, without trying each tag's pattern (most keys and values).
+ */
+const MAY_BE_TYPED = /^(?:$|[~nNtTfF0-9+\-.<])/;
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 export interface ScalarAt {
@@ -29,13 +34,13 @@ export interface ScalarAt {
 export class ScalarReader {
   constructor(
     readonly text: string,
-    private readonly doc: Document,
+    protected readonly doc: Document,
   ) {}
 
   /** A scalar node as the library composes it: typed by the schema when plain, with its source and type. */
   scalar(source: string, type: Scalar.Type, start: number, end: number, atKey: boolean): Scalar {
     let node: Scalar;
-    if (type === 'PLAIN') {
+    if (type === 'PLAIN' && MAY_BE_TYPED.test(source)) {
       const tag = this.doc.schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
       if (tag?.default === 'key' || (tag && !('resolve' in tag))) decline();
       const resolved = tag ? (tag.resolve as (value: string, onError: () => never, options: object) => unknown)(source, decline, this.doc.options) : source;
@@ -100,8 +105,8 @@ export class ScalarReader {
     const { text } = this;
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
-    const hash = text.slice(at, end).indexOf(' #');
-    return hash === -1 ? end : at + hash;
+    for (let i = at + 1; i < end; i += 1) if (text[i] === '#' && text[i - 1] === ' ') return i - 1;
+    return end;
   }
 
   /** A flow sequence or mapping (`[` / `{` at `at`) closed on the same line; nested flow collections allowed. */
@@ -109,7 +114,7 @@ export class ScalarReader {
     const { text } = this;
     const isMap = text[at] === '{';
     const close = isMap ? '}' : ']';
-    const node = isMap ? new YAMLMap() : new YAMLSeq();
+    const node = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
     node.flow = true;
     let i = this.spaces(at + 1);
     if (text[i] === close) {

@@ -120,21 +120,21 @@ class BlockReader extends ScalarReader {
       return text[colon] === ':' && /[ \n]/.test(text[colon + 1] ?? '\n') ? { key: quoted.node, colon } : undefined;
     }
     const limit = this.valueLimit(at);
-    const found = /:( |$)/m.exec(text.slice(at, limit));
-    if (!found) return undefined;
-    const colon = at + found.index;
+    let colon = text.indexOf(':', at);
+    while (colon !== -1 && colon < limit && colon + 1 < limit && text[colon + 1] !== ' ') colon = text.indexOf(':', colon + 1);
+    if (colon === -1 || colon >= limit) return undefined;
     if (colon === at || colon - at > 1000) decline();
     return { key: this.plain(at, colon, true).node, colon };
   }
 
-  /** A block mapping whose first key is at `at`, in column `indent`. */
-  map(at: number, indent: number): YAMLMap {
-    const map = new YAMLMap();
+  /** A block mapping whose first key is at `at`, in column `indent` (`first`: that key, when read already). */
+  map(at: number, indent: number, first?: { key: Node; colon: number }): YAMLMap {
+    const map = new YAMLMap(this.doc.schema);
     const keys = new Set<unknown>();
     const start = at;
     let end = at;
     for (;;) {
-      const found = this.keyAt(at) ?? decline();
+      const found = (at === start && first) || (this.keyAt(at) ?? decline());
       const key = (found.key as { value?: unknown }).value;
       if (keys.has(key) || key === '<<') decline();
       keys.add(key);
@@ -155,14 +155,14 @@ class BlockReader extends ScalarReader {
   /** A block sequence whose first `-` is at `at`, in column `indent` (`atKeyIndent`: in its parent key's column). */
   seq(at: number, indent: number, atKeyIndent = false): YAMLSeq {
     const { text } = this;
-    const seq = new YAMLSeq();
+    const seq = new YAMLSeq(this.doc.schema);
     const start = at;
     let end = at;
     for (;;) {
       const after = this.spaces(at + 1);
       if (text[after] === '-' && /[ \n]/.test(text[after + 1] ?? '\n')) decline();
-      const compact = after < text.length && text[after] !== '\n' && text[after] !== '#' && this.keyAt(after) !== undefined;
-      const item = compact ? this.map(after, after - this.lineStartOf(after)) : this.value(at + 1, indent, false);
+      const compact = after < text.length && text[after] !== '\n' && text[after] !== '#' ? this.keyAt(after) : undefined;
+      const item = compact ? this.map(after, after - this.lineStartOf(after), compact) : this.value(at + 1, indent, false);
       // An empty item (`-` alone) ends where the library puts it after comments and blank lines: declined.
       if (isScalar(item) && item.source === '') decline();
       seq.items.push(item);
