@@ -12,6 +12,8 @@ import { RUNTIMES } from '../src/runtimes/generators.ts';
 import { TRIGGERS } from '../src/triggers.ts';
 import type { Answers } from '../src/spec.ts';
 import { HOOK_COMBINATIONS, planFor } from './helpers/generate.ts';
+import { lightParse } from '../src/project/light-yaml.ts';
+import { OPTIONS } from '../src/project/parse.ts';
 import { compareLight } from './helpers/light-yaml-compare.ts';
 import { yamlish } from './helpers/yamlish.ts';
 
@@ -83,5 +85,14 @@ describe('the light reader on random s.yaml-ish documents', () => {
     // Both outcomes are exercised: most documents are read, the rest declined.
     expect(counts.same).toBeGreaterThan(3000);
     expect(counts.declined).toBeGreaterThan(1000);
+  });
+});
+
+describe('the light reader on nesting deeper than the stack', () => {
+  test.each([
+    ['flow sequences', `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`],
+    ['block mappings', `${Array.from({ length: 3000 }, (_, depth) => `${' '.repeat(depth)}a:`).join('\n')} 1\n`],
+  ])('%s: declines, so that the library reports the error', (_name, text) => {
+    for (const mode of MODES) expect(lightParse(text, OPTIONS[mode])).toBeUndefined();
   });
 });

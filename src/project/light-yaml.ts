@@ -225,7 +225,8 @@ export function lightParse(text: string, options: DocumentOptions & SchemaOption
   try {
     doc.contents = new BlockReader(text, doc).top() as Document.Parsed['contents'];
   } catch (error) {
-    if (error instanceof Decline) return undefined;
+    // Nesting deeper than the stack allows: the library reports it as an error of the file.
+    if (error instanceof Decline || error instanceof RangeError) return undefined;
     throw error;
   }
   const lines = new LineCounter();
