@@ -120,9 +120,10 @@ class BlockReader extends ScalarReader {
       return text[colon] === ':' && /[ \n]/.test(text[colon + 1] ?? '\n') ? { key: quoted.node, colon } : undefined;
     }
     const limit = this.valueLimit(at);
-    let colon = text.indexOf(':', at);
-    while (colon !== -1 && colon < limit && colon + 1 < limit && text[colon + 1] !== ' ') colon = text.indexOf(':', colon + 1);
-    if (colon === -1 || colon >= limit) return undefined;
+    // Searched on this line only: a search to the file's next colon made a long list of items quadratic.
+    let colon = at;
+    while (colon < limit && !(text[colon] === ':' && (colon + 1 === limit || text[colon + 1] === ' '))) colon += 1;
+    if (colon === limit) return undefined;
     if (colon === at || colon - at > 1000) decline();
     return { key: this.plain(at, colon, true).node, colon };
   }
