@@ -10,11 +10,12 @@ const VALUES = [
   'plain', 'two words', '1', '-1', '+5', '-0', '0', '007', '0o17', '0x1F', '0X1F', '1e3', '1E-3', '.5', '5.', '1.50', '.inf', '-.Inf', '.nan', '.NaN', 'NaN', 'inf',
   '~', 'null', 'Null', 'NULL', 'nul', 'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', 'off', '1_000', '12:30', '2001-12-14', 'http://x.y/z?a=b#c',
   '${vars.region}', 'a#b', 'a #comment', 'a  ', '"double"', '"with \\"escape\\" \\n \\t \\u00e9 \\x41 \\U0001F600 \\\\"', "'it''s'", "''", '""', '"1"', "'true'",
-  '中文值', '😀 emoji', 'ünïcödé', '[]', '{}', '[ ]', '[a, "b", 1]', '[ a , b ]', '{a: 1, b: [x, y]}', '{ k : v }', '[/bin/sh, -c, "echo hi"]', '-x', 'ok ', '"a # b"', "'x: y'",
+  '中文值', '😀 emoji', 'ünïcödé', '[]', '{}', '[ ]', '[a, "b", 1]', '[ a , b ]', '{a: 1, b: [x, y]}', '{ k : v }', '[/bin/sh, -c, "echo hi"]', '-x', 'ok ', '"a # b"', "'x: y'", "a'b", 'a"b', 'a:b', 'a,b', 'a]', '[a, [b, c], {d: e}]', '["x", \'y\']',
+  '{ "k": v }', '-.5', '+.inf', '0b1', '1__0', '0x', '1e', '.', '-', '+', '~x', 'nulls', 'True1', '0o8', '00', '-0.0', '1.', "''''", '"\\\\"',
 ];
 /** Values the light reader must decline (most are not valid YAML here). */
 const ODD_VALUES = [
-  '- x', '"bad \\q"', 'a: b', 'x:', '@at', '`tick`', '%pct', '!tag', '&anchor v', '*alias', '|', '>', '"unclosed', '[a, b', '{a}', '[a,]', '?q', ':c', 'a\tb',
+  '- x', '\'a\'b', '"a"b', '[a b', '{a: }', '[a, ]', '{a, b}', '[a]b', '- - x', '"\\u12"', '"\\ud800"', '"\\x4g"', '"bad \\q"', 'a: b', 'x:', '@at', '`tick`', '%pct', '!tag', '&anchor v', '*alias', '|', '>', '"unclosed', '[a, b', '{a}', '[a,]', '?q', ':c', 'a\tb',
 ];
 const COMMENTS = ['', '', '', ' # note', '  #c', ' #', ' # 中文'];
 
@@ -52,7 +53,7 @@ export function yamlish(seed: number): string {
       } else if (seq && depth < 4 && roll < 0.45) {
         // A compact mapping in the item: `- key: value` and more keys in its column below.
         const column = indent + 2;
-        out.push(`${pad}- ${pick(KEYS)}0: ${value()}${pick(COMMENTS)}`);
+        out.push(`${pad}-${pick([' ', ' ', '   '])}${pick(KEYS)}0: ${value()}${pick(COMMENTS)}`);
         if (next() < 0.6) block(column, depth + 1, false);
       } else if (roll < 0.5) out.push(head + pick(['', ' ', '   ']) + pick(COMMENTS));
       else out.push(`${head} ${value()}${pick(COMMENTS)}`);
