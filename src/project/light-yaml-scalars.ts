@@ -31,11 +31,29 @@ export interface ScalarAt {
   end: number;
 }
 
+/**
+ * Collections nested deeper than this decline: the library reports nesting too deep for its stack as
+ * an error of the file, and expanding such a value to data would exhaust the stack too.
+ */
+const MAX_DEPTH = 100;
+
 export class ScalarReader {
+  private depth = 0;
+
   constructor(
     readonly text: string,
     protected readonly doc: Document,
   ) {}
+
+  /** Reads a collection one level deeper. */
+  protected nested<T>(read: () => T): T {
+    if (++this.depth > MAX_DEPTH) decline();
+    try {
+      return read();
+    } finally {
+      this.depth -= 1;
+    }
+  }
 
   /** A scalar node as the library composes it: typed by the schema when plain, with its source and type. */
   scalar(source: string, type: Scalar.Type, start: number, end: number, atKey: boolean): Scalar {
@@ -111,6 +129,10 @@ export class ScalarReader {
 
   /** A flow sequence or mapping (`[` / `{` at `at`) closed on the same line; nested flow collections allowed. */
   flow(at: number): { node: YAMLSeq | YAMLMap; end: number } {
+    return this.nested(() => this.flowAt(at));
+  }
+
+  private flowAt(at: number): { node: YAMLSeq | YAMLMap; end: number } {
     const { text } = this;
     const isMap = text[at] === '{';
     const close = isMap ? '}' : ']';
@@ -156,7 +178,7 @@ export class ScalarReader {
       found = this.plain(at, end, atKey);
     }
     const after = this.spaces(found.end);
-    if (!atKey) found.node.range = [found.node.range![0], found.node.range![1], after];
+    if (!atKey) found.node.range![2] = after;
     return { node: found.node, end: atKey ? found.end : after };
   }
 

@@ -74,8 +74,7 @@ class BlockReader extends ScalarReader {
       found = this.plain(at, limit, false);
     }
     const next = this.endOfLine(found.end);
-    const range = found.node.range!;
-    found.node.range = [range[0], range[1], next];
+    found.node.range![2] = next;
     this.pos = next;
     return found.node;
   }
@@ -102,7 +101,7 @@ class BlockReader extends ScalarReader {
     const directly = next.column >= 0 ? next.at - next.column === lineEnd + 1 : lineEnd + 1 >= text.length;
     if (!directly) decline();
     const empty = this.scalar('', 'PLAIN', start, start, false);
-    empty.range = [start, start, next.at];
+    empty.range![2] = next.at;
     return empty;
   }
 
@@ -130,6 +129,10 @@ class BlockReader extends ScalarReader {
 
   /** A block mapping whose first key is at `at`, in column `indent` (`first`: that key, when read already). */
   map(at: number, indent: number, first?: { key: Node; colon: number }): YAMLMap {
+    return this.nested(() => this.mapAt(at, indent, first));
+  }
+
+  private mapAt(at: number, indent: number, first?: { key: Node; colon: number }): YAMLMap {
     const map = new YAMLMap(this.doc.schema);
     const keys = new Set<unknown>();
     const start = at;
@@ -155,6 +158,10 @@ class BlockReader extends ScalarReader {
 
   /** A block sequence whose first `-` is at `at`, in column `indent` (`atKeyIndent`: in its parent key's column). */
   seq(at: number, indent: number, atKeyIndent = false): YAMLSeq {
+    return this.nested(() => this.seqAt(at, indent, atKeyIndent));
+  }
+
+  private seqAt(at: number, indent: number, atKeyIndent: boolean): YAMLSeq {
     const { text } = this;
     const seq = new YAMLSeq(this.doc.schema);
     const start = at;
@@ -226,7 +233,7 @@ export function lightParse(text: string, options: DocumentOptions & SchemaOption
   try {
     doc.contents = new BlockReader(text, doc).top() as Document.Parsed['contents'];
   } catch (error) {
-    // Nesting deeper than the stack allows: the library reports it as an error of the file.
+    // Nesting deeper than the stack allows (in case MAX_DEPTH does not stop it first): the library reports it.
     if (error instanceof Decline || error instanceof RangeError) return undefined;
     throw error;
   }

@@ -6,6 +6,7 @@
 // parser takes about ten times its time and memory; anything else is parsed by the library.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { fail } from '../errors.ts';
+import { markAliasFree } from '../yaml-data.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
 import { lightParse } from './light-yaml.ts';
 import { YamlReader } from './yaml-reader.ts';
@@ -38,7 +39,9 @@ export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Par
 export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
   lastParsed = undefined;
-  const { doc, lines } = lightParse(text, OPTIONS[mode]) ?? parseWithLibrary(text, mode);
+  const light = lightParse(text, OPTIONS[mode]);
+  if (light) markAliasFree(light.doc);
+  const { doc, lines } = light ?? parseWithLibrary(text, mode);
   if (doc.errors.length > 0) return doc;
   readers.set(doc, new YamlReader(doc, lines));
   lastParsed = { text, mode, doc };
