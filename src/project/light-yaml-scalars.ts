@@ -38,7 +38,8 @@ export interface ScalarAt {
 const MAX_DEPTH = 100;
 
 export class ScalarReader {
-  private depth = 0;
+  /** How many collections deep the reader is. */
+  protected depth = 0;
 
   constructor(
     readonly text: string,

@@ -215,6 +215,17 @@ class BlockReader extends ScalarReader {
     return this.text.lastIndexOf('\n', at - 1) + 1;
   }
 
+  /** One `key: value` entry of a block mapping (see lightParseEntry), and where the mapping's next key's line starts. */
+  entry(at: number, indent: number, depth: number): { pair: Pair; next: number } {
+    this.depth = depth;
+    const found = this.keyAt(at) ?? decline();
+    const value = this.value(found.colon + 1, indent, true);
+    // What mapAt does after an entry that another follows.
+    const next = this.nextContent(this.pos);
+    if (next.column !== indent || this.isDash(next) || next.comment > indent) decline();
+    return { pair: new Pair(found.key, value), next: next.at - next.column };
+  }
+
   /** The top-level block mapping. */
   top(): YAMLMap {
     const next = this.nextContent(0);
@@ -223,22 +234,43 @@ class BlockReader extends ScalarReader {
   }
 }
 
-/**
- * s.yaml read by the light reader into a Document of the library's nodes (no errors), with its line
- * counter; undefined when the text is outside the reader's subset.
- */
-export function lightParse(text: string, options: DocumentOptions & SchemaOptions & ParseOptions): { doc: Document.Parsed; lines: LineCounter } | undefined {
+type Options = DocumentOptions & SchemaOptions & ParseOptions;
+
+/** What `read` gets from a reader of `text`, with the Document it builds nodes for; undefined when it declines. */
+function readWith<T>(text: string, options: Options, read: (reader: BlockReader) => T): { doc: Document.Parsed; result: T } | undefined {
   if (OUTSIDE.test(text)) return undefined;
   const doc = new Document(undefined, options) as Document.Parsed;
   try {
-    doc.contents = new BlockReader(text, doc).top() as Document.Parsed['contents'];
+    return { doc, result: read(new BlockReader(text, doc)) };
   } catch (error) {
     // Nesting deeper than the stack allows (in case MAX_DEPTH does not stop it first): the library reports it.
     if (error instanceof Decline || error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/**
+ * s.yaml read by the light reader into a Document of the library's nodes (no errors), with its line
+ * counter; undefined when the text is outside the reader's subset.
+ */
+export function lightParse(text: string, options: Options): { doc: Document.Parsed; lines: LineCounter } | undefined {
+  const read = readWith(text, options, (reader) => reader.top());
+  if (!read) return undefined;
+  read.doc.contents = read.result as Document.Parsed['contents'];
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
-  return { doc, lines };
+  return { doc: read.doc, lines };
+}
+
+/**
+ * One entry `key: value` of a block mapping in column `indent`, `depth` collections deep, whose key is
+ * at `at`, read as lightParse reads it inside the whole text, with the start of the line of the key that
+ * must follow it in that mapping; undefined otherwise. The reader's state there is the same as at `at`,
+ * so a text that lightParse read, changed only inside one such entry, reads as that text with this
+ * entry in its place: the check of an edit reads the edited entry alone (s-yaml-verify.ts).
+ */
+export function lightParseEntry(text: string, at: number, indent: number, depth: number, options: Options): { doc: Document.Parsed; pair: Pair; next: number } | undefined {
+  const read = readWith(text, options, (reader) => reader.entry(at, indent, depth));
+  return read && { doc: read.doc, ...read.result };
 }

@@ -23,6 +23,7 @@ export const OPTIONS = {
 // (hook states, each edit, its check), and a large s.yaml took seconds per parse.
 let lastParsed: { text: string; mode: ParseMode; doc: Document.Parsed } | undefined;
 const readers = new WeakMap<Document.Parsed, YamlReader>();
+const lightRead = new WeakSet<Document.Parsed>();
 
 /** s.yaml's Document; InputError when it is not valid YAML. */
 export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
@@ -40,7 +41,10 @@ export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
   lastParsed = undefined;
   const light = lightParse(text, OPTIONS[mode]);
-  if (light) markAliasFree(light.doc);
+  if (light) {
+    markAliasFree(light.doc);
+    lightRead.add(light.doc);
+  }
   const { doc, lines } = light ?? parseWithLibrary(text, mode);
   if (doc.errors.length > 0) return doc;
   readers.set(doc, new YamlReader(doc, lines));
@@ -51,6 +55,11 @@ export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.
 function parseWithLibrary(text: string, mode: ParseMode): { doc: Document.Parsed; lines: LineCounter } {
   const lines = new LineCounter();
   return { doc: parseDocument(text, { lineCounter: lines, ...OPTIONS[mode] }), lines };
+}
+
+/** Whether the light reader read a Document parseSYaml returned (see lightParseEntry). */
+export function isLightRead(doc: Document.Parsed): boolean {
+  return lightRead.has(doc);
 }
 
 /** The reader of a Document parseSYaml returned. */
