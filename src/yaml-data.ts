@@ -25,6 +25,11 @@ export function refuseAliasBombs(doc: Document.Parsed): void {
   checked.add(doc);
 }
 
+/** Records a document read without aliases (the light reader declines any), so that it is not walked to find one. */
+export function markAliasFree(doc: Document.Parsed): void {
+  checked.add(doc);
+}
+
 /** Whether an alias is anywhere under `node` (a plain walk: the library's `visit` copies a path per node). */
 function containsAlias(node: unknown): boolean {
   if (isAlias(node)) return true;

@@ -2,10 +2,26 @@
 // the edited resource's data and where every other entry is, not the whole document's data. Each case
 // hands it an edit that went wrong in a way the edit code itself could produce: data of the edited
 // resource not as intended, an edit that spills into the entries after it, one that does not parse.
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { InputError } from '../src/errors.ts';
-import { editCheck, verifyEdit } from '../src/hooks/s-yaml-verify.ts';
+import { editCheck, verifyEdit, type EditCheck } from '../src/hooks/s-yaml-verify.ts';
 import { parseSYaml } from '../src/project/parse.ts';
+import { random } from './helpers/seeded-random.ts';
+
+/** The texts the light reader read whole, and the ones it read one entry of (the check of an edit). */
+const reads = { whole: [] as string[], entry: [] as string[] };
+vi.mock('../src/project/light-yaml.ts', async (importOriginal) => {
+  const light = await importOriginal<typeof import('../src/project/light-yaml.ts')>();
+  return {
+    ...light,
+    lightParse: (text: string, ...rest: [never]) => (reads.whole.push(text), light.lightParse(text, ...rest)),
+    lightParseEntry: (text: string, ...rest: [never, never, never, never]) => (reads.entry.push(text), light.lightParseEntry(text, ...rest)),
+  };
+});
+beforeEach(() => {
+  reads.whole = [];
+  reads.entry = [];
+});
 
 const TEXT = `edition: 3.0.0
 vars:
@@ -24,12 +40,26 @@ resources:
 after: 1
 `;
 
-/** `insert` put in at the end of resource a's props (before `  b:`), and the check of adding a's preStop. */
-function check(insert: string): () => void {
+/**
+ * `insert` put in at the end of resource a's props (before `  b:`), and the check of adding a's
+ * preStop; `whole`: with the whole edited text read, as for a text the light reader declined.
+ */
+function check(insert: string, whole = false): () => void {
   const at = TEXT.indexOf('  b:\n');
   const result = TEXT.slice(0, at) + insert + TEXT.slice(at);
-  const before = editCheck(parseSYaml(TEXT), 'a', 'preStop', { fields: { handler: 'index.preStop', timeout: 60 }, drop: [] });
-  return () => verifyEdit(before, TEXT, result, at, at);
+  const before: EditCheck = editCheck(parseSYaml(TEXT), 'a', 'preStop', { fields: { handler: 'index.preStop', timeout: 60 }, drop: [] });
+  return () => verifyEdit(whole ? { ...before, lightRead: false } : before, TEXT, result, at, at);
+}
+
+/** What the check says: `passed`, or the refusal. */
+function verdict(run: () => void): string {
+  try {
+    run();
+    return 'passed';
+  } catch (error) {
+    if (error instanceof InputError) return `${error.field}: ${error.rule}`;
+    throw error;
+  }
 }
 
 function refusal(run: () => void): string {
@@ -69,5 +99,39 @@ describe('the check of an s.yaml edit', () => {
     const result = TEXT.slice(0, at) + insert + TEXT.slice(at).replace('after: 1', changed);
     const before = editCheck(parseSYaml(TEXT), 'a', 'preStop', { fields: { handler: 'index.preStop', timeout: 60 }, drop: [] });
     expect(refusal(() => verifyEdit(before, TEXT, result, at, at))).toBe(REFUSED);
+  });
+});
+
+const INTENDED = '      instanceLifecycleConfig:\n        preStop:\n          handler: index.preStop\n          timeout: 60\n';
+
+describe('the check of an edit inside a resource that another follows', () => {
+  test('reads the edited resource alone, not the whole edited text', () => {
+    expect(check(INTENDED)).not.toThrow();
+    expect(reads.entry).toHaveLength(1);
+    expect(reads.whole).toEqual([]);
+  });
+
+  /** Random lines: keys, values, comments and blank lines at indents around the hook's. */
+  function randomInsert(seed: number): string {
+    const { next, pick } = random(seed);
+    const lines = [INTENDED.trimEnd()];
+    const count = Math.floor(next() * 4);
+    for (let i = 0; i < count; i += 1) {
+      const indent = ' '.repeat(pick([0, 1, 2, 3, 4, 6, 8, 10, 12]));
+      lines.push(indent + pick(['timeout: 60', 'memorySize: 512', '# note', '#', '', '- x', 'c:', 'handler: "x', 'k: [a, b]', 'b:', 'x: &a 1', '  q: 1']));
+    }
+    if (next() < 0.5) lines.splice(1 + Math.floor(next() * lines.length), 0, pick(['      # between', '        # deeper', '', '# column 0']));
+    return lines.join('\n') + '\n';
+  }
+
+  test('says what reading the whole edited text says, for 600 random edits', () => {
+    const verdicts = new Set<string>();
+    for (let seed = 1; seed <= 600; seed += 1) {
+      const insert = randomInsert(seed);
+      const alone = verdict(check(insert));
+      expect(alone, insert).toBe(verdict(check(insert, true)));
+      verdicts.add(alone === 'passed' ? alone : 'refused');
+    }
+    expect([...verdicts].sort()).toEqual(['passed', 'refused']);
   });
 });

@@ -5,11 +5,14 @@
 // it, the edited resource's data, and every other entry at the same place in the text (shifted by the
 // edit when after it). Text outside the edited span must be unchanged, and an entry with the same
 // text at the same place parses to the same data (the edited resource has no anchors:
-// editableProps), so the rest of the document is unchanged too.
+// editableProps), so the rest of the document is unchanged too. When the light reader read the text
+// and another resource follows the edited one, only the edited resource is read again (entryVerified).
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
-import { tryParseSYaml } from '../project/parse.ts';
+import { lightParseEntry } from '../project/light-yaml.ts';
+import { isLightRead, OPTIONS, tryParseSYaml } from '../project/parse.ts';
+import { lineStart } from '../source/text.ts';
 import type { HookKind } from './types.ts';
 
 const LIFECYCLE = 'instanceLifecycleConfig';
@@ -27,6 +30,8 @@ export interface EditCheck {
   outline: Entry[];
   /** The edited resource's data after the edit. */
   expected: unknown;
+  /** Whether the light reader read the document before the edit, so that the edited entry can be read alone. */
+  lightRead: boolean;
 }
 
 export interface HookChange {
@@ -61,7 +66,7 @@ export function editCheck(doc: Document.Parsed, resource: string, kind: HookKind
   const hook: Record<string, unknown> = { ...(lifecycle[kind] ?? {}), ...change.fields };
   for (const name of change.drop) if (name in hook && isEmptyCommand(hook[name])) delete hook[name];
   lifecycle[kind] = hook;
-  return { resource, kind, outline: outline(doc), expected };
+  return { resource, kind, outline: outline(doc), expected, lightRead: isLightRead(doc) };
 }
 
 /** Throws InputError unless `result`, the `text` edited between `editStart` and `editEnd`, passes `check`. */
@@ -70,6 +75,7 @@ export function verifyEdit(check: EditCheck, text: string, result: string, editS
   const refuse = () => fail('s.yaml', `cannot edit ${LIFECYCLE}.${kind} of resources.${resource} safely (unusual formatting); edit s.yaml by hand`);
   const delta = result.length - text.length;
   if (result.slice(0, editStart) !== text.slice(0, editStart) || result.slice(editEnd + delta) !== text.slice(editEnd)) refuse();
+  if (check.lightRead && entryVerified(check, text, result, editStart, editEnd, refuse)) return;
   const after = tryParseSYaml(result);
   if (after.errors.length > 0) refuse();
   const moved = outline(after);
@@ -83,4 +89,25 @@ export function verifyEdit(check: EditCheck, text: string, result: string, editS
   });
   const node = after.getIn(['resources', resource], true) as Node | undefined;
   if (!node || !isDeepStrictEqual(node.toJS(after), check.expected)) refuse();
+}
+
+/**
+ * The check without reading the whole edited text, when the light reader read the text before it, the
+ * edit is inside the edited resource's entry and another resource follows: the edited text then reads
+ * as the old one with only that entry changed if the entry alone reads up to the next resource's line,
+ * where it was before (lightParseEntry), so its data is all there is to check. False when that does not
+ * hold, and the whole edited text is read instead.
+ */
+function entryVerified(check: EditCheck, text: string, result: string, editStart: number, editEnd: number, refuse: () => never): boolean {
+  const index = check.outline.findIndex((entry) => entry.path === `resources.${check.resource}`);
+  const entry = check.outline[index];
+  const following = check.outline[index + 1];
+  if (!entry || !following?.path.startsWith('resources.')) return false;
+  const nextLine = lineStart(text, following.start);
+  if (editStart <= entry.start || editEnd > nextLine) return false;
+  // `resources` is a mapping in the top-level one: its entries are two collections deep.
+  const read = lightParseEntry(result, entry.start, entry.start - lineStart(text, entry.start), 2, OPTIONS.edit);
+  if (!read || read.next !== nextLine + result.length - text.length || !isScalar(read.pair.key) || read.pair.key.value !== check.resource) return false;
+  if (!isDeepStrictEqual((read.pair.value as Node).toJS(read.doc), check.expected)) refuse();
+  return true;
 }

@@ -1,15 +1,20 @@
-// s.yaml's text parsed once per run into the yaml library's Document, in one of two ways:
+// s.yaml's text parsed once per run into a Document of the yaml library's nodes, in one of two ways:
 // - `read` (doctor, run): duplicate keys allowed and `<<` merge keys followed, as fc3's YAML loader does;
 // - `edit` (add/remove): duplicate keys refused, since an edit must know which key it changes.
-// Nothing mutates a parsed Document, so the reader and the editor share it.
+// Nothing mutates a parsed Document, so the reader and the editor share it. The light reader
+// (light-yaml.ts) builds it when the text is in its subset, as most s.yaml files are: the library's
+// parser takes about ten times its time and memory; anything else is parsed by the library.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { fail } from '../errors.ts';
+import { markAliasFree } from '../yaml-data.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
+import { lightParse } from './light-yaml.ts';
 import { YamlReader } from './yaml-reader.ts';
 
 export type ParseMode = 'read' | 'edit';
 
-const OPTIONS = {
+/** The library's options of each mode; the light reader builds its Document with the same. */
+export const OPTIONS = {
   read: { merge: true, uniqueKeys: false },
   edit: { prettyErrors: false, uniqueKeys: true },
 } as const;
@@ -18,6 +23,7 @@ const OPTIONS = {
 // (hook states, each edit, its check), and a large s.yaml took seconds per parse.
 let lastParsed: { text: string; mode: ParseMode; doc: Document.Parsed } | undefined;
 const readers = new WeakMap<Document.Parsed, YamlReader>();
+const lightRead = new WeakSet<Document.Parsed>();
 
 /** s.yaml's Document; InputError when it is not valid YAML. */
 export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
@@ -34,12 +40,26 @@ export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Par
 export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
   lastParsed = undefined;
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, ...OPTIONS[mode] });
+  const light = lightParse(text, OPTIONS[mode]);
+  if (light) {
+    markAliasFree(light.doc);
+    lightRead.add(light.doc);
+  }
+  const { doc, lines } = light ?? parseWithLibrary(text, mode);
   if (doc.errors.length > 0) return doc;
   readers.set(doc, new YamlReader(doc, lines));
   lastParsed = { text, mode, doc };
   return doc;
+}
+
+function parseWithLibrary(text: string, mode: ParseMode): { doc: Document.Parsed; lines: LineCounter } {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, ...OPTIONS[mode] }), lines };
+}
+
+/** Whether the light reader read a Document parseSYaml returned (see lightParseEntry). */
+export function isLightRead(doc: Document.Parsed): boolean {
+  return lightRead.has(doc);
 }
 
 /** The reader of a Document parseSYaml returned. */
