@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { extname } from 'node:path';
-import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
+import { CODE, COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
@@ -14,28 +14,41 @@ const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.xml': SYNTAX.xml,
 };
 
-const blank = (text: string) => (text.includes('\n') ? text.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(text.length));
+const LINE = /[^\n]+/g;
+/** `text` with every character but line breaks a space. */
+const blank = (text: string) => (text.includes('\n') ? text.replace(LINE, (line) => ' '.repeat(line.length)) : ' '.repeat(text.length));
 
 /**
  * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
- * Built a run of one kind at a time: a string grown one character at a time made a thousand small
- * files cost more than their parsing.
+ * Built a run at a time (code and string delimiters are one run: both keep them): a string grown one
+ * character at a time made a thousand small files cost more than their parsing.
  */
 function mask(text: string, syntax: Syntax): [string, string] {
   const kinds = scan(text, syntax);
   const code: string[] = [];
   const bare: string[] = [];
+  // CODE and QUOTE are kept in both, so they are one class here.
+  const classOf = (kind: number) => (kind === COMMENT || kind === TEXT ? kind : CODE);
   for (let start = 0; start < text.length; ) {
-    const kind = kinds[start];
+    const kind = classOf(kinds[start]!);
     let end = start + 1;
-    while (end < text.length && kinds[end] === kind) end += 1;
+    while (end < text.length && classOf(kinds[end]!) === kind) end += 1;
     const run = text.slice(start, end);
-    code.push(kind === COMMENT ? blank(run) : run);
-    bare.push(kind === COMMENT || kind === TEXT ? blank(run) : run);
+    if (kind === CODE) {
+      code.push(run);
+      bare.push(run);
+    } else {
+      const blanked = blank(run);
+      code.push(kind === COMMENT ? blanked : run);
+      bare.push(blanked);
+    }
     start = end;
   }
   return [code.join(''), bare.join('')];
 }
+
+/** The global copy of each pattern `matches` is given, made once (the patterns are module constants). */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
 
 export class SourceFile {
   readonly code: string;
@@ -47,7 +60,7 @@ export class SourceFile {
     readonly text: string,
   ) {
     [this.code, this.bare] = mask(text, SYNTAX_BY_EXTENSION[extname(path)] ?? SYNTAX.c);
-    for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   /** 1-based line of an offset. */
@@ -101,8 +114,16 @@ export class SourceFile {
 
   /** Every match of `pattern` (global) in the bare text: real code only. */
   *matches(pattern: RegExp): Generator<RegExpExecArray> {
-    const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (let match = re.exec(this.bare); match; match = re.exec(this.bare)) yield match;
+    let re = globalPatterns.get(pattern);
+    if (!re) globalPatterns.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+    // Where the search goes on is kept here, not in the shared pattern: a caller may search again with it between two matches.
+    for (let at = 0; ; ) {
+      re.lastIndex = at;
+      const match = re.exec(this.bare);
+      if (!match) return;
+      at = re.lastIndex;
+      yield match;
+    }
   }
 }
 
