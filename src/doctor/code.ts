@@ -46,17 +46,25 @@ export function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M 
 /** Where a `file.function` entry leads: the parsed file and the name, or the file that is missing. */
 export type Located<M> = { file: SourceFile; module: M; name: string } | { missing: string; name: string };
 
+/** Where each entry file was looked for, and the first candidate that is a file (see locateDotted). */
+const dottedPaths = runCache<string, { candidates: string[]; path: string | undefined }>();
+
 /**
  * Finds the file a `file.function` entry names under the resource's code directory (the first
  * candidate that is a file: the runtime loads that one, so the others are not looked at) and parses
  * it with `read`; undefined when the code is not a local directory or the entry is not dotted.
  */
 export function locateDotted<M>(resource: Resource, entry: string, extensions: readonly string[], read: (file: SourceFile) => M): Located<M> | undefined {
-  const dir = codeDir(resource);
+  const dir = resource.code;
   const parts = splitDotted(entry);
   if (!dir || !parts) return undefined;
-  const candidates = dottedCandidates(dir, parts.file, extensions);
-  const path = candidates.find((candidate) => statOnce(candidate)?.isFile());
+  // The handler and the hooks mostly name one file (index.handler, index.initialize): it is looked for once.
+  const { candidates, path } = cached(dottedPaths, JSON.stringify([dir, parts.file, extensions]), () => {
+    const candidates = dottedCandidates(dir, parts.file, extensions);
+    return { candidates, path: candidates.find((candidate) => statOnce(candidate)?.isFile()) };
+  });
+  // A file found in it makes `code` a directory: it is stat'ed itself only when none is.
+  if (!path && !codeDir(resource)) return undefined;
   const file = path && readSource(path);
   return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: candidates[0]!, name: parts.name };
 }

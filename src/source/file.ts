@@ -14,9 +14,19 @@ const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.xml': SYNTAX.xml,
 };
 
-const LINE = /[^\n]+/g;
-/** `text` with every character but line breaks a space. */
-const blank = (text: string) => (text.includes('\n') ? text.replace(LINE, (line) => ' '.repeat(line.length)) : ' '.repeat(text.length));
+let spaces = ' '.repeat(256);
+
+/** Pushes `text.slice(start, end)` with every character but line breaks a space (slices of one string of spaces: no new string per line). */
+function pushBlank(parts: string[], text: string, start: number, end: number): void {
+  for (let at = start; at < end; ) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    if (lineEnd - at > spaces.length) spaces = ' '.repeat(lineEnd - at);
+    if (lineEnd > at) parts.push(spaces.slice(0, lineEnd - at));
+    if (lineEnd < end) parts.push('\n');
+    at = lineEnd + 1;
+  }
+}
 
 /**
  * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
@@ -33,15 +43,10 @@ function mask(text: string, syntax: Syntax): [string, string] {
     const kind = classOf(kinds[start]!);
     let end = start + 1;
     while (end < text.length && classOf(kinds[end]!) === kind) end += 1;
-    const run = text.slice(start, end);
-    if (kind === CODE) {
-      code.push(run);
-      bare.push(run);
-    } else {
-      const blanked = blank(run);
-      code.push(kind === COMMENT ? blanked : run);
-      bare.push(blanked);
-    }
+    if (kind !== COMMENT) code.push(text.slice(start, end));
+    else pushBlank(code, text, start, end);
+    if (kind === CODE) bare.push(text.slice(start, end));
+    else pushBlank(bare, text, start, end);
     start = end;
   }
   return [code.join(''), bare.join('')];
