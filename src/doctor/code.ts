@@ -46,7 +46,7 @@ export function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M 
 /** Where a `file.function` entry leads: the parsed file and the name, or the file that is missing. */
 export type Located<M> = { file: SourceFile; module: M; name: string } | { missing: string; name: string };
 
-/** Where each entry file was looked for, and the first candidate that is a file (see locateDotted). */
+/** Where each entry file was looked for, and the first candidate that is a file (see locateDotted); keyed by extensions, folder and file (no path has a NUL). */
 const dottedPaths = runCache<string, { candidates: string[]; path: string | undefined }>();
 
 /**
@@ -59,7 +59,7 @@ export function locateDotted<M>(resource: Resource, entry: string, extensions: r
   const parts = splitDotted(entry);
   if (!dir || !parts) return undefined;
   // The handler and the hooks mostly name one file (index.handler, index.initialize): it is looked for once.
-  const { candidates, path } = cached(dottedPaths, JSON.stringify([dir, parts.file, extensions]), () => {
+  const { candidates, path } = cached(dottedPaths, `${extensions.join('|')}\0${dir}\0${parts.file}`, () => {
     const candidates = dottedCandidates(dir, parts.file, extensions);
     return { candidates, path: candidates.find((candidate) => statOnce(candidate)?.isFile()) };
   });

@@ -20,7 +20,8 @@ export function runCache<K, V>(): Map<K, V> {
 
 /** The value `cache` holds for `key`, worked out by `make` the first time it is asked for. */
 export function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  if (cache.has(key)) return cache.get(key) as V;
+  const known = cache.get(key);
+  if (known !== undefined || cache.has(key)) return known as V;
   const value = make();
   cache.set(key, value);
   return value;

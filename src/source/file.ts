@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { extname } from 'node:path';
-import { CODE, COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
+import { CODE, COMMENT, QUOTE, scan, SYNTAX, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
@@ -37,12 +37,12 @@ function mask(text: string, syntax: Syntax): [string, string] {
   const kinds = scan(text, syntax);
   const code: string[] = [];
   const bare: string[] = [];
-  // CODE and QUOTE are kept in both, so they are one class here.
-  const classOf = (kind: number) => (kind === COMMENT || kind === TEXT ? kind : CODE);
   for (let start = 0; start < text.length; ) {
-    const kind = classOf(kinds[start]!);
+    // CODE and QUOTE are kept in both, so they are one run here.
+    const kind = kinds[start] === QUOTE ? CODE : kinds[start]!;
     let end = start + 1;
-    while (end < text.length && classOf(kinds[end]!) === kind) end += 1;
+    if (kind === CODE) while (end < text.length && (kinds[end] === CODE || kinds[end] === QUOTE)) end += 1;
+    else while (end < text.length && kinds[end] === kind) end += 1;
     if (kind !== COMMENT) code.push(text.slice(start, end));
     else pushBlank(code, text, start, end);
     if (kind === CODE) bare.push(text.slice(start, end));
@@ -52,8 +52,15 @@ function mask(text: string, syntax: Syntax): [string, string] {
   return [code.join(''), bare.join('')];
 }
 
-/** The global copy of each pattern `matches` is given, made once (the patterns are module constants). */
+/** The global and sticky copies of the patterns `matches` and `lineMatches` are given, made once (the patterns are module constants). */
 const globalPatterns = new WeakMap<RegExp, RegExp>();
+const stickyPatterns = new WeakMap<RegExp, RegExp>();
+
+function copyOf(copies: WeakMap<RegExp, RegExp>, pattern: RegExp, flag: 'g' | 'y'): RegExp {
+  let copy = copies.get(pattern);
+  if (!copy) copies.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + flag)));
+  return copy;
+}
 
 export class SourceFile {
   readonly code: string;
@@ -119,14 +126,36 @@ export class SourceFile {
 
   /** Every match of `pattern` (global) in the bare text: real code only. */
   *matches(pattern: RegExp): Generator<RegExpExecArray> {
-    let re = globalPatterns.get(pattern);
-    if (!re) globalPatterns.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+    const re = copyOf(globalPatterns, pattern, 'g');
     // Where the search goes on is kept here, not in the shared pattern: a caller may search again with it between two matches.
     for (let at = 0; ; ) {
       re.lastIndex = at;
       const match = re.exec(this.bare);
       if (!match) return;
       at = re.lastIndex;
+      yield match;
+    }
+  }
+
+  /**
+   * `matches` of a pattern that starts with `^` (flag m): the same matches, tried only where a line
+   * starts instead of at every offset. A text with `\r`, U+2028 or U+2029 in its code, after which `^`
+   * matches too, is searched as `matches` does.
+   */
+  *lineMatches(pattern: RegExp): Generator<RegExpExecArray> {
+    if (/[\r\u2028\u2029]/.test(this.bare)) {
+      yield* this.matches(pattern);
+      return;
+    }
+    const re = copyOf(stickyPatterns, pattern, 'y');
+    // A global search goes on after a match: a line that starts inside one is not tried.
+    let end = 0;
+    for (const start of this.lineStarts) {
+      if (start < end) continue;
+      re.lastIndex = start;
+      const match = re.exec(this.bare);
+      if (!match) continue;
+      end = re.lastIndex;
       yield match;
     }
   }

@@ -42,9 +42,17 @@ export interface JsModule {
   declarations: Map<string, number>;
 }
 
+/**
+ * The sticky patterns functionAt reads with, made once: each use sets lastIndex first, and nothing
+ * between that and its test uses the same pattern.
+ */
+const STICKY = { space: /\s*/y, async: /async\b\s*/y, keyword: /function\b\s*\*?\s*[\w$]*\s*/y, single: /([\w$]+)\s*=>/y };
+
 const skipSpace = (text: string, i: number) => {
-  while (i < text.length && /\s/.test(text[i]!)) i += 1;
-  return i;
+  if (i >= text.length) return i;
+  STICKY.space.lastIndex = i;
+  STICKY.space.test(text);
+  return STICKY.space.lastIndex;
 };
 
 /** The end of an arrow function's expression body: the first `;` or unbalanced bracket at depth 0. */
@@ -80,11 +88,10 @@ function paramNames(list: string): string[] {
 function functionAt(file: SourceFile, pos: number): JsFunction | undefined {
   const src = file.bare;
   let i = skipSpace(src, pos);
-  const asyncWord = /async\b\s*/y;
+  const { async: asyncWord, keyword, single } = STICKY;
   asyncWord.lastIndex = i;
   const isAsync = asyncWord.test(src);
   if (isAsync) i = asyncWord.lastIndex;
-  const keyword = /function\b\s*\*?\s*[\w$]*\s*/y;
   keyword.lastIndex = i;
   let params: string[];
   let after: number;
@@ -98,7 +105,6 @@ function functionAt(file: SourceFile, pos: number): JsFunction | undefined {
     if (src[open] !== '{') return undefined;
     return { line: file.lineAt(i), params, async: isAsync, body: { start: open, end: file.closing(open) } };
   }
-  const single = /([\w$]+)\s*=>/y;
   single.lastIndex = i;
   const singleMatch = single.exec(src);
   if (singleMatch) {
@@ -218,7 +224,7 @@ export function readModule(file: SourceFile): JsModule {
     if (/(?<![\w$.])export\s*\*/.test(file.bare)) module.complete = false;
   }
   for (const pattern of SEARCHES.declarations) {
-    for (const m of file.matches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
+    for (const m of file.lineMatches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
   }
   return module;
 }
