@@ -66,6 +66,8 @@ export class SourceFile {
   readonly code: string;
   readonly bare: string;
   private readonly lineStarts: number[] = [0];
+  /** Whether the code has a line break `^` matches after besides \n (see lineMatches). */
+  private otherLineBreaks?: boolean;
 
   constructor(
     readonly path: string,
@@ -143,7 +145,8 @@ export class SourceFile {
    * matches too, is searched as `matches` does.
    */
   *lineMatches(pattern: RegExp): Generator<RegExpExecArray> {
-    if (/[\r\u2028\u2029]/.test(this.bare)) {
+    this.otherLineBreaks ??= this.bare.includes('\r') || this.bare.includes('\u2028') || this.bare.includes('\u2029');
+    if (this.otherLineBreaks) {
       yield* this.matches(pattern);
       return;
     }
