@@ -25,7 +25,8 @@ export async function diagnose(dir: string, label = dir): Promise<{ project: Pro
         const finding = { file: hit.file, line: hit.line, severity: rule.severity, rule: rule.id, message: hit.message };
         const key = JSON.stringify(finding);
         const entry = byKey.get(key) ?? byKey.set(key, { finding, resources: [] }).get(key)!;
-        if (!entry.resources.includes(resource.key)) entry.resources.push(resource.key);
+        // Resources are checked one after another: a repeat from this one is the last it added.
+        if (entry.resources.at(-1) !== resource.key) entry.resources.push(resource.key);
       }
     }
   }
