@@ -111,9 +111,9 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
   const nextOpener = openerPattern(syntax);
   while (i < text.length) {
     nextOpener.lastIndex = i;
-    const next = nextOpener.exec(text);
-    if (!next) break;
-    i = next.index;
+    // test, not exec: no match array per opener; the opener is one character, just before lastIndex.
+    if (!nextOpener.test(text)) break;
+    i = nextOpener.lastIndex - 1;
     if (syntax.php && text.startsWith('?>', i)) {
       mark(i, i + 2, QUOTE);
       i += 2;

@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { extname } from 'node:path';
-import { CODE, COMMENT, QUOTE, scan, SYNTAX, type Syntax } from '../source-scan.ts';
+import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
@@ -28,28 +28,32 @@ function pushBlank(parts: string[], text: string, start: number, end: number): v
   }
 }
 
+/** Kinds as bits, for masked: COMMENT, and COMMENT or TEXT. */
+const COMMENTS = 1 << COMMENT;
+const COMMENTS_AND_STRINGS = (1 << COMMENT) | (1 << TEXT);
+
 /**
- * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
- * Built a run at a time (code and string delimiters are one run: both keep them): a string grown one
- * character at a time made a thousand small files cost more than their parsing.
+ * `text` with the characters whose kind is in `blanked` (bits) blanked, line breaks kept. Built a run
+ * at a time, each run as long as it can be (a text without comments is its own code): a string grown
+ * one character at a time made a thousand small files cost more than their parsing.
  */
-function mask(text: string, syntax: Syntax): [string, string] {
-  const kinds = scan(text, syntax);
-  const code: string[] = [];
-  const bare: string[] = [];
+function masked(text: string, kinds: Uint8Array, blanked: number): string {
+  const parts: string[] = [];
   for (let start = 0; start < text.length; ) {
-    // CODE and QUOTE are kept in both, so they are one run here.
-    const kind = kinds[start] === QUOTE ? CODE : kinds[start]!;
+    const blank = (blanked >> kinds[start]!) & 1;
     let end = start + 1;
-    if (kind === CODE) while (end < text.length && (kinds[end] === CODE || kinds[end] === QUOTE)) end += 1;
-    else while (end < text.length && kinds[end] === kind) end += 1;
-    if (kind !== COMMENT) code.push(text.slice(start, end));
-    else pushBlank(code, text, start, end);
-    if (kind === CODE) bare.push(text.slice(start, end));
-    else pushBlank(bare, text, start, end);
+    while (end < text.length && ((blanked >> kinds[end]!) & 1) === blank) end += 1;
+    if (blank) pushBlank(parts, text, start, end);
+    else parts.push(text.slice(start, end));
     start = end;
   }
-  return [code.join(''), bare.join('')];
+  return parts.length === 1 ? parts[0]! : parts.join('');
+}
+
+/** Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept). */
+function mask(text: string, syntax: Syntax): [string, string] {
+  const kinds = scan(text, syntax);
+  return [masked(text, kinds, COMMENTS), masked(text, kinds, COMMENTS_AND_STRINGS)];
 }
 
 /** The global and sticky copies of the patterns `matches` and `lineMatches` are given, made once (the patterns are module constants). */
@@ -153,7 +157,9 @@ export class SourceFile {
     const re = copyOf(stickyPatterns, pattern, 'y');
     // A global search goes on after a match: a line that starts inside one is not tried.
     let end = 0;
-    for (const start of this.lineStarts) {
+    // An index, not for…of: a generator's array iterator allocates a result per line.
+    for (let line = 0; line < this.lineStarts.length; line += 1) {
+      const start = this.lineStarts[line]!;
       if (start < end) continue;
       re.lastIndex = start;
       const match = re.exec(this.bare);
