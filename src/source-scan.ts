@@ -63,6 +63,19 @@ export interface ScanResult {
 const PHP_OPEN_TAG = /<\?(?:php(?=\s)|=|(?=\s))/gi;
 const HEREDOC_OPEN = /<<<[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1\r?\n/y;
 
+const openerPatterns = new WeakMap<Syntax, RegExp>();
+
+/** The characters that can start a comment, a string, a heredoc or `?>` (made once per syntax): the scanner jumps over the code between. */
+function openerPattern(syntax: Syntax): RegExp {
+  let pattern = openerPatterns.get(syntax);
+  if (!pattern) {
+    const openers = [...syntax.lineComments, ...(syntax.blockComment ?? []).slice(0, 1), ...syntax.strings.map((s) => s.open), ...(syntax.php ? ['?>', '<<<'] : [])];
+    pattern = new RegExp(`[${[...new Set(openers.map((token) => token[0]!))].map((c) => `\\${c}`).join('')}]`, 'g');
+    openerPatterns.set(syntax, pattern);
+  }
+  return pattern;
+}
+
 /** The kind of each character of `text` (see scanSource). */
 export function scan(text: string, syntax: Syntax): Uint8Array {
   return scanSource(text, syntax).kinds;
@@ -95,14 +108,12 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
     i = tag ? tag.index + tag[0].length : text.length;
   };
   if (syntax.php) inlineHtml();
-  // Only these characters can start a comment, a string, a heredoc or `?>`: jump over the code between.
-  const openers = [...syntax.lineComments, ...(syntax.blockComment ?? []).slice(0, 1), ...syntax.strings.map((s) => s.open), ...(syntax.php ? ['?>', '<<<'] : [])];
-  const nextOpener = new RegExp(`[${[...new Set(openers.map((token) => token[0]!))].map((c) => `\\${c}`).join('')}]`, 'g');
+  const nextOpener = openerPattern(syntax);
   while (i < text.length) {
     nextOpener.lastIndex = i;
-    const next = nextOpener.exec(text);
-    if (!next) break;
-    i = next.index;
+    // test, not exec: no match array per opener; the opener is one character, just before lastIndex.
+    if (!nextOpener.test(text)) break;
+    i = nextOpener.lastIndex - 1;
     if (syntax.php && text.startsWith('?>', i)) {
       mark(i, i + 2, QUOTE);
       i += 2;

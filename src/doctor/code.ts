@@ -1,9 +1,9 @@
 // Finding a resource's code from its s.yaml: the `code` directory and the file a `file.function`
 // entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
 import { relative, sep } from 'node:path';
-import { dottedFiles, splitDotted } from '../source/dotted-file.ts';
+import { dottedCandidates, splitDotted } from '../source/dotted-file.ts';
 import { type SourceFile } from '../source/file.ts';
-import { readSource, statOnce } from '../source/disk.ts';
+import { cached, readSource, runCache, statOnce } from '../source/disk.ts';
 import type { HookKind, Project, Resource } from './types.ts';
 
 /** The directory `code` points at, when it is a local directory (not a .zip, .jar or OSS object). */
@@ -46,17 +46,36 @@ export function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M 
 /** Where a `file.function` entry leads: the parsed file and the name, or the file that is missing. */
 export type Located<M> = { file: SourceFile; module: M; name: string } | { missing: string; name: string };
 
+/** Where each entry file was looked for, and the first candidate that is a file (see locateDotted); keyed by extensions, folder and file (no path has a NUL). */
+const dottedPaths = runCache<string, { candidates: string[]; path: string | undefined }>();
+
 /**
- * Finds the file a `file.function` entry names under the resource's code directory and parses it
- * with `read`; undefined when the code is not a local directory or the entry is not dotted.
+ * Finds the file a `file.function` entry names under the resource's code directory (the first
+ * candidate that is a file: the runtime loads that one, so the others are not looked at) and parses
+ * it with `read`; undefined when the code is not a local directory or the entry is not dotted.
  */
 export function locateDotted<M>(resource: Resource, entry: string, extensions: readonly string[], read: (file: SourceFile) => M): Located<M> | undefined {
-  const dir = codeDir(resource);
+  const dir = resource.code;
   const parts = splitDotted(entry);
   if (!dir || !parts) return undefined;
-  const { candidates, found: [path] } = dottedFiles(dir, parts.file, extensions, (candidate) => statOnce(candidate)?.isFile() ?? false);
+  // The handler and the hooks mostly name one file (index.handler, index.initialize): it is looked for once.
+  const { candidates, path } = cached(dottedPaths, `${extensions.join('|')}\0${dir}\0${parts.file}`, () => {
+    const candidates = dottedCandidates(dir, parts.file, extensions);
+    return { candidates, path: candidates.find((candidate) => statOnce(candidate)?.isFile()) };
+  });
+  // A file found in it makes `code` a directory: it is stat'ed itself only when none is.
+  if (!path && !codeDir(resource)) return undefined;
   const file = path && readSource(path);
   return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: candidates[0]!, name: parts.name };
+}
+
+/**
+ * A family's lookUp (where an entry of a resource leads), answered once per resource and entry in a
+ * doctor run: hook-not-found, hook-without-config and the family's own rules each ask it again.
+ */
+export function lookUpOnce<M>(lookUp: (resource: Resource, entry: string) => Located<M> | undefined): (resource: Resource, entry: string) => Located<M> | undefined {
+  const answers = runCache<Resource, Map<string, Located<M> | undefined>>();
+  return (resource, entry) => cached(cached(answers, resource, () => new Map()), entry, () => lookUp(resource, entry));
 }
 
 /** Compares dotted version numbers (1.4.0 vs 1.3.10); qualifiers such as -SNAPSHOT are ignored. */

@@ -1,57 +1,85 @@
 // Source files the doctor reads from disk, each read (and stat'ed) once per doctor run.
-import { statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import { listProjectFiles } from '../project-files.ts';
 import { MAX_SOURCE_BYTES, readRegularFileSync } from '../safe-fs.ts';
 import { SourceFile } from './file.ts';
 
-const cache = new Map<string, SourceFile | undefined>();
-const stats = new Map<string, Stats | undefined>();
+const runCaches: Map<unknown, unknown>[] = [];
+
+/**
+ * A map for what one doctor run works out from the files (a stat, a file's model, where an entry
+ * leads), emptied by clearSourceCache with the files: 1,000 resources that share code, or whose code
+ * sits in one folder, ask the same questions of the same files 1,000 times.
+ */
+export function runCache<K, V>(): Map<K, V> {
+  const cache = new Map<K, V>();
+  runCaches.push(cache as Map<unknown, unknown>);
+  return cache;
+}
+
+/** The value `cache` holds for `key`, worked out by `make` the first time it is asked for. */
+export function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined || cache.has(key)) return known as V;
+  const value = make();
+  cache.set(key, value);
+  return value;
+}
+
+const stats = runCache<string, Stats | undefined>();
 
 /**
  * A path's stat (following links), undefined when it cannot be had (missing, a broken link, a file in the
- * middle of the path: as existsSync); taken once per doctor run, since 1,000 resources that share one
- * code directory ask about the same paths 1,000 times.
+ * middle of the path: as existsSync); taken once per doctor run.
  */
 export function statOnce(path: string): Stats | undefined {
-  if (!stats.has(path)) {
-    let stat: Stats | undefined;
+  return cached(stats, path, () => {
     try {
-      stat = statSync(path);
-    } catch {}
-    stats.set(path, stat);
-  }
-  return stats.get(path);
+      return statSync(path);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
+const texts = runCache<string, string | undefined>();
+
 /**
- * A file's text, when it is a regular file (a FIFO or a device is never opened: it could block or never
- * end); undefined when it is missing or not a regular file. Over MAX_SOURCE_BYTES: one-line InputError.
+ * A file's text (read once per doctor run), when it is a regular file (a FIFO or a device is never
+ * opened: it could block or never end); undefined when it is missing or not a regular file. Over
+ * MAX_SOURCE_BYTES: one-line InputError.
  */
 export function readText(path: string): string | undefined {
-  if (!statOnce(path)?.isFile()) return undefined;
-  return readRegularFileSync(path, { field: 'dir', shown: path, limit: MAX_SOURCE_BYTES }).toString('utf8');
+  return cached(texts, path, () =>
+    statOnce(path)?.isFile() ? readRegularFileSync(path, { field: 'dir', shown: path, limit: MAX_SOURCE_BYTES }).toString('utf8') : undefined);
 }
+
+const sources = runCache<string, SourceFile | undefined>();
 
 /** Reads a source file (cached for one doctor run: clearSourceCache starts the next); undefined when it is not a readable file. */
 export function readSource(path: string): SourceFile | undefined {
-  if (!cache.has(path)) {
+  return cached(sources, path, () => {
     const text = readText(path);
-    cache.set(path, text === undefined ? undefined : new SourceFile(path, text));
-  }
-  return cache.get(path);
+    return text === undefined ? undefined : new SourceFile(path, text);
+  });
 }
 
+/** Starts a doctor run: forgets every file, and everything worked out from them, of the last one. */
 export function clearSourceCache(): void {
-  cache.clear();
-  stats.clear();
-  trees.clear();
+  for (const cache of runCaches) cache.clear();
 }
 
-const trees = new Map<string, string[]>();
+const trees = runCache<string, string[]>();
 
 /** Files under `dir` (see listProjectFiles; listed once per doctor run) whose name passes `wanted`. */
 export function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
-  if (!trees.has(dir)) trees.set(dir, listProjectFiles(dir));
-  return trees.get(dir)!.filter((path) => wanted(basename(path)));
+  return cached(trees, dir, () => listProjectFiles(dir)).filter((path) => wanted(basename(path)));
+}
+
+const listings = runCache<string, string[]>();
+
+/** The names in a directory (readdirSync, listed once per doctor run; its errors are thrown as they were). */
+export function dirNames(dir: string): readonly string[] {
+  return cached(listings, dir, () => readdirSync(dir));
 }

@@ -10,11 +10,13 @@ export function splitDotted(entry: string): { file: string; name: string } | und
   return { file: entry.slice(0, dot), name: entry.slice(dot + 1) };
 }
 
-/**
- * The paths `<dir>/<file><extension>`, one per extension in the runtime's order (`candidates`; the
- * first is the one messages name when none is there), and those of them `exists` accepts (`found`).
- */
+/** The paths `<dir>/<file><extension>`, one per extension in the runtime's order (the first is the one messages name when none is there). */
+export function dottedCandidates(dir: string, file: string, extensions: readonly string[]): string[] {
+  return extensions.map((extension) => join(dir, ...`${file}${extension}`.split('/')));
+}
+
+/** dottedCandidates (`candidates`), and those of them `exists` accepts (`found`). */
 export function dottedFiles(dir: string, file: string, extensions: readonly string[], exists: (path: string) => boolean): { candidates: string[]; found: string[] } {
-  const candidates = extensions.map((extension) => join(dir, ...`${file}${extension}`.split('/')));
+  const candidates = dottedCandidates(dir, file, extensions);
   return { candidates, found: candidates.filter(exists) };
 }

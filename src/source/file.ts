@@ -14,40 +14,71 @@ const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.xml': SYNTAX.xml,
 };
 
-const blank = (text: string) => (text.includes('\n') ? text.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(text.length));
+let spaces = ' '.repeat(256);
+
+/** Pushes `text.slice(start, end)` with every character but line breaks a space (slices of one string of spaces: no new string per line). */
+function pushBlank(parts: string[], text: string, start: number, end: number): void {
+  for (let at = start; at < end; ) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    if (lineEnd - at > spaces.length) spaces = ' '.repeat(lineEnd - at);
+    if (lineEnd > at) parts.push(spaces.slice(0, lineEnd - at));
+    if (lineEnd < end) parts.push('\n');
+    at = lineEnd + 1;
+  }
+}
+
+/** Kinds as bits, for masked: COMMENT, and COMMENT or TEXT. */
+const COMMENTS = 1 << COMMENT;
+const COMMENTS_AND_STRINGS = (1 << COMMENT) | (1 << TEXT);
 
 /**
- * Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept).
- * Built a run of one kind at a time: a string grown one character at a time made a thousand small
- * files cost more than their parsing.
+ * `text` with the characters whose kind is in `blanked` (bits) blanked, line breaks kept. Built a run
+ * at a time, each run as long as it can be (a text without comments is its own code): a string grown
+ * one character at a time made a thousand small files cost more than their parsing.
  */
-function mask(text: string, syntax: Syntax): [string, string] {
-  const kinds = scan(text, syntax);
-  const code: string[] = [];
-  const bare: string[] = [];
+function masked(text: string, kinds: Uint8Array, blanked: number): string {
+  const parts: string[] = [];
   for (let start = 0; start < text.length; ) {
-    const kind = kinds[start];
+    const blank = (blanked >> kinds[start]!) & 1;
     let end = start + 1;
-    while (end < text.length && kinds[end] === kind) end += 1;
-    const run = text.slice(start, end);
-    code.push(kind === COMMENT ? blank(run) : run);
-    bare.push(kind === COMMENT || kind === TEXT ? blank(run) : run);
+    while (end < text.length && ((blanked >> kinds[end]!) & 1) === blank) end += 1;
+    if (blank) pushBlank(parts, text, start, end);
+    else parts.push(text.slice(start, end));
     start = end;
   }
-  return [code.join(''), bare.join('')];
+  return parts.length === 1 ? parts[0]! : parts.join('');
+}
+
+/** Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept). */
+function mask(text: string, syntax: Syntax): [string, string] {
+  const kinds = scan(text, syntax);
+  return [masked(text, kinds, COMMENTS), masked(text, kinds, COMMENTS_AND_STRINGS)];
+}
+
+/** The global and sticky copies of the patterns `matches` and `lineMatches` are given, made once (the patterns are module constants). */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+const stickyPatterns = new WeakMap<RegExp, RegExp>();
+
+function copyOf(copies: WeakMap<RegExp, RegExp>, pattern: RegExp, flag: 'g' | 'y'): RegExp {
+  let copy = copies.get(pattern);
+  if (!copy) copies.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + flag)));
+  return copy;
 }
 
 export class SourceFile {
   readonly code: string;
   readonly bare: string;
   private readonly lineStarts: number[] = [0];
+  /** Whether the code has a line break `^` matches after besides \n (see lineMatches). */
+  private otherLineBreaks?: boolean;
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
     [this.code, this.bare] = mask(text, SYNTAX_BY_EXTENSION[extname(path)] ?? SYNTAX.c);
-    for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   /** 1-based line of an offset. */
@@ -101,8 +132,41 @@ export class SourceFile {
 
   /** Every match of `pattern` (global) in the bare text: real code only. */
   *matches(pattern: RegExp): Generator<RegExpExecArray> {
-    const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (let match = re.exec(this.bare); match; match = re.exec(this.bare)) yield match;
+    const re = copyOf(globalPatterns, pattern, 'g');
+    // Where the search goes on is kept here, not in the shared pattern: a caller may search again with it between two matches.
+    for (let at = 0; ; ) {
+      re.lastIndex = at;
+      const match = re.exec(this.bare);
+      if (!match) return;
+      at = re.lastIndex;
+      yield match;
+    }
+  }
+
+  /**
+   * `matches` of a pattern that starts with `^` (flag m): the same matches, tried only where a line
+   * starts instead of at every offset. A text with `\r`, U+2028 or U+2029 in its code, after which `^`
+   * matches too, is searched as `matches` does.
+   */
+  *lineMatches(pattern: RegExp): Generator<RegExpExecArray> {
+    this.otherLineBreaks ??= this.bare.includes('\r') || this.bare.includes('\u2028') || this.bare.includes('\u2029');
+    if (this.otherLineBreaks) {
+      yield* this.matches(pattern);
+      return;
+    }
+    const re = copyOf(stickyPatterns, pattern, 'y');
+    // A global search goes on after a match: a line that starts inside one is not tried.
+    let end = 0;
+    // An index, not for…of: a generator's array iterator allocates a result per line.
+    for (let line = 0; line < this.lineStarts.length; line += 1) {
+      const start = this.lineStarts[line]!;
+      if (start < end) continue;
+      re.lastIndex = start;
+      const match = re.exec(this.bare);
+      if (!match) continue;
+      end = re.lastIndex;
+      yield match;
+    }
   }
 }
 

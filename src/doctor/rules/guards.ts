@@ -2,9 +2,9 @@
 // handler that throws "the initializer has not run" (older versions of this generator wrote that guard,
 // and `remove --initializer` kept it), or a custom server that answers 503 until POST /initialize.
 // FC then sends every request to an instance where nothing ran first, and every request fails.
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FamilyDoctor } from '../../runtimes/family.ts';
+import { readText, statOnce } from '../../source/disk.ts';
 import { initializationGuards } from '../guards.ts';
 import type { Family, Hit, Resource, Rule } from '../types.ts';
 
@@ -48,8 +48,8 @@ export function commandCallsInitialize(command: unknown, dir: string | undefined
     const isFile = word.includes('/') || /\.(sh|bash|py|js|mjs|cjs)$/.test(word);
     if (!isFile || /^\/(bin|sbin|usr|etc|dev|proc|tmp)\//.test(word) || /^-/.test(word)) continue;
     const local = dir && join(dir, word.replace(/^\/code\/|^\.\//, ''));
-    if (local && existsSync(local) && statSync(local).isFile()) {
-      if (readFileSync(local, 'utf8').includes('/initialize')) return true;
+    if (local && statOnce(local)?.isFile()) {
+      if (readText(local)!.includes('/initialize')) return true;
     } else unreadable = true;
   }
   return unreadable ? undefined : false;

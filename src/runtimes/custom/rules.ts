@@ -1,11 +1,10 @@
 // Custom runtimes and containers: FC calls an HTTP server (POST /initialize, GET /pre-stop), which must
 // listen on 0.0.0.0 at the configured port, given in FC_CUSTOM_LISTEN_PORT (spec §1.8, §1.9). Static
 // reading of the server's listen call: Node.js `.listen(…)`, Flask `app.run(…)`, Go `http.ListenAndServe(…)`.
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { codeDir } from '../../doctor/code.ts';
+import { codeDir, readOnce } from '../../doctor/code.ts';
 import { type SourceFile } from '../../source/file.ts';
-import { findFiles, readSource, readText } from '../../source/disk.ts';
+import { cached, dirNames, findFiles, readSource, readText, runCache, statOnce } from '../../source/disk.ts';
 import { typeScriptBuildBeside } from '../nodejs/typescript-source.ts';
 import type { CodeModel, Hit, HookKind, Project, Resource, Rule } from '../../doctor/types.ts';
 import { routeIn, ROUTES } from './code.ts';
@@ -62,22 +61,27 @@ interface ServerFile {
   direct: boolean;
 }
 
+const serverFilesOf = runCache<Resource, ServerFile[]>();
+
 /**
  * The server's source files: those the start command names, else every source file at the top of the
  * code folder, run directly only when there is no start command to say otherwise (gunicorn, a binary).
+ * Worked out once per resource in a doctor run: every custom rule asks.
  */
 export function serverFiles(resource: Resource, project: Project): ServerFile[] {
-  const typeScript = typeScriptServer(resource);
-  if (typeScript) return [typeScript];
-  const dir = isCustom(resource) ? serverDir(resource, project) : undefined;
-  if (!dir) return [];
-  const words = startWords(resource, dir);
-  const named = words.filter((word) => SERVER_EXTENSIONS.includes(extname(word))).map((word) => join(dir, word.replace(/^\/code\//, '')));
-  const direct = named.some((path) => existsSync(path));
-  const paths = direct ? named : readdirSync(dir).filter((name) => SERVER_EXTENSIONS.includes(extname(name))).sort().map((name) => join(dir, name));
-  return paths.flatMap((path) => {
-    const file = readSource(path);
-    return file ? [{ file, direct: direct || words.length === 0 }] : [];
+  return cached(serverFilesOf, resource, () => {
+    const typeScript = typeScriptServer(resource);
+    if (typeScript) return [typeScript];
+    const dir = isCustom(resource) ? serverDir(resource, project) : undefined;
+    if (!dir) return [];
+    const words = startWords(resource, dir);
+    const named = words.filter((word) => SERVER_EXTENSIONS.includes(extname(word))).map((word) => join(dir, word.replace(/^\/code\//, '')));
+    const direct = named.some((path) => statOnce(path) !== undefined);
+    const paths = direct ? named : dirNames(dir).filter((name) => SERVER_EXTENSIONS.includes(extname(name))).sort().map((name) => join(dir, name));
+    return paths.flatMap((path) => {
+      const file = readSource(path);
+      return file ? [{ file, direct: direct || words.length === 0 }] : [];
+    });
   });
 }
 
@@ -153,11 +157,11 @@ function nodeListens(file: SourceFile): Listen[] {
   });
 }
 
-/** The listen calls of a server file; Flask's app.run only runs when the file is the program. */
+/** The listen calls of a server file (read once per file: three rules ask); Flask's app.run only runs when the file is the program. */
 function listens({ file, direct }: ServerFile): Listen[] {
   const ext = extname(file.path);
-  if (ext === '.py') return direct ? flaskRuns(file) : [];
-  return ext === '.go' ? goListens(file) : nodeListens(file);
+  if (ext === '.py') return direct ? readOnce(file, flaskRuns) : [];
+  return readOnce(file, ext === '.go' ? goListens : nodeListens);
 }
 
 function expectedPort(resource: Resource): number {

@@ -42,9 +42,17 @@ export interface JsModule {
   declarations: Map<string, number>;
 }
 
+/**
+ * The sticky patterns functionAt reads with, made once: each use sets lastIndex first, and nothing
+ * between that and its test uses the same pattern.
+ */
+const STICKY = { space: /\s*/y, async: /async\b\s*/y, keyword: /function\b\s*\*?\s*[\w$]*\s*/y, single: /([\w$]+)\s*=>/y };
+
 const skipSpace = (text: string, i: number) => {
-  while (i < text.length && /\s/.test(text[i]!)) i += 1;
-  return i;
+  if (i >= text.length) return i;
+  STICKY.space.lastIndex = i;
+  STICKY.space.test(text);
+  return STICKY.space.lastIndex;
 };
 
 /** The end of an arrow function's expression body: the first `;` or unbalanced bracket at depth 0. */
@@ -80,11 +88,10 @@ function paramNames(list: string): string[] {
 function functionAt(file: SourceFile, pos: number): JsFunction | undefined {
   const src = file.bare;
   let i = skipSpace(src, pos);
-  const asyncWord = /async\b\s*/y;
+  const { async: asyncWord, keyword, single } = STICKY;
   asyncWord.lastIndex = i;
   const isAsync = asyncWord.test(src);
   if (isAsync) i = asyncWord.lastIndex;
-  const keyword = /function\b\s*\*?\s*[\w$]*\s*/y;
   keyword.lastIndex = i;
   let params: string[];
   let after: number;
@@ -98,7 +105,6 @@ function functionAt(file: SourceFile, pos: number): JsFunction | undefined {
     if (src[open] !== '{') return undefined;
     return { line: file.lineAt(i), params, async: isAsync, body: { start: open, end: file.closing(open) } };
   }
-  const single = /([\w$]+)\s*=>/y;
   single.lastIndex = i;
   const singleMatch = single.exec(src);
   if (singleMatch) {
@@ -171,37 +177,54 @@ function readObjectLiteral(file: SourceFile, statement: number, open: number, mo
   }
 }
 
+/** What readModule searches the bare text for, made once (SourceFile.matches keeps one global copy of each pattern). */
+const SEARCHES = {
+  exportsProperty: /(?<![\w$.])(?:module\.)?exports\.([\w$]+)\s*=(?![=>])/,
+  moduleExports: /(?<![\w$.])module\.exports\s*=(?![=>])\s*/,
+  exportFunction: /(?<![\w$.])export\s+(?:async\s+)?function\s*\*?\s*([\w$]+)\s*\(/,
+  exportBinding: /(?<![\w$.])export\s+(?:const|let|var)\s+([\w$]+)\b(?:\s*=(?![=>]))?/,
+  exportList: /(?<![\w$.])export\s*\{([^}]*)\}(\s*from\b)?/,
+  /** Top-level functions first, then the other declarations (the first of a name wins). */
+  declarations: [/^(?:export\s+)?(?:async\s+)?function\s*\*?\s*([\w$]+)\s*\(/m, /^(?:export\s+)?(?:const|let|var|class)\s+([\w$]+)/m],
+} as const;
+
 /** The names a CommonJS or ES module exports, with the functions behind them where readable, and its top-level declarations. */
 export function readModule(file: SourceFile): JsModule {
   const module: JsModule = { exports: new Map(), complete: true, declarations: new Map() };
   const add = (style: ModuleStyle, name: string, at: number, fn: JsFunction | undefined) => {
     module.exports.set(name, { line: file.lineAt(at), statement: at, style, ...(fn && { fn }) });
   };
-  for (const m of file.matches(/(?<![\w$.])(?:module\.)?exports\.([\w$]+)\s*=(?![=>])/)) add('commonjs', m[1]!, m.index, valueAt(file, m.index + m[0].length));
+  // Each search below needs its keyword: a file without `exports` (an ES module) or `export` (CommonJS) skips those searches.
+  const commonJs = file.bare.includes('exports');
+  if (commonJs) for (const m of file.matches(SEARCHES.exportsProperty)) add('commonjs', m[1]!, m.index, valueAt(file, m.index + m[0].length));
   const quoted = /(?<![\w$.])(?:module\.)?exports\[\s*(['"])([\w$]+)\1\s*\]\s*=(?![=>])/g;
-  for (let m = quoted.exec(file.code); m; m = quoted.exec(file.code)) add('commonjs', m[2]!, m.index, valueAt(file, m.index + m[0].length));
-  if (/(?<![\w$.])(?:module\.)?exports\[(?!\s*['"])/.test(file.bare) || /Object\.(assign|defineProperty)\(\s*(module\.)?exports\b/.test(file.bare)) module.complete = false;
-  for (const m of file.matches(/(?<![\w$.])module\.exports\s*=(?![=>])\s*/)) {
-    const at = m.index + m[0].length;
-    if (file.bare[at] === '{') readObjectLiteral(file, m.index, at, module);
-    else module.complete = false;
-  }
-  for (const m of file.matches(/(?<![\w$.])export\s+(?:async\s+)?function\s*\*?\s*([\w$]+)\s*\(/)) {
-    add('esm', m[1]!, m.index, functionAt(file, m.index + 'export'.length));
-  }
-  // `export let name;` exports the name too, assigned later (its function, if any, is not followed).
-  for (const m of file.matches(/(?<![\w$.])export\s+(?:const|let|var)\s+([\w$]+)\b(?:\s*=(?![=>]))?/)) {
-    add('esm', m[1]!, m.index, m[0].endsWith('=') ? valueAt(file, m.index + m[0].length) : undefined);
-  }
-  for (const m of file.matches(/(?<![\w$.])export\s*\{([^}]*)\}(\s*from\b)?/)) {
-    for (const { text } of splitTopLevel(m[1]!)) {
-      const [local, exported = local] = text.split(/\s+as\s+/).map((s) => s.trim());
-      add('esm', exported!, m.index, m[2] ? undefined : localFunction(file, local!));
+  if (file.code.includes('exports')) for (let m = quoted.exec(file.code); m; m = quoted.exec(file.code)) add('commonjs', m[2]!, m.index, valueAt(file, m.index + m[0].length));
+  if (commonJs) {
+    if (/(?<![\w$.])(?:module\.)?exports\[(?!\s*['"])/.test(file.bare) || /Object\.(assign|defineProperty)\(\s*(module\.)?exports\b/.test(file.bare)) module.complete = false;
+    for (const m of file.matches(SEARCHES.moduleExports)) {
+      const at = m.index + m[0].length;
+      if (file.bare[at] === '{') readObjectLiteral(file, m.index, at, module);
+      else module.complete = false;
     }
   }
-  if (/(?<![\w$.])export\s*\*/.test(file.bare)) module.complete = false;
-  for (const pattern of [/^(?:export\s+)?(?:async\s+)?function\s*\*?\s*([\w$]+)\s*\(/m, /^(?:export\s+)?(?:const|let|var|class)\s+([\w$]+)/m]) {
-    for (const m of file.matches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
+  if (file.bare.includes('export')) {
+    for (const m of file.matches(SEARCHES.exportFunction)) {
+      add('esm', m[1]!, m.index, functionAt(file, m.index + 'export'.length));
+    }
+    // `export let name;` exports the name too, assigned later (its function, if any, is not followed).
+    for (const m of file.matches(SEARCHES.exportBinding)) {
+      add('esm', m[1]!, m.index, m[0].endsWith('=') ? valueAt(file, m.index + m[0].length) : undefined);
+    }
+    for (const m of file.matches(SEARCHES.exportList)) {
+      for (const { text } of splitTopLevel(m[1]!)) {
+        const [local, exported = local] = text.split(/\s+as\s+/).map((s) => s.trim());
+        add('esm', exported!, m.index, m[2] ? undefined : localFunction(file, local!));
+      }
+    }
+    if (/(?<![\w$.])export\s*\*/.test(file.bare)) module.complete = false;
+  }
+  for (const pattern of SEARCHES.declarations) {
+    for (const m of file.lineMatches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
   }
   return module;
 }

@@ -1,7 +1,7 @@
 // Node.js: whether the exports a `file.export` hook string names are there, their parameters, and the
 // callback that nodejs16 and older wait for (spec §1.2), from the module as code.ts reads it.
 import { join } from 'node:path';
-import { locateDotted, readOnce, type Located } from '../../doctor/code.ts';
+import { locateDotted, lookUpOnce, readOnce, type Located } from '../../doctor/code.ts';
 import { readSource } from '../../source/disk.ts';
 import { hooksLeftInCode, namedIn, resolveDotted } from '../../doctor/dotted-model.ts';
 import { splitDotted } from '../../source/dotted-file.ts';
@@ -26,8 +26,8 @@ function typeScriptLocated(resource: Resource, entry: string): Located<JsModule>
   return file && { file, module: readOnce(file, readModule), name: parts.name };
 }
 
-const lookUp = (resource: Resource, entry: string) =>
-  resource.runtime ? typeScriptLocated(resource, entry) ?? locateDotted(resource, entry, loadedFiles(resource.runtime), readModule) : undefined;
+const lookUp = lookUpOnce((resource: Resource, entry: string) =>
+  resource.runtime ? typeScriptLocated(resource, entry) ?? locateDotted(resource, entry, loadedFiles(resource.runtime), readModule) : undefined);
 
 /** The function an exported name stands for, when it is written in this file. */
 const exportedFunction = (module: JsModule, name: string) => module.exports.get(name)?.fn;

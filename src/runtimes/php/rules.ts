@@ -1,13 +1,13 @@
 // PHP: the global function a `file.function` hook string names (case-insensitive, as PHP function
 // names are), and its parameters: FC calls initialize($context) and preStop($context) (spec §1.4).
-import { locateDotted } from '../../doctor/code.ts';
+import { locateDotted, lookUpOnce } from '../../doctor/code.ts';
 import { hookFunctions, hooksLeftInCode, namedIn, resolveDotted } from '../../doctor/dotted-model.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
 import { globalFunction, PHP_FILES, readPhpModule } from './code.ts';
 
-const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, PHP_FILES, readPhpModule);
+const lookUp = lookUpOnce((resource: Resource, entry: string) => locateDotted(resource, entry, PHP_FILES, readPhpModule));
 
 export const phpModel: CodeModel = {
   resolveHook: (resource, hook, project) =>

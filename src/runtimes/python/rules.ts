@@ -1,13 +1,13 @@
 // Python: the module-level function a `file.function` hook string names, and its parameters: FC calls
 // initialize(context) and preStop(context), with no event (spec §1.1, §1.3).
-import { locateDotted } from '../../doctor/code.ts';
+import { locateDotted, lookUpOnce } from '../../doctor/code.ts';
 import { hookFunctions, hooksLeftInCode, namedIn, resolveDotted } from '../../doctor/dotted-model.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
 import { PYTHON_FILES, readPythonModule, type PyModule } from './code.ts';
 
-const lookUp = (resource: Resource, entry: string) => locateDotted(resource, entry, PYTHON_FILES, readPythonModule);
+const lookUp = lookUpOnce((resource: Resource, entry: string) => locateDotted(resource, entry, PYTHON_FILES, readPythonModule));
 
 /** The function a module-level name is bound to, when a def binds it. */
 const functionNamed = (module: PyModule, name: string) => module.names.get(name)?.fn;
