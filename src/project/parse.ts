@@ -10,8 +10,12 @@ import { markAliasFree } from '../yaml-data.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
 import { lightParse } from './light-yaml.ts';
 import { YamlReader } from './yaml-reader.ts';
+import { keepYoungGenerationSmall } from '../heap.ts';
 
 export type ParseMode = 'read' | 'edit';
+
+/** Characters from which s.yaml is large: about 130 resources like a generated one. */
+const LARGE_S_YAML = 100_000;
 
 /** The library's options of each mode; the light reader builds its Document with the same. */
 export const OPTIONS = {
@@ -40,6 +44,8 @@ export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Par
 export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
   lastParsed = undefined;
+  // A large s.yaml (a monorepo's) means a run that allocates a lot: its memory stays bounded.
+  if (text.length > LARGE_S_YAML) keepYoungGenerationSmall();
   const light = lightParse(text, OPTIONS[mode]);
   if (light) {
     markAliasFree(light.doc);
