@@ -64,7 +64,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...(values['dry-run'] && { dryRun: true }),
   };
   if (request.initializer === undefined && request.initializerCommand === undefined && request.preStop === undefined) {
-    if (!io.interactive || values.yes) {
+    if (values.yes || !io.interactive) {
       fail('initializer', 'name the hooks to add with --initializer <entry> and/or --pre-stop <entry> (add asks only on a terminal, without --yes)');
     }
     const { askHooksToAdd } = await import('./hook-prompts.ts');

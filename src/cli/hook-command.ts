@@ -61,7 +61,7 @@ export async function carryOut(plan: HookPlan, io: Io, options: { dryRun: boolea
     io.stdout(`${diff}Dry run: nothing written.\n`);
     return 0;
   }
-  if (io.interactive && !options.yes) {
+  if (!options.yes && io.interactive) {
     io.stdout(diff);
     const { confirmWrite } = await import('./hook-prompts.ts');
     if (!(await confirmWrite())) {

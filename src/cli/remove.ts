@@ -42,7 +42,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     preStop: values['pre-stop'] ?? false,
   };
   if (!request.initializer && !request.preStop) {
-    if (!io.interactive || values.yes) {
+    if (values.yes || !io.interactive) {
       fail('initializer', 'name the hooks to switch off with --initializer and/or --pre-stop (remove asks only on a terminal, without --yes)');
     }
     const { askHooksToRemove } = await import('./hook-prompts.ts');
