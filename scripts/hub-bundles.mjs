@@ -71,7 +71,7 @@ function copiedModules(graph) {
  * to the first of `groups` ({ name, roots, copy }) whose roots include all of them, else to SHARED; with
  * `copy`, into each of them instead (for roots no run loads together).
  */
-export function assignOwners(graph, { hubEntries, roots, groups = [] }) {
+function assignOwners(graph, { hubEntries, roots, groups = [] }) {
   const copied = copiedModules(graph);
   const hub = new Set(hubEntries.flatMap((entry) => [...closure(graph, entry)]));
   const lazyRoots = new Set(roots);
@@ -162,6 +162,9 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
   const { owners, copied } = assignOwners(graph, { hubEntries, roots: Object.keys(rootFiles), groups });
   const files = new Map(); // owner -> file name
   for (const owner of new Set(owners.values())) files.set(owner, fileNameOf(owner, { hubFile, rootFiles }));
+  const fileNames = [...files.values()];
+  const clash = fileNames.find((name, index) => fileNames.indexOf(name) !== index);
+  if (clash) throw new Error(`hub-bundles: two owners would be written to ${clash}`);
 
   // Modules imported from a file that is not their owner's (each file exports them as __m<N>).
   const crossImported = new Set();
@@ -227,5 +230,4 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
     return build({ ...options, ...banner, entryPoints: ['hub-entry'], outfile: join(outdir, file), splitting: false, plugins: [plugin, ...options.plugins] });
   };
   await Promise.all([...files.keys()].map(buildFile));
-  return { files: [...files.values()].sort(), owners };
 }
