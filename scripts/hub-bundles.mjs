@@ -13,7 +13,7 @@
 // - the shared file (chunks/shared.js): modules that two or more lazy roots reach and the hub does not.
 // A module that another file owns is imported from that file, which exports each module it owns as a
 // namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub
-// and the template folders it renders (3 files instead of 17), doctor and remove 6 instead of 27, and no
+// and the template folders it renders (3 files instead of 17), doctor and remove 4 instead of 25, and no
 // module of ours is loaded twice in a run (one InputError class, one lock registry), which a build of
 // one self-contained bundle per command could not promise.
 //
