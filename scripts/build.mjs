@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { buildHubBundles } from './hub-bundles.mjs';
+import { importedNames } from './imported-names.mjs';
 import { esbuildTemplatesPlugin } from './templates-module.mjs';
 import { nodeBuiltinsPlugin } from './node-builtins-plugin.mjs';
 
@@ -84,7 +85,6 @@ function packageSideEffectsPlugin() {
  * doctor use, in the same 98 KB chunk.
  */
 function yamlEsmPlugin() {
-  const IMPORT = /import\s*(type\s+)?\{([^}]*)\}\s*from\s*'yaml'/g;
   let definitions; // exported name -> its `export { ... } from` line, read from yaml's index
   const definitionsOf = (index) => {
     const found = new Map();
@@ -106,13 +106,11 @@ function yamlEsmPlugin() {
       build.onLoad({ filter: /.*/, namespace: 'yaml-names' }, ({ path: importer, pluginData: yamlDist }) => {
         definitions ??= definitionsOf(join(yamlDist, 'index.js'));
         const source = readFileSync(importer, 'utf8');
-        const imports = [...source.matchAll(IMPORT)];
-        if (imports.length !== source.match(/from\s*'yaml'/g).length) {
+        const imported = importedNames(source, 'yaml');
+        if (!imported || imported.takesDefault) {
           return { errors: [{ text: `${importer}: import from 'yaml' only as \`import { a, b } from 'yaml'\`` }] };
         }
-        const names = imports.filter(([, typeOnly]) => !typeOnly)
-          .flatMap(([, , list]) => list.split(',').map((item) => item.trim()).filter((item) => item && !item.startsWith('type ')))
-          .map((item) => item.split(/\s+as\s+/)[0]);
+        const { names } = imported;
         const missing = names.filter((name) => !definitions.has(name));
         if (missing.length > 0) return { errors: [{ text: `${importer}: yaml's index does not re-export ${missing.join(', ')}` }] };
         return { contents: [...new Set(names.map((name) => definitions.get(name)))].join('\n'), loader: 'js', resolveDir: yamlDist };

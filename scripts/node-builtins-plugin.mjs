@@ -9,29 +9,10 @@
 // so that importing one (the writer imports node:fs/promises for existing directories only) costs
 // nothing until it is used. node:util's parseArgs loads its module on first access too.
 import { readFileSync } from 'node:fs';
+import { importedNames } from './imported-names.mjs';
 
 /** Built-ins that Node loads before any user code runs: nothing to save by asking for them later. */
 const LOADED_AT_START = new Set(['node:fs', 'node:path']);
-
-const IMPORT = /import\s+(type\s+)?(?:([\w$]+)\s*,?\s*)?(\{[^}]*\})?\s*from\s*'(node:[\w/]+)'/g;
-
-/** The names `source` imports from `specifier`, and whether it takes the default export. */
-function importedNames(source, specifier) {
-  const statements = [...source.matchAll(IMPORT)].filter((match) => match[4] === specifier);
-  const written = source.split(`from '${specifier}'`).length - 1;
-  if (statements.length !== written) return undefined;
-  const names = new Set();
-  let takesDefault = false;
-  for (const [, typeOnly, defaultName, list] of statements) {
-    if (typeOnly) continue;
-    if (defaultName) takesDefault = true;
-    for (const item of (list ?? '{}').slice(1, -1).split(',')) {
-      const name = item.trim().split(/\s+as\s+/)[0];
-      if (name && !name.startsWith('type ')) names.add(name);
-    }
-  }
-  return { names: [...names], takesDefault };
-}
 
 export function nodeBuiltinsPlugin({ sourceDir }) {
   return {
