@@ -31,11 +31,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 const HUB = 'hub';
 const SHARED = 'shared';
 
+/** esbuild's metafile of `options` built in memory, nothing written. */
+async function metafileOf(options) {
+  return (await build({ ...options, splitting: true, outdir: 'out', write: false, metafile: true, minify: false })).metafile;
+}
+
 /** The module graph: every input's static and dynamic imports, as esbuild resolves them. */
 async function discover(options) {
-  const result = await build({ ...options, splitting: true, outdir: 'out', write: false, metafile: true, minify: false });
   const graph = new Map();
-  for (const [key, input] of Object.entries(result.metafile.inputs)) {
+  for (const [key, input] of Object.entries((await metafileOf(options)).inputs)) {
     graph.set(key, {
       format: input.format,
       statics: input.imports.filter((item) => !item.external && item.kind !== 'dynamic-import').map((item) => ({ path: item.path, kind: item.kind })),
@@ -135,18 +139,9 @@ function resolvedOf(cwd, key) {
 /** The names each module exports, for the modules other files import from their owner. */
 async function exportNames(options, cwd, keys) {
   const owned = { name: 'owned', setup: (pluginBuild) => pluginBuild.onResolve({ filter: /^owned:/ }, ({ path }) => resolvedOf(cwd, path.slice('owned:'.length))) };
-  const result = await build({
-    ...options,
-    entryPoints: keys.map((key) => `owned:${key}`),
-    plugins: [owned, ...options.plugins],
-    splitting: true,
-    outdir: 'out',
-    write: false,
-    metafile: true,
-    minify: false,
-  });
+  const { outputs } = await metafileOf({ ...options, entryPoints: keys.map((key) => `owned:${key}`), plugins: [owned, ...options.plugins] });
   const names = new Map();
-  for (const output of Object.values(result.metafile.outputs)) if (output.entryPoint) names.set(output.entryPoint, output.exports);
+  for (const output of Object.values(outputs)) if (output.entryPoint) names.set(output.entryPoint, output.exports);
   for (const key of keys) if (!names.has(key)) throw new Error(`hub-bundles: no exports found for ${key}`);
   return names;
 }
