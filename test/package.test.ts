@@ -167,6 +167,33 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
   });
 });
 
+describe('writes its own lines without creating process.stdout or process.stderr (src/cli/closed-output.ts)', () => {
+  /** Runs the bin with both streams' getters replaced by ones that log which stream was created. */
+  function streamsCreated(args: string[], cwd: string): { created: string[]; stdout: string } {
+    const dir = tempDir('fc-streams-');
+    const log = join(dir, 'created.txt');
+    writeFileSync(log, '');
+    writeFileSync(join(dir, 'spy.mjs'), [
+      "import { appendFileSync } from 'node:fs';",
+      "for (const name of ['stdout', 'stderr']) {",
+      '  const descriptor = Object.getOwnPropertyDescriptor(process, name);',
+      `  Object.defineProperty(process, name, { ...descriptor, get() { appendFileSync(${JSON.stringify(log)}, name + '\\n'); return descriptor.get.call(process); } });`,
+      '}',
+    ].join('\n'));
+    const result = run('node', ['--import', join(dir, 'spy.mjs'), join(unpacked, 'index.js'), ...args], { cwd, input: '' });
+    expect(result.status, result.output).toBe(0);
+    return { created: [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))], stdout: result.stdout };
+  }
+
+  test('a --yes generation, doctor and add --yes: the lines are written, no stream is made', () => {
+    const cwd = tempDir('fc-streams-run-');
+    const created = streamsCreated(['my-fn', '--runtime', 'nodejs20', '--no-pre-stop', '--yes'], cwd);
+    expect(created).toEqual({ created: [], stdout: expect.stringContaining('Created nodejs20 function my-fn') });
+    expect(streamsCreated(['doctor', 'my-fn'], cwd)).toEqual({ created: [], stdout: expect.stringContaining('my-fn') });
+    expect(streamsCreated(['add', 'my-fn', '--pre-stop', 'index.preStop', '--yes'], cwd)).toEqual({ created: [], stdout: expect.stringContaining('Updated s.yaml') });
+  });
+});
+
 describe('loads templates by folder', () => {
   /** The template folders whose compiled templates `file` holds (keys like "nodejs/package.json", each a `c=>…` function). */
   const templateGroupsIn = (file: string) => [...readFileSync(file, 'utf8').matchAll(/"([\w-]+)\/[^"]+":\(?[\w$]+\)?=>/g)].map((match) => match[1]!);

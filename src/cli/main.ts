@@ -8,6 +8,7 @@ import { fileErrorRule, isFileError } from '../safe-fs.ts';
 import { resolveSpec, type Answers } from '../spec.ts';
 import { checkTarget, writePlan } from '../writer.ts';
 import { parseCliArgs } from './args.ts';
+import { processOutput } from './closed-output.ts';
 import { COMMANDS } from './commands.ts';
 import { nearest } from './flags.ts';
 
@@ -21,8 +22,8 @@ export interface Io {
 }
 
 const defaultIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => processOutput.stdout.write(text),
+  stderr: (text) => processOutput.stderr.write(text),
   /**
    * Asked only by a run that may prompt: node:tty loads node:net with it (about 8 M instructions of a
    * `--yes` run). Not process.stdin.isTTY, which creates the stdin stream (about 2.5 ms), except on Node

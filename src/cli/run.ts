@@ -1,6 +1,6 @@
 // What the bin (index.js) runs: the CLI, then exit with its code. A function rather than top-level code,
 // so that this module, which the files loaded later import from, finishes loading before the CLI runs.
-import { guardProcessOutput } from './closed-output.ts';
+import { guardProcessOutput, pendingStream } from './closed-output.ts';
 import { exitOnSignals } from '../file-lock.ts';
 import { main } from './main.ts';
 
@@ -13,7 +13,7 @@ export async function start(): Promise<void> {
 }
 
 /**
- * Exits as soon as stdout and stderr hold no unwritten output, rather than when the event loop drains:
+ * Exits as soon as stdout and stderr (the streams, if anything created them) hold no unwritten output, rather than when the event loop drains:
  * after a drain Node closes the signal handlers before the process is gone, and a SIGTERM in that
  * window ended a run that had finished writing with no exit status. The check waits a turn of the
  * event loop first, so that a failed stdout reports its error (a tick after the last write) to
@@ -21,7 +21,7 @@ export async function start(): Promise<void> {
  */
 function exitWhenFlushed(): void {
   setImmediate(() => {
-    const pending = [process.stdout, process.stderr].find((stream) => !stream.destroyed && stream.writableLength > 0);
+    const pending = pendingStream();
     if (pending) pending.once('drain', exitWhenFlushed);
     else process.exit();
   });
