@@ -13,11 +13,11 @@ export async function start(): Promise<void> {
 }
 
 /**
- * Exits as soon as stdout and stderr (the streams, if anything created them) hold no unwritten output, rather than when the event loop drains:
- * after a drain Node closes the signal handlers before the process is gone, and a SIGTERM in that
- * window ended a run that had finished writing with no exit status. The check waits a turn of the
- * event loop first, so that a failed stdout reports its error (a tick after the last write) to
- * guardProcessOutput before the exit.
+ * Exits as soon as stdout and stderr (their streams, if anything made them) hold no unwritten output,
+ * rather than when the event loop drains: after a drain Node closes the signal handlers before the
+ * process is gone, and a SIGTERM in that window ended a run that had finished writing with no exit
+ * status. The check waits a turn of the event loop first, so that a failed stdout stream reports its
+ * error (a tick after the last write) to guardProcessOutput before the exit.
  */
 function exitWhenFlushed(): void {
   setImmediate(() => {
