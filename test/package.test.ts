@@ -158,8 +158,12 @@ describe('bin of the unpacked tarball', () => {
 describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
   const distFiles = (args: string[]) => loadedFiles(args).filter((path) => path.startsWith(join(unpacked, 'dist'))).map((path) => relative(join(unpacked, 'dist'), path)).sort();
 
-  test('a nodejs20 generation loads the CLI and the two template folders it renders, nothing else', () => {
-    expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
+  test('a nodejs20 generation loads the CLI, its family\'s generator and the two template folders it renders, nothing else', () => {
+    expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/runtimes-nodejs-generate.js', 'chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
+  });
+
+  test('a custom-container generation loads its own generator and custom\'s, which it builds on, and no other', () => {
+    expect(distFiles(['my-fn', '--runtime', 'custom-container', '--yes']).filter((path) => path.includes('generate'))).toEqual(['chunks/runtimes-container-generate.js', 'chunks/runtimes-custom-generate.js']);
   });
 
   test('--version loads the CLI file only', () => {

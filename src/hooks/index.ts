@@ -42,7 +42,8 @@ interface Context {
 async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
   const project = await openProject(dir, cwd, resource);
   const family = familyFor(project.runtime);
-  return { project, family, language: await family.edit(), definition: family.generator };
+  const [language, definition] = await Promise.all([family.edit(), family.generator()]);
+  return { project, family, language, definition };
 }
 
 function defaultEntry({ project, definition }: Context, kind: HookKind): string {
