@@ -5,7 +5,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { planFor, tempDir } from './helpers/generate.ts';
+import { generateProject, planFor, tempDir } from './helpers/generate.ts';
 import { run } from './helpers/toolchain.ts';
 
 /** Text of @inquirer/core's ExitPromptError; any bundle that holds the prompt library holds it. */
@@ -164,6 +164,16 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
 
   test('a custom-container generation loads its own generator and custom\'s, which it builds on, and no other', () => {
     expect(distFiles(['my-fn', '--runtime', 'custom-container', '--yes']).filter((path) => path.includes('generate'))).toEqual(['chunks/runtimes-container-generate.js', 'chunks/runtimes-custom-generate.js']);
+  });
+
+  test.each([
+    ['remove', ['--pre-stop', '--yes']],
+    ['doctor', []],
+  ])('%s on a nodejs20 project loads the family\'s editor and doctor, not its generator', async (command, flags) => {
+    const { root } = await generateProject({ runtime: 'nodejs20' });
+    const loaded = distFiles([command, root, ...flags]);
+    expect(loaded).toContain('chunks/runtimes-nodejs-parts.js');
+    expect(loaded.filter((path) => path.includes('generate'))).toEqual([]);
   });
 
   test('--version loads the CLI file only', () => {

@@ -53,6 +53,7 @@ describe("each family's card says what its generator says", () => {
         label: generator.label,
         ids: generator.ids,
         defaults: generator.defaults,
+        placeHook: generator.placeHook,
         optionKeys: generator.options?.keys ?? [],
         recipes: Object.keys(generator.recipes ?? {}),
       });

@@ -2,6 +2,7 @@
 // types.ts: the API's type declarations include types.ts, and must not reach the doctor's or the
 // runner's types (they use Node's).
 import type { BlockSyntax } from '../doctor/guards.ts';
+import type { HookPlacement } from '../hook-entries.ts';
 import type { CodeModel, Rule } from '../doctor/types.ts';
 import type { LanguageHooks } from '../hooks/types.ts';
 import type { Runner } from '../run/types.ts';
@@ -39,6 +40,8 @@ export interface FamilyCard {
   ids: readonly string[];
   /** RuntimeDefinition.defaults. */
   defaults: Required<EntryStrings>;
+  /** RuntimeDefinition.placeHook (`remove` places a hook's default entry without the generator). */
+  placeHook: HookPlacement;
   /** RuntimeDefinition.options.keys (none when it has no options). */
   optionKeys: readonly RuntimeOptionKey[];
   /** The keys of RuntimeDefinition.recipes. */

@@ -1,6 +1,7 @@
 // The custom container family (container): everything create-fc-lifecycle knows about it, as one object. The
 // card is loaded with the registry; the generator and the parts that read, edit or run existing code load when used.
 // A container serves the same HTTP hooks as a custom runtime: its code is read and edited by custom's parts.
+import { asLabel } from '../../hook-entries.ts';
 import { defineFamily } from '../family.ts';
 
 export const family = defineFamily({
@@ -10,6 +11,7 @@ export const family = defineFamily({
     label: 'Custom container',
     ids: ['custom-container'],
     defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+    placeHook: asLabel,
     optionKeys: ['gpu', 'gpuMemorySize', 'initializerCommand'],
     recipes: ['mysql', 'redis'],
   },

@@ -1,5 +1,6 @@
 // The custom runtime family (custom): everything create-fc-lifecycle knows about it, as one object. The
 // card is loaded with the registry; the generator and the parts that read, edit or run existing code load when used.
+import { asLabel } from '../../hook-entries.ts';
 import { defineFamily } from '../family.ts';
 
 export const family = defineFamily({
@@ -9,6 +10,7 @@ export const family = defineFamily({
     label: 'Custom runtime',
     ids: ['custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'],
     defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
+    placeHook: asLabel,
     optionKeys: ['server', 'language'],
     recipes: ['mysql', 'redis'],
   },

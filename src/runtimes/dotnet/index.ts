@@ -1,5 +1,6 @@
 // The C# family (dotnet): everything create-fc-lifecycle knows about it, as one object. The
 // card is loaded with the registry; the generator and the parts that read, edit or run existing code load when used.
+import { inHandlerAssemblyClass } from '../../hook-entries.ts';
 import { defineFamily } from '../family.ts';
 
 export const family = defineFamily({
@@ -9,6 +10,7 @@ export const family = defineFamily({
     label: 'C#',
     ids: ['dotnetcore3.1'],
     defaults: { handler: 'HelloFcApp::Example.Hello::StreamHandler', initializer: 'HelloFcApp::Example.Hello::Initialize', preStop: 'HelloFcApp::Example.Hello::PreStop' },
+    placeHook: inHandlerAssemblyClass,
     optionKeys: [],
     recipes: ['mysql', 'redis'],
   },

@@ -1,5 +1,6 @@
 // The Go family (go): everything create-fc-lifecycle knows about it, as one object. The
 // card is loaded with the registry; the generator and the parts that read, edit or run existing code load when used.
+import { asLabel } from '../../hook-entries.ts';
 import { defineFamily } from '../family.ts';
 
 export const family = defineFamily({
@@ -9,6 +10,7 @@ export const family = defineFamily({
     label: 'Go',
     ids: ['go1'],
     defaults: { handler: 'main', initializer: 'initialize', preStop: 'preStop' },
+    placeHook: asLabel,
     optionKeys: [],
     recipes: ['mysql', 'redis'],
   },

@@ -1,5 +1,6 @@
 // The Java family (java): everything create-fc-lifecycle knows about it, as one object. The
 // card is loaded with the registry; the generator and the parts that read, edit or run existing code load when used.
+import { inHandlerClass } from '../../hook-entries.ts';
 import { defineFamily } from '../family.ts';
 
 export const family = defineFamily({
@@ -9,6 +10,7 @@ export const family = defineFamily({
     label: 'Java',
     ids: ['java8', 'java11'],
     defaults: { handler: 'example.App::handleRequest', initializer: 'example.App::initialize', preStop: 'example.App::preStop' },
+    placeHook: inHandlerClass,
     optionKeys: [],
     recipes: ['mysql', 'redis'],
   },

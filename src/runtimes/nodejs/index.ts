@@ -1,5 +1,6 @@
 // The Node.js family (nodejs): everything create-fc-lifecycle knows about it, as one object. The
 // card is loaded with the registry; the generator and the parts that read, edit or run existing code load when used.
+import { inHandlerFile } from '../../hook-entries.ts';
 import { defineFamily } from '../family.ts';
 
 export const family = defineFamily({
@@ -9,6 +10,7 @@ export const family = defineFamily({
     label: 'Node.js',
     ids: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20'],
     defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
+    placeHook: inHandlerFile,
     optionKeys: ['language'],
     recipes: ['mysql', 'redis'],
   },
