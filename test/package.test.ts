@@ -162,8 +162,8 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
     expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/runtimes-nodejs-generate.js', 'chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
   });
 
-  test('a custom-container generation loads its own generator and custom\'s, which it builds on, and no other', () => {
-    expect(distFiles(['my-fn', '--runtime', 'custom-container', '--yes']).filter((path) => path.includes('generate'))).toEqual(['chunks/runtimes-container-generate.js', 'chunks/runtimes-custom-generate.js']);
+  test('a custom-container generation loads its own generator only, though it writes custom\'s server', () => {
+    expect(distFiles(['my-fn', '--runtime', 'custom-container', '--yes']).filter((path) => path.includes('generate'))).toEqual(['chunks/runtimes-container-generate.js']);
   });
 
   test.each([

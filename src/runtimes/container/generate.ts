@@ -6,7 +6,7 @@ import { codeSpan } from '../../escape.ts';
 import { asLabel } from '../../hook-entries.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import { render } from '../../templates.ts';
-import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from '../custom/generate.ts';
+import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from '../custom/server.ts';
 import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from '../custom/recipes.ts';
 import { defineRuntime, type PlannedFile } from '../types.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES, shellCommand } from './gpu.ts';
