@@ -10,12 +10,13 @@
 // Here every module has one owner, and each owner is one file:
 // - the hub (dist/cli.js): everything the CLI entry imports statically, loaded by every run;
 // - each lazy root (an `import()` target, and the API entry): the modules only it reaches;
-// - the shared file (chunks/shared.js): modules that two or more lazy roots reach and the hub does not.
+// - the shared file (chunks/shared.js): modules that two or more lazy roots reach and the hub does not,
+//   except what a root of `hubShares` (each family's generator) shares, which stays in the hub.
 // A module that another file owns is imported from that file, which exports each module it owns as a
-// namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub
-// and the template folders it renders (3 files instead of 17), doctor and remove 4 instead of 25, and no
-// module of ours is loaded twice in a run (one InputError class, one lock registry), which a build of
-// one self-contained bundle per command could not promise.
+// namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub,
+// its family's generator and the template folders it renders (4 files instead of 17), doctor and remove
+// 4 instead of 25, and no module of ours is loaded twice in a run (one InputError class, one lock
+// registry), which a build of one self-contained bundle per command could not promise.
 //
 // Limits, checked or stated:
 // - an owner's modules are bound by value (`const _0 = __m3.a`), so a module that others import from
