@@ -143,6 +143,10 @@ try {
     // The prompt library, in each of the two prompting modules: a run loads one of them (a new project's
     // questions, or add/remove's), and an owner's namespace would keep every prompt of the library.
     groups: [{ name: 'prompt-library', roots: ['src/cli/prompts.ts', 'src/cli/hook-prompts.ts'], copy: true }],
+    // Each family's generator (src/runtimes/<family>/generate.ts), which a generation loads on top of the
+    // hub: what one shares with another root (another generator, a family's parts, the API) stays in the
+    // hub, so that a generation loads no chunks/shared.js.
+    hubShares: readdirSync(join(root, 'src', 'runtimes'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `src/runtimes/${entry.name}/generate.ts`),
     // Some bundled CommonJS dependencies (the prompt library's) call require() for Node built-ins; only
     // the files that hold them get it (node:module costs a generation about 4 M instructions), made on
     // first use.

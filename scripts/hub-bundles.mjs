@@ -10,12 +10,13 @@
 // Here every module has one owner, and each owner is one file:
 // - the hub (dist/cli.js): everything the CLI entry imports statically, loaded by every run;
 // - each lazy root (an `import()` target, and the API entry): the modules only it reaches;
-// - the shared file (chunks/shared.js): modules that two or more lazy roots reach and the hub does not.
+// - the shared file (chunks/shared.js): modules that two or more lazy roots reach and the hub does not,
+//   except what a root of `hubShares` (each family's generator) shares, which stays in the hub.
 // A module that another file owns is imported from that file, which exports each module it owns as a
-// namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub
-// and the template folders it renders (3 files instead of 17), doctor and remove 4 instead of 25, and no
-// module of ours is loaded twice in a run (one InputError class, one lock registry), which a build of
-// one self-contained bundle per command could not promise.
+// namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub,
+// its family's generator and the template folders it renders (4 files instead of 17), doctor and remove
+// 4 instead of 25, and no module of ours is loaded twice in a run (one InputError class, one lock
+// registry), which a build of one self-contained bundle per command could not promise.
 //
 // Limits, checked or stated:
 // - an owner's modules are bound by value (`const _0 = __m3.a`), so a module that others import from
@@ -49,11 +50,11 @@ async function discover(options) {
   return graph;
 }
 
-/** `from` and every module it reaches through static imports (require() included). */
-function closure(graph, from) {
+/** `from` and every module it reaches through static imports (require() included), not going past `stops`. */
+function closure(graph, from, stops = new Set()) {
   const seen = new Set();
   const visit = (key) => {
-    if (seen.has(key)) return;
+    if (seen.has(key) || (key !== from && stops.has(key))) return;
     seen.add(key);
     for (const item of graph.get(key).statics) visit(item.path);
   };
@@ -71,18 +72,21 @@ function copiedModules(graph) {
 /**
  * Owner of every module: HUB, a shared group, or the key of the one lazy root that reaches it.
  * `hubEntries` are the modules the CLI's entry loads (their static imports with them), `roots` the other
- * entry points (the API); every `import()` target is a root too. A module two or more roots reach goes
- * to the first of `groups` ({ name, roots, copy }) whose roots include all of them, else to SHARED; with
- * `copy`, into each of them instead (for roots no run loads together).
+ * entry points (the API); every `import()` target is a root too, and owns itself even where another
+ * root imports it statically (that root imports it from its file: a root's reach stops at other roots).
+ * A module two or more roots reach goes to the hub when one of them is in `hubShares` (roots a run
+ * loads on top of the hub alone), else to the first of `groups` ({ name, roots, copy }) whose roots
+ * include all of them, else to SHARED; with `copy`, into each of them instead (for roots no run loads
+ * together).
  */
-function assignOwners(graph, { hubEntries, roots, groups = [] }) {
+function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [] }) {
   const copied = copiedModules(graph);
   const hub = new Set(hubEntries.flatMap((entry) => [...closure(graph, entry)]));
   const lazyRoots = new Set(roots);
   for (const node of graph.values()) for (const target of node.dynamics) lazyRoots.add(target);
   const reachedBy = new Map();
   for (const root of lazyRoots) {
-    for (const key of closure(graph, root)) {
+    for (const key of closure(graph, root, lazyRoots)) {
       if (hub.has(key) || copied.has(key)) continue;
       if (!reachedBy.has(key)) reachedBy.set(key, new Set());
       reachedBy.get(key).add(root);
@@ -91,6 +95,10 @@ function assignOwners(graph, { hubEntries, roots, groups = [] }) {
   const owners = new Map();
   for (const key of hub) if (!copied.has(key)) owners.set(key, HUB);
   for (const [key, users] of reachedBy) {
+    if (users.size > 1 && [...users].some((user) => hubShares.includes(user))) {
+      owners.set(key, HUB);
+      continue;
+    }
     const group = groups.find((candidate) => [...users].every((user) => candidate.roots.includes(user)));
     if (users.size > 1 && group?.copy) copied.add(key);
     else owners.set(key, users.size === 1 ? [...users][0] : (group?.name ?? SHARED));
@@ -149,12 +157,13 @@ async function exportNames(options, cwd, keys) {
 /**
  * Builds `options` (esbuild options with bundle, format esm, plugins) into `outdir` as described above.
  * `hubEntries[0]` is the CLI entry (dist/<hubFile>); `rootFiles` names the files of other entries;
+ * `hubShares` lists the lazy roots whose modules shared with another root stay in the hub (see assignOwners);
  * `cjsBanner` (esbuild's banner option) heads only the files that hold CommonJS modules.
  */
-export async function buildHubBundles(options, { outdir, hubEntries, hubFile, rootFiles, groups, cjsBanner }) {
+export async function buildHubBundles(options, { outdir, hubEntries, hubFile, rootFiles, groups, hubShares, cjsBanner }) {
   const cwd = options.absWorkingDir ?? process.cwd();
   const graph = await discover({ ...options, entryPoints: [...hubEntries, ...Object.keys(rootFiles)] });
-  const { owners, copied } = assignOwners(graph, { hubEntries, roots: Object.keys(rootFiles), groups });
+  const { owners, copied } = assignOwners(graph, { hubEntries, roots: Object.keys(rootFiles), groups, hubShares });
   const files = new Map(); // owner -> file name
   for (const owner of new Set(owners.values())) files.set(owner, fileNameOf(owner, { hubFile, rootFiles }));
   const fileNames = [...files.values()];
@@ -165,11 +174,16 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
   const crossImported = new Set();
   for (const [key, node] of graph) {
     if (copied.has(key)) continue;
-    for (const { path } of node.statics) if (!copied.has(path) && owners.get(path) !== owners.get(key)) crossImported.add(path);
+    for (const { path } of node.statics) {
+      if (copied.has(path) || owners.get(path) === owners.get(key)) continue;
+      // A hub module that `hubShares` put there must not make every run load a root's file.
+      if (owners.get(key) === HUB) throw new Error(`hub-bundles: ${key} is in the hub but imports ${path} (of ${owners.get(path)}) statically`);
+      crossImported.add(path);
+    }
     for (const path of node.dynamics) if (owners.get(path) !== path) crossImported.add(path);
   }
   for (const key of crossImported) {
-    if (owners.get(key) !== HUB && owners.get(key) !== SHARED && !groups.some((group) => group.name === owners.get(key))) {
+    if (owners.get(key) !== HUB && owners.get(key) !== SHARED && owners.get(key) !== key && !groups.some((group) => group.name === owners.get(key))) {
       throw new Error(`hub-bundles: ${key} is imported statically from outside its root ${owners.get(key)}`);
     }
     if (!key.includes(':') && /^export\s+(let|var)\b/m.test(readFileSync(resolve(cwd, key), 'utf8'))) {

@@ -4,14 +4,15 @@ import { checkHookRequest } from './answer-checks.ts';
 import { fail } from './errors.ts';
 import { planAddHooks as planAdd, planRemoveHooks as planRemove, type AddHooksRequest, type HookPlan, type RemoveHooksRequest } from './hooks/index.ts';
 import { buildPlan, type FilePlan } from './plan.ts';
-import { resolveSpec, type Answers } from './spec.ts';
+import { resolveSpec } from './runtimes/generators.ts';
+import type { Answers } from './spec.ts';
 import { checkTarget, writePlan, type WriteOptions, type WriteResult } from './writer.ts';
 
 export { InputError } from './errors.ts';
 export { buildPlan, type FilePlan } from './plan.ts';
-export { RUNTIMES, RUNTIME_IDS, runtimeFor } from './runtimes/generators.ts';
+export { RUNTIMES, RUNTIME_IDS, runtimeFor, resolveSpec } from './runtimes/generators.ts';
 export type { PlannedFile, RuntimeDefinition } from './runtimes/types.ts';
-export { resolveSpec, DEFAULTS, LIMITS, type Answers, type ProjectSpec, type HookSpec } from './spec.ts';
+export { DEFAULTS, LIMITS, type Answers, type ProjectSpec, type HookSpec } from './spec.ts';
 export { checkFunctionName, checkWholeNumber, DEFAULT_DIR, DEFAULT_RUNTIME, functionNameFrom } from './spec.ts';
 export { hookDefaults } from './hook-entries.ts';
 export { serversFor } from './runtimes/custom/generate.ts';

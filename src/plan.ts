@@ -1,7 +1,7 @@
 import { ENV_REFERENCE, mergeEnvironment } from './environment.ts';
 import { comparePaths } from './path-order.ts';
 import { recipeEnvironment, recipeSYamlComment } from './recipes.ts';
-import { runtimeFor } from './runtimes/generators.ts';
+import { generatorFor } from './runtimes/index.ts';
 import type { PlannedFile, RecipeDefinition, ResourceParts } from './runtimes/types.ts';
 import { entryStrings, type ProjectSpec } from './spec.ts';
 import { renderSYaml } from './s-yaml.ts';
@@ -21,11 +21,11 @@ export interface FilePlan {
 }
 
 /**
- * Builds the file plan for a validated spec. Reads and writes no files: it only loads the template
- * groups the runtime renders (`_shared` and the definition's folders), once per process.
+ * Builds the file plan for a validated spec. Reads and writes no files: it only loads the runtime's
+ * generator and the template groups it renders (`_shared` and the definition's folders), once per process.
  */
 export async function buildPlan(spec: ProjectSpec): Promise<FilePlan> {
-  const definition = runtimeFor(spec.runtime);
+  const definition = await generatorFor(spec.runtime);
   const groups = definition.templateGroups ?? [definition.family];
   const recipe = spec.recipe && definition.recipes?.[spec.recipe];
   const recipeGroups = recipe ? groups.map((group) => `${group}/recipes`).filter(hasTemplateGroup) : [];

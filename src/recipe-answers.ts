@@ -1,7 +1,7 @@
 // The `recipe` answer of a new project, resolved against the runtime family that would write it.
 import { fail } from './errors.ts';
 import { checkRecipe, DEFAULT_RECIPE, RECIPES, type Recipe, type ServiceRecipe } from './recipes.ts';
-import { RUNTIMES } from './runtimes/generators.ts';
+import { FAMILIES } from './runtimes/index.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
 import type { RuntimeOptions } from './spec.ts';
 
@@ -10,7 +10,7 @@ export function resolveRecipe(definition: RuntimeDefinition, answer: string | un
   const recipe = checkRecipe(answer ?? DEFAULT_RECIPE);
   if (recipe === 'none') return undefined;
   if (!definition.recipes?.[recipe]) {
-    const takers = RUNTIMES.filter((r) => r.recipes?.[recipe]).flatMap((r) => r.ids);
+    const takers = FAMILIES.filter(({ card }) => card.recipes.includes(recipe)).flatMap(({ card }) => card.ids);
     fail('recipe', `${recipe} is not written for ${runtime} yet; it is for ${takers.join(', ')}`);
   }
   const why = definition.recipes[recipe]!.unsupported?.(options, runtime);

@@ -6,7 +6,7 @@ import { hookDefaults } from './hook-entries.ts';
 import { checkRecipeNames, resolveRecipe } from './recipe-answers.ts';
 import type { ServiceRecipe } from './recipes.ts';
 import { DEFAULT_REGION, REGIONS } from './regions.ts';
-import { RUNTIME_IDS, RUNTIMES, runtimeFor } from './runtimes/generators.ts';
+import { FAMILIES, generatorFor, RUNTIME_IDS } from './runtimes/index.ts';
 import type { RuntimeDefinition } from './runtimes/types.ts';
 import { resolveTrigger, type Trigger } from './triggers.ts';
 
@@ -194,7 +194,7 @@ function hookEntry(answer: string | boolean | undefined, fallback: string): stri
 function resolveRuntimeOptions(definition: RuntimeDefinition, answers: Answers, runtime: string): RuntimeOptions {
   for (const key of Object.keys(RUNTIME_OPTIONS) as RuntimeOptionKey[]) {
     if (answers[key] === undefined || definition.options?.keys.includes(key)) continue;
-    const takers = RUNTIMES.filter((r) => r.options?.keys.includes(key)).flatMap((r) => r.ids);
+    const takers = FAMILIES.filter(({ card }) => card.optionKeys.includes(key)).flatMap(({ card }) => card.ids);
     fail(RUNTIME_OPTIONS[key], `only applies to ${takers.join(', ')}, not ${runtime}`);
   }
   if (answers.initializerCommand !== undefined) {
@@ -206,14 +206,27 @@ function resolveRuntimeOptions(definition: RuntimeDefinition, answers: Answers, 
   return definition.options?.resolve(answers, runtime) ?? {};
 }
 
-/**
- * Validates answers and applies defaults, in the order a reader fixes them: runtime first (the entry
- * formats depend on it), then names, sizes and entry points. Throws InputError on the first bad field.
- */
-export function resolveSpec(answers: Answers, cwd: string = process.cwd()): ProjectSpec {
+/** The runtime the answers ask for (the default if none), checked after the answers' types. */
+export function runtimeOf(answers: Answers): string {
   checkAnswerTypes(answers);
-  const runtime = checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
-  const definition = runtimeFor(runtime);
+  return checkRuntime(answers.runtime ?? DEFAULT_RUNTIME);
+}
+
+/**
+ * Validates answers and applies defaults, throwing InputError on the first bad field: the runtime
+ * (runtimeOf), then this, loading only the generator of that runtime's family.
+ */
+export async function loadSpec(answers: Answers, cwd: string = process.cwd()): Promise<ProjectSpec> {
+  const runtime = runtimeOf(answers);
+  return resolveSpecWith(await generatorFor(runtime), runtime, answers, cwd);
+}
+
+/**
+ * The rest of the answers once `runtime` (runtimeOf) is known and `definition` is its generator, in the
+ * order a reader fixes them: runtime options first (the entry formats depend on them), then names,
+ * sizes and entry points.
+ */
+export function resolveSpecWith(definition: RuntimeDefinition, runtime: string, answers: Answers, cwd: string): ProjectSpec {
   const options = resolveRuntimeOptions(definition, answers, runtime);
   const recipe = resolveRecipe(definition, answers.recipe, runtime, options);
   const environment = resolveEnvironment(answers.env);

@@ -5,7 +5,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { planFor, tempDir } from './helpers/generate.ts';
+import { generateProject, planFor, tempDir } from './helpers/generate.ts';
 import { run } from './helpers/toolchain.ts';
 
 /** Text of @inquirer/core's ExitPromptError; any bundle that holds the prompt library holds it. */
@@ -158,8 +158,22 @@ describe('bin of the unpacked tarball', () => {
 describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
   const distFiles = (args: string[]) => loadedFiles(args).filter((path) => path.startsWith(join(unpacked, 'dist'))).map((path) => relative(join(unpacked, 'dist'), path)).sort();
 
-  test('a nodejs20 generation loads the CLI and the two template folders it renders, nothing else', () => {
-    expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
+  test('a nodejs20 generation loads the CLI, its family\'s generator and the two template folders it renders, nothing else', () => {
+    expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/runtimes-nodejs-generate.js', 'chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
+  });
+
+  test('a custom-container generation loads its own generator only, though it writes custom\'s server', () => {
+    expect(distFiles(['my-fn', '--runtime', 'custom-container', '--yes']).filter((path) => path.includes('generate'))).toEqual(['chunks/runtimes-container-generate.js']);
+  });
+
+  test.each([
+    ['remove', ['--pre-stop', '--yes']],
+    ['doctor', []],
+  ])('%s on a nodejs20 project loads the family\'s editor and doctor, not its generator', async (command, flags) => {
+    const { root } = await generateProject({ runtime: 'nodejs20' });
+    const loaded = distFiles([command, root, ...flags]);
+    expect(loaded).toContain('chunks/runtimes-nodejs-parts.js');
+    expect(loaded.filter((path) => path.includes('generate'))).toEqual([]);
   });
 
   test('--version loads the CLI file only', () => {

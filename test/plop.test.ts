@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../src/cli/main.ts';
 import { buildPlan } from '../src/plan.ts';
-import { resolveSpec } from '../src/spec.ts';
+import { resolveSpec } from '../src/runtimes/generators.ts';
 import { tempDir } from './helpers/generate.ts';
 import { copyFixture, readTree } from './helpers/hook-fixtures.ts';
 import { runInTerminal } from './helpers/toolchain.ts';

@@ -12,7 +12,7 @@ import { writeFixture } from './helpers/run-cli.ts';
 const RUN = join(import.meta.dirname, '..', 'src', 'run');
 
 test('no file of src/run/ names a runtime family or a runtime id by its string', () => {
-  const ids = FAMILIES.flatMap((family) => [family.id, ...family.generator.ids]);
+  const ids = FAMILIES.flatMap((family) => [family.id, ...family.card.ids]);
   const named = readdirSync(RUN).flatMap((name) => {
     const text = readFileSync(join(RUN, name), 'utf8');
     return ids.filter((id) => new RegExp(`['"\`]${id.replace(/\./g, '\\.')}['"\`]`).test(text)).map((id) => `${name}: ${id}`);

@@ -21,9 +21,10 @@ describe('every registered family provides every part', () => {
   for (const family of FAMILIES) {
     test(family.id, async () => {
       expect(statSync(join(repo, 'templates', family.id)).isDirectory(), `templates/${family.id}/`).toBe(true);
-      expect(family.generator.family).toBe(family.id);
-      expect(family.generator.ids.length).toBeGreaterThan(0);
-      for (const id of family.generator.ids) expect(family.runtimeIds.test(id), `${id} is one of ${family.runtimeIds}`).toBe(true);
+      const generator = await family.generator();
+      expect(generator.family).toBe(family.id);
+      expect(generator.ids.length).toBeGreaterThan(0);
+      for (const id of generator.ids) expect(family.runtimeIds.test(id), `${id} is one of ${family.runtimeIds}`).toBe(true);
       const edit = await family.edit();
       expect(edit.code ?? edit.http, 'edit(): code or HTTP hooks').toBeDefined();
       const doctor = await family.doctor();
@@ -37,9 +38,27 @@ describe('every registered family provides every part', () => {
 
   test('no two families claim one runtime id', () => {
     for (const family of FAMILIES) {
-      for (const id of family.generator.ids) expect(FAMILIES.filter((other) => other.runtimeIds.test(id)).map((other) => other.id), id).toEqual([family.id]);
+      for (const id of family.card.ids) expect(FAMILIES.filter((other) => other.runtimeIds.test(id)).map((other) => other.id), id).toEqual([family.id]);
     }
   });
+});
+
+// The card restates what the CLI needs of a generator before it loads one (src/runtimes/family.ts): it
+// must say what the generator says, or a run would check answers against one and write with the other.
+describe("each family's card says what its generator says", () => {
+  for (const family of FAMILIES) {
+    test(family.id, async () => {
+      const generator = await family.generator();
+      expect(family.card).toEqual({
+        label: generator.label,
+        ids: generator.ids,
+        defaults: generator.defaults,
+        placeHook: generator.placeHook,
+        optionKeys: generator.options?.keys ?? [],
+        recipes: Object.keys(generator.recipes ?? {}),
+      });
+    });
+  }
 });
 
 test('no src/ file outside a family folder and the registry names a family by its string', () => {

@@ -3,8 +3,8 @@
 // either prints the same bytes, which parse back to the same data, or leaves the value to the library.
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { entryStrings, resolveSpec, type Answers } from '../src/spec.ts';
-import { runtimeFor, RUNTIMES } from '../src/runtimes/generators.ts';
+import { entryStrings, type Answers } from '../src/spec.ts';
+import { resolveSpec, runtimeFor, RUNTIMES } from '../src/runtimes/generators.ts';
 import { sYamlContent } from '../src/s-yaml.ts';
 import { printYamlDocument } from '../src/s-yaml-document.ts';
 import { writeYaml } from '../src/s-yaml-writer.ts';

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { InputError } from '../src/errors.ts';
 import { applyHookPlan, planAddHooks } from '../src/hooks/index.ts';
 import { buildPlan, type FilePlan } from '../src/plan.ts';
-import { resolveSpec } from '../src/spec.ts';
+import { resolveSpec } from '../src/runtimes/generators.ts';
 import { writePlan } from '../src/writer.ts';
 import { tempDir } from './helpers/generate.ts';
 import { copyFixture } from './helpers/hook-fixtures.ts';

@@ -2,8 +2,8 @@
 // and the rule; good input gets the FC3 defaults.
 import { describe, expect, test } from 'vitest';
 import { runtimeFamily } from '../src/runtimes/index.ts';
-import { RUNTIME_IDS, RUNTIMES } from '../src/runtimes/generators.ts';
-import { resolveSpec, type Answers } from '../src/spec.ts';
+import { resolveSpec, RUNTIME_IDS, RUNTIMES } from '../src/runtimes/generators.ts';
+import type { Answers } from '../src/spec.ts';
 import { specErrorOf } from './helpers/generate.ts';
 
 

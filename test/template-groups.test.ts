@@ -4,15 +4,15 @@
 import { describe, expect, test, vi } from 'vitest';
 import { RUNTIMES } from '../src/runtimes/generators.ts';
 import type { Answers } from '../src/spec.ts';
-import { generateProject, HOOK_COMBINATIONS } from './helpers/generate.ts';
+import { HOOK_COMBINATIONS } from './helpers/generate.ts';
 
 /** src/plan.ts and src/spec.ts with no template group loaded. */
 async function freshPlanner() {
   vi.resetModules();
   const { buildPlan } = await import('../src/plan.ts');
-  const { resolveSpec } = await import('../src/spec.ts');
+  const { loadSpec } = await import('../src/spec.ts');
   const { serversFor } = await import('../src/runtimes/custom/generate.ts');
-  return { plan: (answers: Answers) => buildPlan(resolveSpec({ dir: 'my-fn', ...answers }, '/work')), serversFor };
+  return { plan: async (answers: Answers) => buildPlan(await loadSpec({ dir: 'my-fn', ...answers }, '/work')), serversFor };
 }
 
 describe('a runtime definition renders only the template folders it declares', () => {
@@ -37,6 +37,10 @@ describe('a runtime definition renders only the template folders it declares', (
 });
 
 test('adding hooks to code loads the hooks templates itself', async () => {
+  // Generated from a fresh module graph too: a generator is loaded with import(), which after the tests
+  // above reset the modules would give plan.ts of this file's graph a generator of another graph.
+  vi.resetModules();
+  const { generateProject } = await import('./helpers/generate.ts');
   const roots = [];
   for (const runtime of ['nodejs20', 'nodejs16', 'python3.10', 'php7.2', 'java11', 'go1', 'dotnetcore3.1']) {
     roots.push((await generateProject({ runtime, initializer: false, preStop: false })).root);

@@ -9,8 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { main, type Io } from '../src/cli/main.ts';
 import { helpText } from '../src/cli/help.ts';
-import { RUNTIMES } from '../src/runtimes/generators.ts';
-import { entryStrings, resolveSpec, type Answers } from '../src/spec.ts';
+import { resolveSpec, RUNTIMES } from '../src/runtimes/generators.ts';
+import { entryStrings, type Answers } from '../src/spec.ts';
 import { sYamlContent } from '../src/s-yaml.ts';
 import { printYamlDocument } from '../src/s-yaml-document.ts';
 import { writeYaml } from '../src/s-yaml-writer.ts';
@@ -124,7 +124,7 @@ describe('refused answers', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  test('--help names the flag and its default', () => {
-    expect(helpText()).toMatch(/\n {6}--trigger <event\|http> {5}what calls the function \(default event\): http adds an HTTP\n/);
+  test('--help names the flag and its default', async () => {
+    expect(await helpText()).toMatch(/\n {6}--trigger <event\|http> {5}what calls the function \(default event\): http adds an HTTP\n/);
   });
 });

@@ -1,22 +1,23 @@
 import { DEFAULT_REGION } from '../regions.ts';
-import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/gpu.ts';
 import { custom, serversFor } from '../runtimes/custom/generate.ts';
 import { RECIPES, DEFAULT_RECIPE } from '../recipes.ts';
 import { DEFAULT_TRIGGER, TRIGGERS } from '../triggers.ts';
-import { RUNTIMES } from '../runtimes/generators.ts';
+import { allGenerators } from '../runtimes/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, offersTypeScript } from '../languages.ts';
 import { DEFAULT_DIR, DEFAULT_RUNTIME, DEFAULTS, LIMITS } from '../spec.ts';
 
 const range = (field: keyof typeof LIMITS) => `${LIMITS[field].min}-${LIMITS[field].max}`;
 
-/** The --help text, built from the same data the validation uses. */
-export function helpText(): string {
-  const typeScriptOn = RUNTIMES.flatMap((r) => r.ids.filter((id) => offersTypeScript(r, { server: 'node' }, id)).map((id) => (r.options?.keys.includes('server') ? `${id} --server node` : id))).join(', ');
+/** The --help text, built from the same data the validation uses (it loads every generator). */
+export async function helpText(): Promise<string> {
+  const generators = await allGenerators();
+  const typeScriptOn = generators.flatMap((r) => r.ids.filter((id) => offersTypeScript(r, { server: 'node' }, id)).map((id) => (r.options?.keys.includes('server') ? `${id} --server node` : id))).join(', ');
   const nodeRuntimes = custom.ids.filter((id) => serversFor(id).includes('node')).join(' and ');
   // Columns padded to the longest label and id list, so every row lines up.
-  const labelWidth = Math.max(...RUNTIMES.map((r) => r.label.length));
-  const idsWidth = Math.max(...RUNTIMES.map((r) => r.ids.join(', ').length));
-  const runtimes = RUNTIMES.map((r) => `  ${r.label.padEnd(labelWidth)}  ${r.ids.join(', ').padEnd(idsWidth)}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
+  const labelWidth = Math.max(...generators.map((r) => r.label.length));
+  const idsWidth = Math.max(...generators.map((r) => r.ids.join(', ').length));
+  const runtimes = generators.map((r) => `  ${r.label.padEnd(labelWidth)}  ${r.ids.join(', ').padEnd(idsWidth)}  (entries: ${r.defaults.handler}, ${r.defaults.initializer}, ${r.defaults.preStop})`);
   return `Usage: create-fc-lifecycle [dir] [options]
 
 Writes a Function Compute 3.0 project whose Initializer and PreStop hooks are wired in both the

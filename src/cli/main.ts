@@ -5,7 +5,7 @@ import { fail, InputError } from '../errors.ts';
 import { oneLine } from '../escape.ts';
 import { buildPlan, type FilePlan } from '../plan.ts';
 import { fileErrorRule, isFileError } from '../safe-fs.ts';
-import { resolveSpec, type Answers } from '../spec.ts';
+import { loadSpec, type Answers } from '../spec.ts';
 import { checkTarget, writePlan } from '../writer.ts';
 import { parseCliArgs } from './args.ts';
 import { processOutput } from './closed-output.ts';
@@ -65,7 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command) return await (await command())(argv.slice(1), io);
     const args = parseCliArgs(argv);
     if (args.help) {
-      io.stdout((await import('./help.ts')).helpText());
+      io.stdout(await (await import('./help.ts')).helpText());
       return 0;
     }
     if (args.version) {
@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     if (args.list) {
-      io.stdout((await import('./list.ts')).listText(args.json));
+      io.stdout(await (await import('./list.ts')).listText(args.json));
       return 0;
     }
     refuseCommandTypo(args.answers.dir, io.cwd);
@@ -83,7 +83,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const { askMissing } = await import('./prompts.ts');
       ({ answers, force } = await askMissing(answers, io.cwd, force));
     }
-    const spec = resolveSpec(answers, io.cwd);
+    const spec = await loadSpec(answers, io.cwd);
     const plan = await buildPlan(spec);
     if (args.dryRun) {
       await checkTarget(plan, { force });

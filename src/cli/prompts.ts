@@ -8,9 +8,9 @@ import { recipesOffered } from '../recipe-answers.ts';
 import { RECIPE_LABELS, DEFAULT_RECIPE } from '../recipes.ts';
 import { REGIONS, DEFAULT_REGION } from '../regions.ts';
 import { DEFAULT_TRIGGER, httpHandlerWritten, TRIGGER_LABELS, TRIGGERS } from '../triggers.ts';
-import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/generate.ts';
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES } from '../runtimes/container/gpu.ts';
 import { serversFor } from '../runtimes/custom/generate.ts';
-import { RUNTIMES, runtimeFor } from '../runtimes/generators.ts';
+import { FAMILIES, generatorFor } from '../runtimes/index.ts';
 import type { RuntimeDefinition } from '../runtimes/types.ts';
 import {
   checkFunctionName,
@@ -97,10 +97,10 @@ export async function askMissing(given: Answers, cwd: string, givenForce: boolea
   answers.runtime ??= await select({
     message: 'Runtime:',
     default: DEFAULT_RUNTIME,
-    choices: RUNTIMES.flatMap((r) => r.ids.map((id) => ({ name: `${id}  (${r.label})`, value: id }))),
+    choices: FAMILIES.flatMap(({ card }) => card.ids.map((id) => ({ name: `${id}  (${card.label})`, value: id }))),
     pageSize: 12,
   });
-  const definition = runtimeFor(answers.runtime);
+  const definition = await generatorFor(answers.runtime);
   if (definition.options?.keys.includes('server') && answers.server === undefined && serversFor(answers.runtime).length > 1) {
     answers.server = await select({
       message: 'Server:',

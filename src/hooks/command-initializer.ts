@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fail } from '../errors.ts';
-import { shellCommand } from '../runtimes/container/generate.ts';
+import { shellCommand } from '../runtimes/container/gpu.ts';
 import { DEFAULTS } from '../spec.ts';
 import { isMap } from 'yaml';
 import { editableProps } from '../project/editable.ts';

@@ -35,22 +35,24 @@ interface Context {
   project: LoadedProject;
   family: FamilyDefinition;
   language: LanguageHooks;
-  /** The generator's definition: entry rules and defaults are the same for new and existing projects. */
-  definition: RuntimeDefinition<any>;
 }
 
 async function open(dir: string, cwd: string, resource?: string): Promise<Context> {
   const project = await openProject(dir, cwd, resource);
   const family = familyFor(project.runtime);
-  return { project, family, language: await family.edit(), definition: family.generator };
+  return { project, family, language: await family.edit() };
 }
 
-function defaultEntry({ project, definition }: Context, kind: HookKind): string {
-  return definition.placeHook(project.handler, definition.defaults[kind]);
+/** A hook's default entry beside the project's handler: the family's card says where (as for new projects). */
+function defaultEntry({ project, family }: Context, kind: HookKind): string {
+  return family.card.placeHook(project.handler, family.card.defaults[kind]);
 }
 
-/** Checks hook entries together with the project's handler, with the runtime's own entry rules. */
-function checkEntries({ project, definition }: Context, given: Partial<Record<HookKind, string>>): void {
+/**
+ * Checks hook entries together with the project's handler, with the runtime's own entry rules: those of
+ * `definition`, the family's generator (the same for new and existing projects).
+ */
+function checkEntries({ project }: Context, definition: RuntimeDefinition<any>, given: Partial<Record<HookKind, string>>): void {
   const { handler, entries } = withoutDirectory(definition, project.handler || definition.defaults.handler, given);
   try {
     definition.parseEntries({ handler }, project.runtime);
@@ -64,7 +66,8 @@ function checkEntries({ project, definition }: Context, given: Partial<Record<Ho
 export async function inspectProject(dir: string, cwd: string, resource?: string): Promise<ProjectInfo> {
   const context = await open(dir, cwd, resource);
   const { project } = context;
-  checkEntries(context, {});
+  const definition = await context.family.generator();
+  checkEntries(context, definition, {});
   return {
     root: project.root,
     resource: project.resource,
@@ -74,7 +77,7 @@ export async function inspectProject(dir: string, cwd: string, resource?: string
     defaults: { initializer: defaultEntry(context, 'initializer'), preStop: defaultEntry(context, 'preStop') },
     checkEntry(kind, entry) {
       try {
-        checkEntries(context, { [kind]: entry });
+        checkEntries(context, definition, { [kind]: entry });
         return undefined;
       } catch (error) {
         if (error instanceof InputError) return error.rule;
@@ -122,7 +125,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       return [kind, state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind)];
     }),
   ) as Partial<Record<HookKind, string>>;
-  checkEntries(context, entries);
+  checkEntries(context, await family.generator(), entries);
   // The hook functions added to code are rendered from templates/<family>/hooks.
   if (language.code) await loadTemplates(`${family.id}/hooks`);
 

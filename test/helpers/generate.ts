@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildPlan, type FilePlan } from '../../src/plan.ts';
 import { InputError } from '../../src/errors.ts';
-import { resolveSpec, type Answers } from '../../src/spec.ts';
+import { resolveSpec } from '../../src/runtimes/generators.ts';
+import type { Answers } from '../../src/spec.ts';
 import { writePlan } from '../../src/writer.ts';
 import { parse } from 'yaml';
 

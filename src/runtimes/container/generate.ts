@@ -6,26 +6,10 @@ import { codeSpan } from '../../escape.ts';
 import { asLabel } from '../../hook-entries.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import { render } from '../../templates.ts';
-import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from '../custom/generate.ts';
+import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from '../custom/server.ts';
 import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from '../custom/recipes.ts';
 import { defineRuntime, type PlannedFile } from '../types.ts';
-
-/**
- * gpuConfig.gpuType values and each card's memory in MB, the most gpuMemorySize can ask for. Types: the
- * FC3 API's GPUConfig (Feb 2026) lists fc.gpu.ada.1 besides the fc3 schema's two (spec "Corrections").
- * Memory: FC's GPU instance specifications ("实例类型及规格",
- * https://www.alibabacloud.com/help/zh/function-compute/latest/instance-types-and-instance-modes):
- * Tesla T4 1024-16384 MB; the Ampere A10 has 24 GB (also the fc3 schema's maximum, IGpuConfig); the
- * Ada series card 48 GB (inferred from its L20 card, not from that table).
- */
-export const GPU_CARDS: Readonly<Record<string, { card: string; maxMemory: number }>> = {
-  'fc.gpu.tesla.1': { card: 'Tesla T4', maxMemory: 16384 },
-  'fc.gpu.ampere.1': { card: 'Ampere A10', maxMemory: 24576 },
-  'fc.gpu.ada.1': { card: 'Ada series', maxMemory: 49152 },
-};
-export const GPU_TYPES: readonly string[] = Object.keys(GPU_CARDS);
-/** gpuConfig.gpuMemorySize in MB: the fc3 schema's minimum, step and default; the maximum is the card's (GPU_CARDS). */
-export const GPU_MEMORY = { min: 1024, multipleOf: 1024, default: 1024 } as const;
+import { GPU_CARDS, GPU_MEMORY, GPU_TYPES, shellCommand } from './gpu.ts';
 
 /** Python of the image (its base, python:<version>-slim). */
 const PYTHON = '3.12';
@@ -41,12 +25,6 @@ function checkGpuMemory(type: string, value: string | number): number {
     fail('gpu-memory-size', `"${value}" must be a whole number of MB from ${min} to ${max} (the ${card} of ${type}), a multiple of ${multipleOf}`);
   }
   return n;
-}
-
-/** instanceLifecycleConfig.initializer.command for --initializer-command (create and `add`): run by /bin/sh. */
-export function shellCommand(command: string): string[] {
-  if (command.trim() === '') fail('initializer-command', 'must not be empty');
-  return ['/bin/sh', '-c', command];
 }
 
 /**

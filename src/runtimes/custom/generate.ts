@@ -2,19 +2,15 @@
 // customRuntimeConfig.command and calls for requests (any path) and hooks (POST /initialize,
 // GET /pre-stop). The server is Flask or plain node:http, for the interpreters each runtime has built in.
 import { fail, oneOf } from '../../errors.ts';
-import { ENTRY_FIELDS, type EntryKey } from '../../entry.ts';
 import type { ProjectSpec, ServerKind } from '../../spec.ts';
 import { render } from '../../templates.ts';
-import { templateData } from '../common.ts';
 import { hookRoutes } from './routes.ts';
+import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from './server.ts';
 import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerRecipeReadme, serverRecipes } from './recipes.ts';
 import { nodeClientActions } from '../nodejs/recipes.ts';
-import { defineRuntime, type EntryStrings } from '../types.ts';
+import { defineRuntime } from '../types.ts';
 import { asLabel } from '../../hook-entries.ts';
 import { recipeLanguageRefusal, resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from '../nodejs/typescript.ts';
-
-/** FC's default port for custom runtimes and containers; the servers read FC_CUSTOM_LISTEN_PORT first. */
-export const DEFAULT_PORT = 9000;
 
 /** FC's PATH for custom runtimes, as the official templates spell it out when they prepend to it. */
 const BASE_PATH = '/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/bin';
@@ -35,32 +31,6 @@ const BUILT_IN: Record<string, { python: string; pythonBin?: string; node?: stri
 export function serversFor(runtime: string): ServerKind[] {
   return BUILT_IN[runtime]!.node ? ['flask', 'node'] : ['flask'];
 }
-
-/**
- * Custom runtimes and containers: FC ignores the entry strings (the server gets every call) but a hook
- * is only on when its handler is non-empty.
- */
-export function checkOpaqueEntries(entries: EntryStrings): Record<string, never> {
-  for (const key of Object.keys(ENTRY_FIELDS) as EntryKey[]) {
-    const value = entries[key];
-    if (value === undefined) continue;
-    if (value.trim() === '' || value.length > 128) {
-      fail(ENTRY_FIELDS[key], `must be a non-empty string of at most 128 characters (FC does not use it for a custom runtime or container, but an empty one switches the hook off)`);
-    }
-  }
-  return {};
-}
-
-/** What the server templates need besides the spec, from either family. */
-export function serverTemplateData(spec: ProjectSpec, server: ServerKind, extra: { startCommand: string; startedBy: string; commandInitializer: boolean }) {
-  return { ...templateData(spec, {}), ...extra, port: DEFAULT_PORT, hookRoutes: hookRoutes(server) };
-}
-
-/** The README note both families share: the entry strings are placeholders. */
-export const ENTRY_NOTE =
-  'FC does not use the entry strings in s.yaml here: it sends every request to the server, and calls ' +
-  '`POST /initialize` and `GET /pre-stop` for the hooks. A hook is on when its `handler` is non-empty ' +
-  '(by default `"true"`, quoted: a string).';
 
 const SERVERS = {
   flask: { file: 'app.py', command: ['python3', 'app.py'] },

@@ -2,7 +2,7 @@
 // (valid on every Node.js runtime), an ES module gets an exported async function (nodejs18 and newer).
 import { basename, join, relative } from 'node:path';
 import { fail } from '../../errors.ts';
-import { nodeModuleStyle } from './generate.ts';
+import { nodeModuleStyle } from './module-style.ts';
 import { appendBlock, lineAt } from '../../source/text.ts';
 import { editableSource } from '../../source/editable.ts';
 import { SYNTAX } from '../../source-scan.ts';

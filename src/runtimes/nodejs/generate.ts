@@ -2,6 +2,7 @@ import { parseDottedEntries, type DottedNames } from '../../entry.ts';
 import { fail } from '../../errors.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
+import { nodeModuleStyle } from './module-style.ts';
 import { NODE_TAKEN_NAMES } from './taken-names.ts';
 import { nodeRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
@@ -15,11 +16,6 @@ const JS_RESERVED = new Set(
     'for function if implements import in instanceof interface let new null package private protected public ' +
     'return static super switch this throw true try typeof var void while with yield arguments eval').split(' '),
 );
-
-/** nodejs16 and older only load CommonJS and need the callback; nodejs18+ get an ES module with async hooks. */
-export function nodeModuleStyle(runtime: string): 'commonjs' | 'esm' {
-  return Number(runtime.replace('nodejs', '')) >= 18 ? 'esm' : 'commonjs';
-}
 
 export interface NodeNames extends DottedNames {
   style: 'commonjs' | 'esm';

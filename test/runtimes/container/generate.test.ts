@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { GPU_TYPES } from '../../../src/runtimes/container/generate.ts';
-import { resolveSpec, type Answers } from '../../../src/spec.ts';
+import { GPU_TYPES } from '../../../src/runtimes/container/gpu.ts';
+import { resolveSpec } from '../../../src/runtimes/generators.ts';
+import type { Answers } from '../../../src/spec.ts';
 import { fc3SchemaErrors } from '../../helpers/fc3-schema.ts';
 import {
   expectFailedInitializerRecovers,

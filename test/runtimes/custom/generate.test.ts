@@ -10,7 +10,8 @@ import { parse } from 'yaml';
 import { parseCliArgs } from '../../../src/cli/args.ts';
 import { helpText } from '../../../src/cli/help.ts';
 import { custom, serversFor } from '../../../src/runtimes/custom/generate.ts';
-import { resolveSpec, type Answers } from '../../../src/spec.ts';
+import { resolveSpec } from '../../../src/runtimes/generators.ts';
+import type { Answers } from '../../../src/spec.ts';
 import { fc3SchemaErrors } from '../../helpers/fc3-schema.ts';
 import {
   expectFailedInitializerRecovers,
@@ -178,11 +179,11 @@ test.each<[string, Answers, string, RegExp]>([
   expect(error.rule).toMatch(rule);
 });
 
-test('the new flags become answers, and --help lists them', () => {
+test('the new flags become answers, and --help lists them', async () => {
   const { answers } = parseCliArgs(['my-fn', '-r', 'custom-container', '--gpu', 'fc.gpu.tesla.1', '--gpu-memory-size', '4096', '--initializer-command', '/code/warm-up.sh']);
   expect(answers).toEqual({ dir: 'my-fn', runtime: 'custom-container', gpu: 'fc.gpu.tesla.1', gpuMemorySize: '4096', initializerCommand: '/code/warm-up.sh' });
   expect(parseCliArgs(['-r', 'custom', '--server', 'node']).answers.server).toBe('node');
-  const help = helpText();
+  const help = await helpText();
   for (const flag of ['--server <flask|node>', '--gpu <type>', '--gpu-memory-size <MB>', '--initializer-command <sh>']) expect(help).toContain(flag);
   expect(help).toContain('on custom and custom.debian10, which have Node.js built in');
   expect(help).toContain('one of fc.gpu.tesla.1, fc.gpu.ampere.1, fc.gpu.ada.1');

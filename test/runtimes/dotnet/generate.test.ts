@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../../src/errors.ts';
 import { dotnet } from '../../../src/runtimes/dotnet/generate.ts';
-import { resolveSpec } from '../../../src/spec.ts';
+import { resolveSpec } from '../../../src/runtimes/generators.ts';
 import type { FilePlan } from '../../../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from '../../helpers/generate.ts';
 import { buildDotnetStandIns, DOTNET_LIBRARIES } from '../../helpers/stand-ins.ts';

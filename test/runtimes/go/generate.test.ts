@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../../src/errors.ts';
 import { go } from '../../../src/runtimes/go/generate.ts';
-import { resolveSpec } from '../../../src/spec.ts';
+import { resolveSpec } from '../../../src/runtimes/generators.ts';
 import type { FilePlan } from '../../../src/plan.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries } from '../../helpers/generate.ts';
 import { GO_ENV, goWorkCopy } from '../../helpers/stand-ins.ts';

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../../src/errors.ts';
 import { java } from '../../../src/runtimes/java/generate.ts';
-import { resolveSpec } from '../../../src/spec.ts';
+import { resolveSpec } from '../../../src/runtimes/generators.ts';
 import { generateProject, HOOK_COMBINATIONS, sYamlEntries, tempDir } from '../../helpers/generate.ts';
 import { buildJavaStandIn } from '../../helpers/stand-ins.ts';
 import { run, useToolchain } from '../../helpers/toolchain.ts';
