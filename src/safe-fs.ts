@@ -3,7 +3,6 @@
 // and text decoded only when it decodes exactly (so writing it back keeps every byte). File-system errors
 // become InputErrors: one `error: <field>: <rule>` line instead of a raw errno message.
 import fs, { constants } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { fail } from './errors.ts';
 
@@ -73,11 +72,14 @@ export function isInside(root: string, path: string): boolean {
  * The real path of `path` (symbolic links resolved), which must be inside the real `root`; refuses
  * with `field` otherwise. Undefined when the path does not exist.
  */
-export async function realPathInside(root: string, path: string, field: string): Promise<string | undefined> {
-  const real = await realpath(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    fail(field, fileErrorRule(error, path));
-  });
+export function realPathInside(root: string, path: string, field: string): string | undefined {
+  let real: string | undefined;
+  try {
+    real = fs.realpathSync.native(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') fail(field, fileErrorRule(error as NodeJS.ErrnoException, path));
+  }
   if (real !== undefined && !isInside(root, real)) {
     fail(field, `${relative(root, path) || path} leads outside the project (to ${real}); create-fc-lifecycle edits files of the project only`);
   }
@@ -145,10 +147,13 @@ export function exactText(bytes: Buffer, field: string, shown: string): string {
   return UTF8.decode(bytes);
 }
 
-/** Reads a realpath-confined, regular, bounded UTF-8 file of the project (see the functions above). */
+/**
+ * Reads a realpath-confined, regular, bounded UTF-8 file of the project (see the functions above). The
+ * work is synchronous (a realpath and one read, each answered at once); the promise is its callers' form.
+ */
 export async function readProjectText(root: string, path: string, options: { field: string; limit: number; lenient?: boolean }): Promise<{ path: string; text: string; exact: boolean }> {
   const shown = relative(root, path) || path;
-  const real = await realPathInside(root, path, options.field);
+  const real = realPathInside(root, path, options.field);
   if (real === undefined) fail(options.field, `${shown} does not exist`);
   const bytes = readRegularFileSync(real, { ...options, shown, noFollow: true });
   if (options.lenient) return { path: real, text: bytes.toString('utf8'), exact: textProblem(bytes) === undefined };
