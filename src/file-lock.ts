@@ -1,7 +1,7 @@
 // The lock of a directory tree that create and add/remove write (src/file-transaction.ts), and the
 // signal handling that lets a write under way finish or roll back before the process exits. The lock's
-// file-system calls are synchronous, as the transaction's are (see there why); they go through the `fs`
-// object so tests can inject faults into them.
+// file-system calls are synchronous, as the transaction's are (see there why), but for the rmdir that
+// releases it; they go through the `fs` object so tests can inject faults into them.
 import fs from 'node:fs';
 import { basename, join } from 'node:path';
 import { fail } from './errors.ts';
@@ -61,7 +61,7 @@ export const workName = (kind: string) => `.fc-lifecycle-${kind}-${process.pid}-
  * renaming again: of runs that find one stale lock at the same instant, exactly one rename lands, and
  * the others then meet the winner's entry.
  */
-export function lock(root: string, field: string): () => void {
+export function lock(root: string, field: string): () => Promise<void> {
   const path = join(root, LOCK);
   const mine = join(root, workName('lock'));
   const entry = `${process.pid}-${basename(mine).split('-').pop()}`;
@@ -71,9 +71,11 @@ export function lock(root: string, field: string): () => void {
     for (let attempt = 0; attempt < 8; attempt += 1) {
       try {
         fs.renameSync(mine, path);
-        return () => {
+        // The rmdir goes through the thread pool, with the transaction's last ones (see removeWorkDirs
+        // in src/file-transaction.ts): it can wait for the file system with the CPU idle.
+        return async () => {
           fs.rmSync(join(path, entry), { force: true });
-          tryOr(() => fs.rmdirSync(path), undefined); // unless another run has just renamed its lock in
+          await fs.promises.rmdir(path).catch(() => undefined); // unless another run has just renamed its lock in
         };
       } catch (error) {
         if (!['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code!)) throw error;

@@ -7,14 +7,16 @@
 // backup is deleted only once every move succeeded or every original is back.
 // Writes never follow a symbolic link: staged files are created with O_EXCL, each path is checked with
 // lstat right before its move and again after it, and each move goes through its parent directory as
-// opened without following links (see atEntry); a rename replaces a link instead of following it.
+// opened without following links (src/at-entry.ts); a rename replaces a link instead of following it.
 //
 // The file-system calls are synchronous: each is one system call the run waits for anyway, and an await
 // of fs/promises adds a round trip through libuv's thread pool to each (a dozen of them per file). A
 // SIGINT or SIGTERM that comes meanwhile is handled once the transaction is done or rolled back, as
 // guarded() has it. They go through the `fs` object (not named imports) so tests can inject faults.
+// The exception is the rmdir(2) of each work directory at the end (see removeWorkDirs).
 import fs, { constants, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { atEntry } from './at-entry.ts';
 import { fail } from './errors.ts';
 import { alive, guarded, LOCK, lock, workName } from './file-lock.ts';
 import { fileErrorRule, isFileError, readRegularFileSync, tryOr } from './safe-fs.ts';
@@ -62,6 +64,28 @@ const lstatOrNothing = (path: string) => tryOr<Stats | undefined>(() => fs.lstat
 const exists = (path: string) => lstatOrNothing(path) !== undefined;
 const removeTree = (path: string) => fs.rmSync(path, { recursive: true, force: true });
 
+/**
+ * Removes work directories of this run that hold only files: the staging and backup directories once
+ * the write is committed. rmdir(2) can wait for the file system with the CPU idle (0.1-4 ms each on
+ * the VM this was measured on), and rmdirs that wait together finish about together: these go through
+ * the thread pool at once, with the lock's (src/file-lock.ts). The lock may be gone before they are,
+ * which is harmless: another run leaves work files of a live pid alone. What cannot be removed stays
+ * for the next run here, which removes it once this pid is gone (recover): the write is done, and
+ * rolling it back now could no longer put back an original whose backup link is already deleted.
+ */
+async function removeWorkDirs(paths: readonly string[]): Promise<void> {
+  await Promise.all(
+    paths.map(async (path) => {
+      try {
+        for (const name of fs.readdirSync(path)) fs.unlinkSync(join(path, name));
+        await fs.promises.rmdir(path);
+      } catch {
+        tryOr(() => removeTree(path), undefined);
+      }
+    }),
+  );
+}
+
 // --- recovery ------------------------------------------------------------------------------------
 /** Puts every file of an interrupted transaction back as it was, then removes its work files. Repeatable. */
 function rollBack(root: string, intent: Intent): void {
@@ -106,38 +130,9 @@ export async function recoverInterrupted(root: string, field: string): Promise<v
     try {
       recover(root);
     } finally {
-      unlock();
+      await unlock();
     }
   });
-}
-
-// --- moves that never go through a link ----------------------------------------------------------
-const PROC_FD = '/proc/self/fd';
-let hasProcFd: boolean | undefined;
-
-/**
- * Runs `action` with a path naming `path`'s entry in its parent directory that never goes through a
- * link. On Linux the parent is opened one component at a time with O_NOFOLLOW (a link on the way is
- * ELOOP), and the path goes through /proc/self/fd, so a directory swapped for a link after it was
- * opened is not followed: renameat(2) semantics, which Node lacks. Elsewhere it is the plain path,
- * which moveAll checks right before and after each move.
- */
-function atEntry<T>(root: string, path: string, action: (entry: string) => T): T {
-  hasProcFd ??= fs.existsSync(PROC_FD);
-  if (!hasProcFd) return action(join(root, path));
-  const parts = path.split('/');
-  const base = parts.pop()!;
-  let dir = fs.openSync(root, constants.O_RDONLY | constants.O_DIRECTORY);
-  try {
-    for (const part of parts) {
-      const next = fs.openSync(`${PROC_FD}/${dir}/${part}`, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
-      fs.closeSync(dir);
-      dir = next;
-    }
-    return action(`${PROC_FD}/${dir}/${base}`);
-  } finally {
-    fs.closeSync(dir);
-  }
 }
 
 // --- commit ----------------------------------------------------------------------------------------
@@ -226,6 +221,24 @@ function moveOne(root: string, write: FileWrite, i: number, intent: Intent, fiel
 }
 
 /**
+ * After a failure before the commit point: every file back as it was (`undo` the intent, or the work
+ * directories made before it), then the failure thrown, file-system errors as one line.
+ */
+function abandon(root: string, error: unknown, undo: Intent | string[], field: string): never {
+  if (Array.isArray(undo)) for (const dir of undo) removeTree(join(root, dir));
+  else {
+    try {
+      rollBack(root, undo);
+    } catch (rollbackError) {
+      const reason = isFileError(rollbackError) ? fileErrorRule(rollbackError) : String(rollbackError);
+      fail(field, `the write failed and so did putting files back (${reason}); the originals are kept in ${join(root, undo.backup)}, and the next run puts them back`);
+    }
+  }
+  if (isFileError(error)) fail(field, `${fileErrorRule(error)}; nothing was written`);
+  throw error;
+}
+
+/**
  * Writes `writes` under `root` (a real, existing directory) all-or-nothing; see the file comment.
  * Returns the paths that replaced existing files. A failure throws, with every file as it was.
  */
@@ -236,6 +249,7 @@ export function commitFiles(root: string, writes: readonly FileWrite[], options:
     const staging = workName('staging');
     const backup = workName('backup');
     let staged = false;
+    let replaced: string[];
     try {
       recover(root);
       await options.check?.();
@@ -261,25 +275,15 @@ export function commitFiles(root: string, writes: readonly FileWrite[], options:
       moveAll(root, writes, intent, options.field);
       // The commit point: from here on the new files stay, and the backup may go.
       fs.rmSync(join(root, INTENT));
-      removeTree(join(root, staging));
-      removeTree(join(root, backup));
-      return { replaced: writes.filter((_, i) => files[i]!.existed).map((write) => write.path) };
+      replaced = writes.filter((_, i) => files[i]!.existed).map((write) => write.path);
     } catch (error) {
-      if (intent) {
-        try {
-          rollBack(root, intent);
-        } catch (rollbackError) {
-          const reason = isFileError(rollbackError) ? fileErrorRule(rollbackError) : String(rollbackError);
-          fail(options.field, `the write failed and so did putting files back (${reason}); the originals are kept in ${join(root, intent.backup)}, and the next run puts them back`);
-        }
-      } else if (staged) {
-        removeTree(join(root, staging));
-        removeTree(join(root, backup));
+      try {
+        abandon(root, error, intent ?? (staged ? [staging, backup] : []), options.field);
+      } finally {
+        await unlock();
       }
-      if (isFileError(error)) fail(options.field, `${fileErrorRule(error)}; nothing was written`);
-      throw error;
-    } finally {
-      unlock();
     }
+    await Promise.all([removeWorkDirs([join(root, staging), join(root, backup)]), unlock()]);
+    return { replaced };
   });
 }

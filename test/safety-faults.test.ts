@@ -183,6 +183,30 @@ describe('a link swapped in between the check and the move never lets a write ou
   });
 });
 
+describe('after the commit point the write stands', () => {
+  test('the backup directory cannot be removed: the new files stay, the directory is left for a later run', async () => {
+    count('cleanup after commit fails');
+    const clean = existingProject();
+    await writePlan(clean.plan, { force: true });
+    const planned = snapshot(clean.dir);
+    const { dir, plan } = existingProject();
+    const refuse = (path: unknown) => {
+      if (String(path).includes('backup')) throw fault();
+    };
+    const rmdir = fsSync.promises.rmdir.bind(fsSync.promises);
+    vi.spyOn(fsSync.promises, 'rmdir').mockImplementation((async (path: string) => (refuse(path), rmdir(path))) as never);
+    const rm = fsSync.rmSync.bind(fsSync);
+    vi.spyOn(fsSync, 'rmSync').mockImplementation(((path: string, options: never) => (refuse(path), rm(path, options))) as never);
+    const result = await writePlan(plan, { force: true });
+    vi.restoreAllMocks();
+    expect(result.overwritten.sort()).toEqual(['code/index.js', 's.yaml']);
+    const left = leftovers(join(dir, '..'));
+    expect(left).toEqual([expect.stringMatching(/\/fn\/\.fc-lifecycle-backup-\d+-[0-9a-f]+$/)]);
+    // The backup directory, emptied: a later run here removes it once this pid is gone.
+    expect(snapshot(dir)).toEqual({ ...planned, [left[0]!.split('/').pop()!]: 'dir' });
+  });
+});
+
 describe('a failed create removes the directories it made for the target', () => {
   // A new target is staged with synchronous calls (src/new-target.ts).
   test.each(['writeFileSync', 'renameSync'] as const)('the first %s fails: a/b/c/fn is not left behind, a/ (which existed) is', async (method) => {

@@ -36,9 +36,9 @@ describe('class 5: taking over a stale lock', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const root = tempDir('fc-lock-takeover-');
       leaveStaleLock(root);
-      // Each run yields a different number of turns first, so the rounds order the runs differently. lock()
-      // is synchronous: in one process the runs take turns, the first takes the stale lock over and each
-      // later one finds it held; runs in separate processes race for it in the next test.
+      // Each run yields a different number of turns first, so the rounds order the runs differently.
+      // lock() takes the lock synchronously: in one process the runs take turns, the first takes the
+      // stale lock over and each later one finds it held; separate processes race for it in the next test.
       const runs = Array.from({ length: RUNS }, async (_, i) => {
         for (let turn = 0; turn < (round + i) % RUNS; turn += 1) await new Promise((resolve) => setImmediate(resolve));
         return lock(root, 'dir');
@@ -52,7 +52,7 @@ describe('class 5: taking over a stale lock', () => {
         expect(String((result as PromiseRejectedResult).reason.message)).toMatch(/is being changed by another create-fc-lifecycle run/);
       }
       expect(holder(root), `round ${round}`).toBe(process.pid);
-      (won[0] as PromiseFulfilledResult<() => void>).value();
+      await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value();
       expect(readdirSync(root), `round ${round}`).toEqual([]);
       outcomes.won += won.length;
       outcomes.refused += refused.length;
