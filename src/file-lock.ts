@@ -1,8 +1,11 @@
 // The lock of a directory tree that create and add/remove write (src/file-transaction.ts), and the
-// signal handling that lets a write under way finish or roll back before the process exits.
-import fs from 'node:fs/promises';
+// signal handling that lets a write under way finish or roll back before the process exits. The lock's
+// file-system calls are synchronous, as the transaction's are (see there why), but for the rmdir that
+// releases it; they go through the `fs` object so tests can inject faults into them.
+import fs from 'node:fs';
 import { basename, join } from 'node:path';
 import { fail } from './errors.ts';
+import { tryOr } from './safe-fs.ts';
 
 /** The lock file in the root of a tree being written. */
 export const LOCK = '.fc-lifecycle.lock';
@@ -58,41 +61,43 @@ export const workName = (kind: string) => `.fc-lifecycle-${kind}-${process.pid}-
  * renaming again: of runs that find one stale lock at the same instant, exactly one rename lands, and
  * the others then meet the winner's entry.
  */
-export async function lock(root: string, field: string): Promise<() => Promise<void>> {
+export function lock(root: string, field: string): () => Promise<void> {
   const path = join(root, LOCK);
   const mine = join(root, workName('lock'));
   const entry = `${process.pid}-${basename(mine).split('-').pop()}`;
-  await fs.mkdir(mine);
+  fs.mkdirSync(mine);
   try {
-    await fs.writeFile(join(mine, entry), '', { flag: 'wx' });
+    fs.writeFileSync(join(mine, entry), '', { flag: 'wx' });
     for (let attempt = 0; attempt < 8; attempt += 1) {
       try {
-        await fs.rename(mine, path);
+        fs.renameSync(mine, path);
+        // The rmdir goes through the thread pool, with the transaction's last ones (see removeWorkDirs
+        // in src/file-transaction.ts): it can wait for the file system with the CPU idle.
         return async () => {
-          await fs.rm(join(path, entry), { force: true });
-          await fs.rmdir(path).catch(() => undefined); // unless another run has just renamed its lock in
+          fs.rmSync(join(path, entry), { force: true });
+          await fs.promises.rmdir(path).catch(() => undefined); // unless another run has just renamed its lock in
         };
       } catch (error) {
         if (!['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code!)) throw error;
-        const holders = await holdersOf(path);
+        const holders = holdersOf(path);
         const live = holders.find(({ pid }) => alive(pid));
         if (live) fail(field, `${root} is being changed by another create-fc-lifecycle run (pid ${live.pid}); run again when it has finished (or delete ${LOCK} there if no such run is going on)`);
         // Left by runs that were killed. A lock file (the format before the lock was a directory) is removed whole.
-        for (const holder of holders) await fs.rm(holder.path, { recursive: true, force: true });
+        for (const holder of holders) fs.rmSync(holder.path, { recursive: true, force: true });
       }
     }
     fail(field, `${root}: ${LOCK} changed hands too often to be taken; run the command again`);
   } finally {
-    await fs.rm(mine, { recursive: true, force: true });
+    fs.rmSync(mine, { recursive: true, force: true });
   }
 }
 
 /** The owners named in the lock at `path`: its entries, or for a lock file its pid. */
-async function holdersOf(path: string): Promise<{ pid: number; path: string }[]> {
+function holdersOf(path: string): { pid: number; path: string }[] {
   const pid = (text: string) => Number.parseInt(text, 10);
-  const stat = await fs.lstat(path).catch(() => undefined);
+  const stat = tryOr(() => fs.lstatSync(path), undefined);
   if (!stat) return [];
-  if (!stat.isDirectory()) return [{ pid: pid(await fs.readFile(path, 'utf8').catch(() => '')), path }];
-  const names = await fs.readdir(path).catch(() => []);
+  if (!stat.isDirectory()) return [{ pid: pid(tryOr(() => fs.readFileSync(path, 'utf8'), '')), path }];
+  const names = tryOr(() => fs.readdirSync(path), []);
   return names.map((name) => ({ pid: pid(name), path: join(path, name) }));
 }

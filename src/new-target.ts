@@ -3,8 +3,8 @@
 // same parent, so on the same file system), and then renamed into place by one rename(2). A kill at
 // any moment leaves either no target, with a staging directory that the next create of that target
 // removes once its pid is gone (src/leftovers.ts), or the whole project: no lock or intent record is
-// needed, and none of the per-file round trips of src/file-transaction.ts, which writes into a
-// directory that exists. The rename also decides between runs racing for one new target: it lands
+// needed, and none of the per-file backups and checks of src/file-transaction.ts, which writes into
+// a directory that exists. The rename also decides between runs racing for one new target: it lands
 // only where no target (or an empty directory) is, so of concurrent runs exactly one writes, and
 // every other one fails on the rename and writes nothing.
 //

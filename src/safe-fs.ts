@@ -2,8 +2,7 @@
 // never more than a documented number of bytes, never through a path that leads outside the project,
 // and text decoded only when it decodes exactly (so writing it back keeps every byte). File-system errors
 // become InputErrors: one `error: <field>: <rule>` line instead of a raw errno message.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import fs from 'node:fs/promises';
+import fs, { constants } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fail } from './errors.ts';
 
@@ -13,7 +12,7 @@ export const MAX_S_YAML_BYTES = 1024 * 1024;
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; a regular file ignores it.
-const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 const ERRNO_RULES: Record<string, string> = {
   EACCES: 'permission denied',
@@ -55,6 +54,15 @@ export async function asInput<T>(field: string, action: () => Promise<T>): Promi
   }
 }
 
+/** `call()`, or `fallback` when it throws: a look at a path that may be gone, or never was what it should be. */
+export function tryOr<T>(call: () => T, fallback: T): T {
+  try {
+    return call();
+  } catch {
+    return fallback;
+  }
+}
+
 /** Whether `path` is `root` or inside it (both absolute real paths). */
 export function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -64,21 +72,18 @@ export function isInside(root: string, path: string): boolean {
  * The real path of `path` (symbolic links resolved), which must be inside the real `root`; refuses
  * with `field` otherwise. Undefined when the path does not exist.
  */
-export async function realPathInside(root: string, path: string, field: string): Promise<string | undefined> {
-  const real = await fs.realpath(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    fail(field, fileErrorRule(error, path));
-  });
+export function realPathInside(root: string, path: string, field: string): string | undefined {
+  let real: string | undefined;
+  try {
+    real = fs.realpathSync.native(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') fail(field, fileErrorRule(error as NodeJS.ErrnoException, path));
+  }
   if (real !== undefined && !isInside(root, real)) {
     fail(field, `${relative(root, path) || path} leads outside the project (to ${real}); create-fc-lifecycle edits files of the project only`);
   }
   return real;
-}
-
-/** A regular file as read: its bytes and permission bits. */
-export interface FileBytes {
-  bytes: Buffer;
-  mode: number;
 }
 
 function checkRegular(stat: { isFile(): boolean; size: number }, shown: string, field: string, limit: number): void {
@@ -86,51 +91,31 @@ function checkRegular(stat: { isFile(): boolean; size: number }, shown: string, 
   if (stat.size > limit) fail(field, `${shown} is ${stat.size} bytes, over the ${limit}-byte limit for files create-fc-lifecycle reads`);
 }
 
-function tooLarge(shown: string, field: string, limit: number): never {
-  fail(field, `${shown} grew over the ${limit}-byte limit while it was read`);
-}
-
 /**
- * Reads a regular file without following a symbolic link at `path` itself (resolve it first with
- * realPathInside), at most `limit` bytes; `shown` names it in errors.
+ * Reads a regular file, at most `limit` bytes; `shown` names it in errors. With `noFollow` a symbolic
+ * link at `path` itself is refused (resolve it first with realPathInside): how the edits and the write
+ * transaction read; the doctor, which only reads, follows links. Synchronous: a few small files, each
+ * read by the main thread in one open/fstat/read/close instead of four thread-pool round trips. The
+ * calls go through the `fs` object so tests can inject faults into them.
  */
-export async function readRegularFile(path: string, options: { field: string; shown: string; limit: number }): Promise<FileBytes> {
-  const { field, shown, limit } = options;
-  const handle = await fs.open(path, READ_FLAGS).catch((error: NodeJS.ErrnoException) => fail(field, fileErrorRule(error, shown)));
-  try {
-    const stat = await handle.stat();
-    checkRegular(stat, shown, field, limit);
-    const bytes = Buffer.alloc(stat.size + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
-      ({ bytesRead: read } = await handle.read(bytes, length, bytes.length - length, length));
-    }
-    if (length > stat.size) tooLarge(shown, field, limit);
-    return { bytes: bytes.subarray(0, length), mode: stat.mode & 0o7777 };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** readRegularFile for synchronous callers (the doctor); follows symbolic links (it only reads). */
-export function readRegularFileSync(path: string, options: { field: string; shown: string; limit: number }): Buffer {
+export function readRegularFileSync(path: string, options: { field: string; shown: string; limit: number; noFollow?: boolean }): Buffer {
   const { field, shown, limit } = options;
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = fs.openSync(path, options.noFollow ? READ_FLAGS | constants.O_NOFOLLOW : READ_FLAGS);
   } catch (error) {
     fail(field, fileErrorRule(error as NodeJS.ErrnoException, shown));
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = fs.fstatSync(fd);
     checkRegular(stat, shown, field, limit);
     const bytes = Buffer.alloc(stat.size + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) read = readSync(fd, bytes, length, bytes.length - length, length);
-    if (length > stat.size) tooLarge(shown, field, limit);
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) read = fs.readSync(fd, bytes, length, bytes.length - length, length);
+    if (length > stat.size) fail(field, `${shown} grew over the ${limit}-byte limit while it was read`);
     return bytes.subarray(0, length);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
@@ -162,12 +147,15 @@ export function exactText(bytes: Buffer, field: string, shown: string): string {
   return UTF8.decode(bytes);
 }
 
-/** Reads a realpath-confined, regular, bounded UTF-8 file of the project (see the functions above). */
+/**
+ * Reads a realpath-confined, regular, bounded UTF-8 file of the project (see the functions above). The
+ * work is synchronous (a realpath and one read, each answered at once); the promise is its callers' form.
+ */
 export async function readProjectText(root: string, path: string, options: { field: string; limit: number; lenient?: boolean }): Promise<{ path: string; text: string; exact: boolean }> {
   const shown = relative(root, path) || path;
-  const real = await realPathInside(root, path, options.field);
+  const real = realPathInside(root, path, options.field);
   if (real === undefined) fail(options.field, `${shown} does not exist`);
-  const { bytes } = await readRegularFile(real, { ...options, shown });
+  const bytes = readRegularFileSync(real, { ...options, shown, noFollow: true });
   if (options.lenient) return { path: real, text: bytes.toString('utf8'), exact: textProblem(bytes) === undefined };
   return { path: real, text: exactText(bytes, options.field, shown), exact: true };
 }

@@ -2,7 +2,7 @@
 // `error: <field>: <rule>`, exit 1, no file changed), run in-process; and the prompts on a terminal
 // (the .vscode task runs `add .` with no flags), run from the packed tarball in a pseudo-terminal.
 import fs from 'node:fs/promises';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import fsSync, { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
@@ -221,11 +221,12 @@ describe('writing', () => {
     const before = readTree(root);
     const plan = await planAddHooks({ dir: root, initializer: true }, root);
     expect(plan.changes).toHaveLength(2);
-    const rename = fs.rename;
+    const rename = fsSync.renameSync.bind(fsSync);
     let calls = 0;
-    const spy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+    // Renames: the lock into place, the intent record into place, then one move per file: the second move fails.
+    const spy = vi.spyOn(fsSync, 'renameSync').mockImplementation((from, to) => {
       calls += 1;
-      if (calls === 2) throw new Error('disk full');
+      if (calls === 4) throw new Error('disk full');
       return rename(from, to);
     });
     try {

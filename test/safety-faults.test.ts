@@ -4,7 +4,6 @@
 // restores them; a directory or file swapped for a link between the check and the move never lets a
 // write, a move or a delete reach outside the target.
 import fsSync, { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import type { FilePlan } from '../src/plan.ts';
@@ -36,14 +35,17 @@ function existingProject(): { dir: string; plan: FilePlan } {
   return { dir, plan: { targetDir: dir, files: FILES, testCommand: 'true' } };
 }
 
-type FsMethod = 'rename' | 'link' | 'writeFile' | 'mkdir' | 'open';
+// The transaction's file-system calls are synchronous (src/file-transaction.ts, src/file-lock.ts,
+// readRegularFileSync in src/safe-fs.ts): the faults go into node:fs's *Sync methods. openSync is also
+// the open of every writeFileSync and readFileSync.
+type FsMethod = 'renameSync' | 'linkSync' | 'writeFileSync' | 'mkdirSync' | 'openSync';
 const fault = () => Object.assign(new Error('EIO: injected fault'), { code: 'EIO', syscall: 'rename' });
 
 /** Makes the `nth` call of fs[method] (and every later one with `sticky`) fail; returns the call counter. */
 function failCall(method: FsMethod, nth: number, sticky = false) {
-  const real = (fs[method] as (...args: unknown[]) => Promise<unknown>).bind(fs);
+  const real = (fsSync[method] as (...args: unknown[]) => unknown).bind(fsSync);
   const calls = { n: 0 };
-  vi.spyOn(fs, method).mockImplementation((async (...args: unknown[]) => {
+  vi.spyOn(fsSync, method).mockImplementation(((...args: unknown[]) => {
     calls.n += 1;
     if (calls.n === nth || (sticky && calls.n > nth)) throw fault();
     return real(...args);
@@ -60,7 +62,7 @@ async function callsOf(method: FsMethod, run: () => Promise<unknown>): Promise<n
 }
 
 describe('create --force: a fault at any call leaves the directory as it was (or, if worked around, as planned)', () => {
-  for (const method of ['rename', 'link', 'writeFile', 'mkdir', 'open'] as const) {
+  for (const method of ['renameSync', 'linkSync', 'writeFileSync', 'mkdirSync', 'openSync'] as const) {
     test(`each ${method} call failing in turn`, async () => {
       const clean = existingProject();
       const total = await callsOf(method, () => writePlan(clean.plan, { force: true }));
@@ -74,7 +76,7 @@ describe('create --force: a fault at any call leaves the directory as it was (or
         const succeeded = await writePlan(plan, { force: true }).then(() => true, () => false);
         vi.restoreAllMocks();
         expect(snapshot(dir), `${method} #${nth}`).toEqual(succeeded ? planned : before);
-        if (method !== 'link') expect(succeeded, `${method} #${nth} failed`).toBe(false);
+        if (method !== 'linkSync') expect(succeeded, `${method} #${nth} failed`).toBe(false);
         expect(leftovers(join(dir, '..')), `${method} #${nth}`).toEqual([]);
       }
     });
@@ -83,12 +85,12 @@ describe('create --force: a fault at any call leaves the directory as it was (or
 
 describe('create --force: when putting files back fails too, no original is lost', () => {
   test('every rename from the nth on fails; the originals are kept, and the next run restores or replaces them', async () => {
-    const total = await callsOf('rename', () => writePlan(existingProject().plan, { force: true }));
+    const total = await callsOf('renameSync', () => writePlan(existingProject().plan, { force: true }));
     for (let nth = 1; nth <= total; nth += 1) {
       count('create backup kept');
       const { dir, plan } = existingProject();
       const originals = [readFileSync(join(dir, 's.yaml'), 'hex'), readFileSync(join(dir, 'code/index.js'), 'hex')];
-      failCall('rename', nth, true);
+      failCall('renameSync', nth, true);
       await expect(writePlan(plan, { force: true })).rejects.toThrow();
       vi.restoreAllMocks();
       const kept = Object.values(snapshot(dir));
@@ -104,7 +106,7 @@ describe('create --force: when putting files back fails too, no original is lost
 
 describe('add: a fault at any call changes no file', () => {
   const ADD = ['add', '.', '--initializer', 'main.initialize', '--pre-stop', 'main.preStop', '--yes'];
-  for (const method of ['rename', 'link', 'writeFile', 'open'] as const) {
+  for (const method of ['renameSync', 'linkSync', 'writeFileSync', 'openSync'] as const) {
     test(`each ${method} call failing in turn: s.yaml and the code both old, one error line`, async () => {
       const total = await callsOf(method, () => cli(ADD, copyFixture('python3.10')));
       for (let nth = 1; nth <= total; nth += 1) {
@@ -140,11 +142,11 @@ describe('a link swapped in between the check and the move never lets a write ou
     symlinkSync(join(outside, 'index.js'), join(dir, 'code/index.js'));
   }
   /** Runs `swap` once, right before the first call of fs[method] whose last path argument `when` accepts. */
-  function swapBefore(method: 'mkdir' | 'rename', when: (path: string) => boolean, swap: () => void) {
-    const real = (fs[method] as (...args: unknown[]) => Promise<unknown>).bind(fs);
+  function swapBefore(method: 'mkdirSync' | 'renameSync', when: (path: string) => boolean, swap: () => void) {
+    const real = (fsSync[method] as (...args: unknown[]) => unknown).bind(fsSync);
     let armed = true;
-    vi.spyOn(fs, method).mockImplementation((async (...args: unknown[]) => {
-      if (armed && when(String(method === 'rename' ? args[1] : args[0]))) {
+    vi.spyOn(fsSync, method).mockImplementation(((...args: unknown[]) => {
+      if (armed && when(String(method === 'renameSync' ? args[1] : args[0]))) {
         armed = false;
         swap();
       }
@@ -154,17 +156,17 @@ describe('a link swapped in between the check and the move never lets a write ou
   const moments: { name: string; arm: (dir: string, outside: string) => void; userFileStays?: boolean }[] = [
     {
       name: 'after the check, when the staging directory is made',
-      arm: (dir, outside) => swapBefore('mkdir', (path) => path.includes('staging'), () => swapCodeDir(dir, outside)),
+      arm: (dir, outside) => swapBefore('mkdirSync', (path) => path.includes('staging'), () => swapCodeDir(dir, outside)),
       userFileStays: true,
     },
     {
       name: 'in the middle of a move (right before the rename into code/)',
-      arm: (dir, outside) => swapBefore('rename', (path) => path.endsWith('index.js'), () => swapCodeDir(dir, outside)),
+      arm: (dir, outside) => swapBefore('renameSync', (path) => path.endsWith('index.js'), () => swapCodeDir(dir, outside)),
       userFileStays: true,
     },
     {
       name: 'a planned file swapped for a link to a file outside, after the check',
-      arm: (dir, outside) => swapBefore('mkdir', (path) => path.includes('staging'), () => swapCodeFile(dir, outside)),
+      arm: (dir, outside) => swapBefore('mkdirSync', (path) => path.includes('staging'), () => swapCodeFile(dir, outside)),
     },
   ];
   test.each(moments)('$name: the write fails and nothing outside changes', async ({ arm, userFileStays }) => {
@@ -178,6 +180,30 @@ describe('a link swapped in between the check and the move never lets a write ou
     expect(snapshot(outside)).toEqual(before);
     // The user's own index.js is somewhere in the target (in place, in code.moved, or in a kept backup).
     if (userFileStays) expect(Object.values(snapshot(dir))).toContain(Buffer.from('exports.handler = () => "old";\n').toString('hex'));
+  });
+});
+
+describe('after the commit point the write stands', () => {
+  test('the backup directory cannot be removed: the new files stay, the directory is left for a later run', async () => {
+    count('cleanup after commit fails');
+    const clean = existingProject();
+    await writePlan(clean.plan, { force: true });
+    const planned = snapshot(clean.dir);
+    const { dir, plan } = existingProject();
+    const refuse = (path: unknown) => {
+      if (String(path).includes('backup')) throw fault();
+    };
+    const rmdir = fsSync.promises.rmdir.bind(fsSync.promises);
+    vi.spyOn(fsSync.promises, 'rmdir').mockImplementation((async (path: string) => (refuse(path), rmdir(path))) as never);
+    const rm = fsSync.rmSync.bind(fsSync);
+    vi.spyOn(fsSync, 'rmSync').mockImplementation(((path: string, options: never) => (refuse(path), rm(path, options))) as never);
+    const result = await writePlan(plan, { force: true });
+    vi.restoreAllMocks();
+    expect(result.overwritten.sort()).toEqual(['code/index.js', 's.yaml']);
+    const left = leftovers(join(dir, '..'));
+    expect(left).toEqual([expect.stringMatching(/\/fn\/\.fc-lifecycle-backup-\d+-[0-9a-f]+$/)]);
+    // The backup directory, emptied: a later run here removes it once this pid is gone.
+    expect(snapshot(dir)).toEqual({ ...planned, [left[0]!.split('/').pop()!]: 'dir' });
   });
 });
 

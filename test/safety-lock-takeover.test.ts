@@ -13,8 +13,8 @@ import { leftovers, together } from './helpers/safety.ts';
 const ROUNDS = 20;
 
 /** A lock as lock() makes it, whose owner's pid is then replaced by one that has exited: a killed run's. */
-async function leaveStaleLock(root: string): Promise<void> {
-  await lock(root, 'dir');
+function leaveStaleLock(root: string): void {
+  lock(root, 'dir');
   const dead = spawnSync('true').pid!;
   const path = join(root, LOCK);
   if (!statSync(path).isDirectory()) writeFileSync(path, `${dead}\n`); // the lock of main before this change
@@ -35,8 +35,10 @@ describe('class 5: taking over a stale lock', () => {
     const outcomes = { won: 0, refused: 0 };
     for (let round = 0; round < ROUNDS; round += 1) {
       const root = tempDir('fc-lock-takeover-');
-      await leaveStaleLock(root);
-      // Each run yields a different number of turns first, so the rounds interleave their steps differently.
+      leaveStaleLock(root);
+      // Each run yields a different number of turns first, so the rounds order the runs differently.
+      // lock() takes the lock synchronously: in one process the runs take turns, the first takes the
+      // stale lock over and each later one finds it held; separate processes race for it in the next test.
       const runs = Array.from({ length: RUNS }, async (_, i) => {
         for (let turn = 0; turn < (round + i) % RUNS; turn += 1) await new Promise((resolve) => setImmediate(resolve));
         return lock(root, 'dir');
@@ -62,7 +64,7 @@ describe('class 5: taking over a stale lock', () => {
     for (let round = 0; round < 3; round += 1) {
       const parent = tempDir('fc-lock-takeover-cli-');
       mkdirSync(join(parent, 'fn'));
-      await leaveStaleLock(join(parent, 'fn'));
+      leaveStaleLock(join(parent, 'fn'));
       const names = ['alpha-fn', 'beta-fn', 'gamma-fn', 'delta-fn'];
       const results = await together(names.map((name) => ['fn', '-r', 'python3.12', '--function-name', name, '--yes']), parent);
       const winners = names.filter((_, i) => results[i]!.status === 0);

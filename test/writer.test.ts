@@ -1,7 +1,6 @@
 // The writer never clobbers and never leaves half a project.
 import fsSync, { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import fs from 'node:fs/promises';
 import { describe, expect, test, vi } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import type { FilePlan } from '../src/plan.ts';
@@ -84,12 +83,12 @@ describe('writePlan', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 's.yaml'), 'old\n');
     writeFileSync(join(dir, 'notes.txt'), 'keep me\n');
-    const rename = fs.rename.bind(fs);
+    const rename = fsSync.renameSync.bind(fsSync);
     let moves = 0;
-    // Renames: the intent record into place, then the three moves, which run together: the second fails.
-    const spy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+    // Renames: the lock and the intent record into place, then the three moves: the third fails.
+    const spy = vi.spyOn(fsSync, 'renameSync').mockImplementation((from, to) => {
       moves += 1;
-      if (moves === 3) throw Object.assign(new Error('EIO: simulated failure'), { code: 'EIO' });
+      if (moves === 5) throw Object.assign(new Error('EIO: simulated failure'), { code: 'EIO' });
       return rename(from, to);
     });
     try {
@@ -97,7 +96,7 @@ describe('writePlan', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(moves).toBeGreaterThan(4); // the last one puts the old s.yaml back
+    expect(moves).toBe(6); // the last one puts the old s.yaml back
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 's.yaml']);
     expect(readFileSync(join(dir, 's.yaml'), 'utf8')).toBe('old\n');
     expect(readdirSync(join(dir, '..')).filter((name) => name.includes('fc-staging') || name.includes('fc-backup'))).toEqual([]);
