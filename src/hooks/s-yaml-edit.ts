@@ -4,11 +4,12 @@
 // wrote them. Every edit is checked by parsing the result (s-yaml-verify.ts): the data must equal the old data plus the
 // intended change, or nothing is returned.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { editableProps } from '../project/editable.ts';
 import { parseSYaml } from '../project/parse.ts';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from '../source/text.ts';
+import { inlineValue } from './inline-value.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
 import { editCheck, isEmptyCommand, verifyEdit, type EditCheck, type HookChange } from './s-yaml-verify.ts';
 import type { HookKind, HookState } from './types.ts';
@@ -104,13 +105,8 @@ function removePair(text: string, pair: Pair): Edit {
   return { start, end: text[end - 1] === '\n' ? end : nextLineStart(text, end), text: '' };
 }
 
-/** A value on its key's line: a command in flow style, `[/bin/sh, -c, ...]`. */
-function render(value: string | number | string[]): string {
-  return stringify(value, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
-}
-
 function hookLines(fields: Record<string, string | number | string[]>, step: number): string[] {
-  return Object.entries(fields).map(([key, value]) => `${' '.repeat(step)}${key}: ${render(value)}`);
+  return Object.entries(fields).map(([key, value]) => `${' '.repeat(step)}${key}: ${inlineValue(value)}`);
 }
 
 /**
@@ -165,7 +161,7 @@ function hookEdits(text: string, resource: string, kind: HookKind, change: Chang
         for (const [name, value] of Object.entries(change.fields)) {
           const field = pairOf(hook, name);
           if (!field) missing.push(name);
-          else if (!isDeepStrictEqual(valueOf(doc, field), value)) edits.push(replaceValue(text, field, render(value)));
+          else if (!isDeepStrictEqual(valueOf(doc, field), value)) edits.push(replaceValue(text, field, inlineValue(value)));
         }
         for (const name of change.drop) {
           const field = pairOf(hook, name);
