@@ -35,8 +35,8 @@ function isBareNull(value: unknown): boolean {
 }
 
 /** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
-export function hookState(text: string, resource: string, kind: HookKind): HookState {
-  const doc = parseSYaml(text);
+export async function hookState(text: string, resource: string, kind: HookKind): Promise<HookState> {
+  const doc = await parseSYaml(text);
   const props = editableProps(doc, text, resource);
   const lifecycle = pairOf(props, LIFECYCLE)?.value;
   const pair = isMap(lifecycle) ? pairOf(lifecycle, kind) : undefined;
@@ -114,19 +114,19 @@ function hookLines(fields: Record<string, string | number | string[]>, step: num
  * there, added in a new line when not). `drop` removes keys whose value is empty. `comment` goes above
  * the hook key when the hook is new or switched off; `uncomment` removes the switched-off comment.
  */
-function editHook(text: string, resource: string, kind: HookKind, change: Change): string {
-  const { edits, check } = hookEdits(text, resource, kind, change);
+async function editHook(text: string, resource: string, kind: HookKind, change: Change): Promise<string> {
+  const { edits, check } = await hookEdits(text, resource, kind, change);
   const result = applyEdits(text, edits);
   const editStart = Math.min(...edits.map((edit) => edit.start));
   const editEnd = Math.max(...edits.map((edit) => edit.end));
   // Only now, with the old Document no longer needed here, is the edited text parsed.
-  verifyEdit(check, text, result, editStart, editEnd);
+  await verifyEdit(check, text, result, editStart, editEnd);
   return result;
 }
 
 /** The edits that make the change, and what checking them needs. */
-function hookEdits(text: string, resource: string, kind: HookKind, change: Change): { edits: Edit[]; check: EditCheck } {
-  const doc = parseSYaml(text);
+async function hookEdits(text: string, resource: string, kind: HookKind, change: Change): Promise<{ edits: Edit[]; check: EditCheck }> {
+  const doc = await parseSYaml(text);
   const props = editableProps(doc, text, resource);
   const indent = column(text, props.items[0]!.key as Node);
   const parentKey = (doc.getIn(['resources', resource], true) as YAMLMap).items.find((pair) => isScalar(pair.key) && pair.key.value === 'props')!.key as Node;
@@ -183,7 +183,7 @@ function hookEdits(text: string, resource: string, kind: HookKind, change: Chang
  * Switches a hook on: handler (or, for a GPU function's initializer, command) and timeout when given
  * set, the other one dropped when it is empty, the switched-off comment removed.
  */
-export function switchOnHook(text: string, resource: string, kind: HookKind, hook: ({ handler: string } | { command: string[] }) & { timeout?: number }): string {
+export async function switchOnHook(text: string, resource: string, kind: HookKind, hook: ({ handler: string } | { command: string[] }) & { timeout?: number }): Promise<string> {
   const fields: Record<string, string | number | string[]> = 'command' in hook ? { command: hook.command } : { handler: hook.handler };
   if (hook.timeout !== undefined) fields.timeout = hook.timeout;
   return editHook(text, resource, kind, { fields, drop: ['command' in hook ? 'handler' : 'command'], uncomment: true });
@@ -194,8 +194,8 @@ export function switchOnHook(text: string, resource: string, kind: HookKind, hoo
  * [] (only recent fc3 versions also clear a hook whose key is deleted), with a comment saying why that
  * also records a command initializer's command, for `add --initializer` to restore.
  */
-export function switchOffHook(text: string, resource: string, kind: HookKind): string {
-  const state = hookState(text, resource, kind);
+export async function switchOffHook(text: string, resource: string, kind: HookKind): Promise<string> {
+  const state = await hookState(text, resource, kind);
   const fields: Record<string, string | string[]> = { handler: '' };
   if (kind === 'initializer' || state.command !== undefined) fields.command = [];
   const recorded = kind === 'initializer' ? state.command : undefined;
@@ -203,8 +203,8 @@ export function switchOffHook(text: string, resource: string, kind: HookKind): s
 }
 
 /** The command a command-type initializer had when `remove` switched it off, recorded in its comment. */
-export function recordedInitializerCommand(text: string, resource: string): string[] | undefined {
-  const lifecycle = pairOf(editableProps(parseSYaml(text), text, resource), LIFECYCLE)?.value;
+export async function recordedInitializerCommand(text: string, resource: string): Promise<string[] | undefined> {
+  const lifecycle = pairOf(editableProps(await parseSYaml(text), text, resource), LIFECYCLE)?.value;
   const pair = isMap(lifecycle) ? pairOf(lifecycle, 'initializer') : undefined;
   return pair ? findSwitchedOffComment(text, (pair.key as Node).range![0])?.command : undefined;
 }

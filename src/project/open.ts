@@ -48,13 +48,13 @@ export async function readSYaml(dir: string, cwd: string): Promise<{ root: strin
 
 /** Keys of the fc3 resources in the project's s.yaml, for a choice when there are several. */
 export async function listResources(dir: string, cwd: string): Promise<string[]> {
-  return fc3Resources(parseSYaml((await readSYaml(dir, cwd)).sYamlText));
+  return fc3Resources(await parseSYaml((await readSYaml(dir, cwd)).sYamlText));
 }
 
 /** Opens the project in `dir` (resolved against `cwd`) to edit one fc3 resource; throws InputError when it cannot be. */
 export async function openProject(dir: string, cwd: string, resource?: string): Promise<LoadedProject> {
   const { root, sYamlPath, sYamlText, leftovers } = await readSYaml(dir, cwd);
-  const doc = parseSYaml(sYamlText);
+  const doc = await parseSYaml(sYamlText);
   const key = chooseResource(doc, resource);
   // Refuses anchors, aliases and merge keys first: they also hide props (a merged runtime reads as missing).
   const props = editableProps(doc, sYamlText, key);
