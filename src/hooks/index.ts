@@ -125,8 +125,6 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     ),
   ) as Partial<Record<HookKind, string>>;
   checkEntries(context, entries);
-  // The hook functions added to code are rendered from templates/<family>/hooks.
-  if (language.code) await loadTemplates(`${family.id}/hooks`);
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
   const will = request.dryRun
@@ -188,6 +186,9 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
         code.text = unmarked;
         plan.notes.push(`${label}: ${shown}:${language.code.find(code, kind, codeEntry, project)} already has it; ${note}`);
       } else {
+        // The hook functions added to code are rendered from templates/<family>/hooks, loaded only then
+        // (adding a hook whose function the code has, switched off, loads none).
+        await loadTemplates(`${family.id}/hooks`);
         code.text = language.code.add(code, kind, codeEntry, project);
         const added = language.code.find(code, kind, codeEntry, project);
         if (added === undefined) fail(flag, `${shown}: the ${label} hook added to it is not found again by the code reader (unusual code); add it by hand`);
