@@ -114,16 +114,16 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
   const context = await open(request.dir, cwd, request.resource);
   const { project, family, language } = context;
   // `true`: the hook s.yaml has when it is on, else the default entry.
-  const entries = Object.fromEntries(
-    await Promise.all(
-      kinds.map(async (kind) => {
-        const given = request[kind];
-        if (given !== true) return [kind, given];
-        const state = await hookState(project.sYamlText, project.resource, kind);
-        return [kind, state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind)];
-      }),
-    ),
-  ) as Partial<Record<HookKind, string>>;
+  const entries: Partial<Record<HookKind, string>> = {};
+  for (const kind of kinds) {
+    const given = request[kind]!;
+    if (given !== true) {
+      entries[kind] = given;
+      continue;
+    }
+    const state = await hookState(project.sYamlText, project.resource, kind);
+    entries[kind] = state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind);
+  }
   checkEntries(context, entries);
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
