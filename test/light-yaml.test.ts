@@ -46,7 +46,7 @@ describe('the light reader on every s.yaml the generator writes', () => {
         const text = await generatedSYaml({ runtime, ...variant });
         if (text === undefined) continue;
         const key = /^resources:\n {2}([^:\n]+):/m.exec(text)![1]!;
-        const switchedOff = [switchOffHook(text, key, 'preStop'), switchOffHook(switchOffHook(text, key, 'initializer'), key, 'preStop')];
+        const switchedOff = [await switchOffHook(text, key, 'preStop'), await switchOffHook(await switchOffHook(text, key, 'initializer'), key, 'preStop')];
         for (const each of [text, ...switchedOff]) {
           for (const mode of MODES) expect(compareLight(each, mode), each).toBe('same');
           files += 1;

@@ -179,6 +179,25 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
   test('--version loads the CLI file only', () => {
     expect(distFiles(['--version'])).toEqual(['cli.js']);
   });
+
+  // The yaml library's parser is the light reader's fallback (src/project/library-parse.ts): loaded only
+  // for an s.yaml the light reader declines, here one with an anchor outside the edited resource.
+  test.each([
+    ['a generated s.yaml', (text: string) => text, false],
+    ['an s.yaml with an anchor', (text: string) => text.replace('vars:\n', 'x-tags: &tags\n  team: a\nvars:\n'), true],
+  ])('remove and doctor on %s load the yaml parser only for it', (_name, change, parses) => {
+    /** Whether a file loaded holds the parser: a message of its Parser class that minifying keeps. */
+    const loadsParser = (files: string[]) => files.some((file) => readFileSync(join(unpacked, 'dist', file), 'utf8').includes('Tried to pop an empty stack'));
+    const cwd = tempDir('fc-package-parser-');
+    const generated = run('node', [join(unpacked, 'index.js'), 'my-fn', '--runtime', 'nodejs20', '--yes'], { cwd, input: '' });
+    expect(generated.status, generated.output).toBe(0);
+    const project = join(cwd, 'my-fn');
+    writeFileSync(join(project, 's.yaml'), change(readFileSync(join(project, 's.yaml'), 'utf8')));
+    const removing = distFiles(['remove', project, '--pre-stop', '--dry-run', '--yes']);
+    expect(removing).toEqual(expect.arrayContaining(['cli.js', 'chunks/cli-remove.js', 'chunks/shared.js']));
+    expect(loadsParser(removing)).toBe(parses);
+    expect(loadsParser(distFiles(['doctor', project]))).toBe(parses);
+  });
 });
 
 describe('writes its own lines without creating process.stdout or process.stderr (src/cli/closed-output.ts)', () => {

@@ -28,7 +28,7 @@ async function openError(dir: string): Promise<string> {
 describe('one reader for the doctor and add/remove', () => {
   test('runtime, handler and code through ${vars.*} read the same in both', async () => {
     const dir = project('      runtime: ${ vars.rt }\n      handler: ${vars.h}\n      code: ./${vars.dir}\n', 'rt: python3.10\n  h: index.handler\n  dir: code');
-    const [resource] = loadProject(dir).resources;
+    const [resource] = (await loadProject(dir)).resources;
     const opened = await openProject(dir, dir);
     expect(resource).toMatchObject({ runtime: 'python3.10', handler: 'index.handler', code: join(dir, 'code') });
     expect(opened).toMatchObject({ runtime: resource!.runtime, handler: resource!.handler, codeDir: opened.root + '/code' });

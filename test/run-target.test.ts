@@ -25,7 +25,7 @@ async function runDir(runtime: string, code: string, files: Record<string, strin
   const root = writeFixture({ runtime }, files);
   const sYaml = join(root, 's.yaml');
   writeFileSync(sYaml, readFileSync(sYaml, 'utf8').replace('code: ./code', `code: ${code}`));
-  const project = loadProject(root);
+  const project = await loadProject(root);
   const resource = chooseResource(project, undefined);
   return { root: project.root, dir: buildTarget(project, resource, undefined, await familyOf(runtime)!.runner()).resource.code };
 }

@@ -15,7 +15,7 @@ export type { Finding } from './types.ts';
  */
 export async function diagnose(dir: string, label = dir): Promise<{ project: Project; findings: Finding[] }> {
   clearSourceCache();
-  const project = loadProject(dir, label);
+  const project = await loadProject(dir, label);
   const rulesOf = await rulesFor(project);
   // The same finding from several resources is reported once, naming them when the code is shared.
   const byKey = new Map<string, { finding: Finding; resources: string[] }>();

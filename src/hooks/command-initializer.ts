@@ -22,8 +22,8 @@ function at(state: HookState): string {
   return state.line === undefined ? '' : `, s.yaml line ${state.line}`;
 }
 
-function isGpuFunction(sYaml: string, resource: string): boolean {
-  const gpu = editableProps(parseSYaml(sYaml), sYaml, resource).get('gpuConfig', true);
+async function isGpuFunction(sYaml: string, resource: string): Promise<boolean> {
+  const gpu = editableProps(await parseSYaml(sYaml), sYaml, resource).get('gpuConfig', true);
   return isMap(gpu) && typeof gpu.get('gpuType') === 'string';
 }
 
@@ -33,15 +33,15 @@ function isGpuFunction(sYaml: string, resource: string): boolean {
  * (so that `add --initializer` again changes nothing) or, when it is off, the one `remove` recorded.
  * Only a GPU custom container can have one.
  */
-export function initializerCommandToAdd(given: string | undefined, state: HookState, sYaml: string, project: { resource: string; runtime: string }): string[] | undefined {
+export async function initializerCommandToAdd(given: string | undefined, state: HookState, sYaml: string, project: { resource: string; runtime: string }): Promise<string[] | undefined> {
   if (given !== undefined) {
     if (project.runtime !== RUNTIME) fail(FIELD, `only applies to ${RUNTIME}, not ${project.runtime}`);
-    if (!isGpuFunction(sYaml, project.resource)) fail(FIELD, 'needs a GPU function (gpuConfig.gpuType in s.yaml): FC runs command-type initializers for GPU functions only');
+    if (!(await isGpuFunction(sYaml, project.resource))) fail(FIELD, 'needs a GPU function (gpuConfig.gpuType in s.yaml): FC runs command-type initializers for GPU functions only');
     return shellCommand(given);
   }
   if (project.runtime === RUNTIME && state.status === 'on' && state.command?.length) return state.command;
-  const recorded = state.status === 'on' ? undefined : recordedInitializerCommand(sYaml, project.resource);
-  if (recorded && (project.runtime !== RUNTIME || !isGpuFunction(sYaml, project.resource))) {
+  const recorded = state.status === 'on' ? undefined : await recordedInitializerCommand(sYaml, project.resource);
+  if (recorded && (project.runtime !== RUNTIME || !(await isGpuFunction(sYaml, project.resource)))) {
     fail('initializer', `s.yaml says it was the command ${JSON.stringify(recorded)}${at(state)}, which only a GPU custom container can run; to add a handler initializer instead, delete that comment line`);
   }
   return recorded;
@@ -57,8 +57,8 @@ export function missingImageFiles(command: readonly string[], root: string): str
 }
 
 /** s.yaml with the initializer on as `command` (timeout as given, else the one there or the default), and what changed. */
-export function addCommandInitializer(sYaml: string, resource: string, command: string[], timeout: number | undefined): { sYaml: string; note: string } {
-  const state = hookState(sYaml, resource, 'initializer');
+export async function addCommandInitializer(sYaml: string, resource: string, command: string[], timeout: number | undefined): Promise<{ sYaml: string; note: string }> {
+  const state = await hookState(sYaml, resource, 'initializer');
   const shown = command.join(' ');
   if (state.status === 'on') {
     if (!state.command?.length) {
@@ -68,11 +68,11 @@ export function addCommandInitializer(sYaml: string, resource: string, command: 
       fail(FIELD, `s.yaml already runs the initializer as the command ${state.command.join(' ')}${at(state)}; ${SWITCH_OFF_FIRST}`);
     }
     if (timeout === undefined || state.timeout === timeout) return { sYaml, note: `Initializer: s.yaml already runs the command ${shown}${at(state)}` };
-    return { sYaml: switchOnHook(sYaml, resource, 'initializer', { command, timeout }), note: `Initializer: s.yaml already runs the command ${shown}${at(state)}; timeout set to ${timeout}` };
+    return { sYaml: await switchOnHook(sYaml, resource, 'initializer', { command, timeout }), note: `Initializer: s.yaml already runs the command ${shown}${at(state)}; timeout set to ${timeout}` };
   }
   const chosen = timeout ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
-  const after = switchOnHook(sYaml, resource, 'initializer', { command, ...(chosen !== undefined && { timeout: chosen }) });
-  const afterState = hookState(after, resource, 'initializer');
+  const after = await switchOnHook(sYaml, resource, 'initializer', { command, ...(chosen !== undefined && { timeout: chosen }) });
+  const afterState = await hookState(after, resource, 'initializer');
   return {
     sYaml: after,
     note:

@@ -73,7 +73,7 @@ export async function inspectProject(dir: string, cwd: string, resource?: string
     resource: project.resource,
     runtime: project.runtime,
     handler: project.handler,
-    hooks: { initializer: hookState(project.sYamlText, project.resource, 'initializer'), preStop: hookState(project.sYamlText, project.resource, 'preStop') },
+    hooks: { initializer: await hookState(project.sYamlText, project.resource, 'initializer'), preStop: await hookState(project.sYamlText, project.resource, 'preStop') },
     defaults: { initializer: defaultEntry(context, 'initializer'), preStop: defaultEntry(context, 'preStop') },
     checkEntry(kind, entry) {
       try {
@@ -117,17 +117,17 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
   const context = await open(request.dir, cwd, request.resource);
   const { project, family, language } = context;
   // `true`: the hook s.yaml has when it is on, else the default entry.
-  const entries = Object.fromEntries(
-    kinds.map((kind) => {
-      const given = request[kind];
-      if (given !== true) return [kind, given];
-      const state = hookState(project.sYamlText, project.resource, kind);
-      return [kind, state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind)];
-    }),
-  ) as Partial<Record<HookKind, string>>;
+  const entries: Partial<Record<HookKind, string>> = {};
+  for (const kind of kinds) {
+    const given = request[kind]!;
+    if (given !== true) {
+      entries[kind] = given;
+      continue;
+    }
+    const state = await hookState(project.sYamlText, project.resource, kind);
+    entries[kind] = state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind);
+  }
   checkEntries(context, await family.generator(), entries);
-  // The hook functions added to code are rendered from templates/<family>/hooks.
-  if (language.code) await loadTemplates(`${family.id}/hooks`);
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
   const will = request.dryRun
@@ -141,11 +141,11 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     const entry = entries[kind]!;
     const label = HOOK_LABELS[kind];
     const flag = HOOK_FLAGS[kind];
-    const state = hookState(sYaml, project.resource, kind);
+    const state = await hookState(sYaml, project.resource, kind);
     checkKeptValues(state, kind, timeouts[kind], line(state));
-    const command = kind === 'initializer' ? initializerCommandToAdd(request.initializerCommand, state, sYaml, project) : undefined;
+    const command = kind === 'initializer' ? await initializerCommandToAdd(request.initializerCommand, state, sYaml, project) : undefined;
     if (command) {
-      const added = addCommandInitializer(sYaml, project.resource, command, timeouts.initializer);
+      const added = await addCommandInitializer(sYaml, project.resource, command, timeouts.initializer);
       sYaml = added.sYaml;
       plan.notes.push(added.note);
       for (const missing of missingImageFiles(command, project.root)) {
@@ -163,15 +163,15 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
       // A hook s.yaml has without a timeout gets one too: fc3 would otherwise send whatever is deployed, or 3 s.
       const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
       if (timeout !== undefined && state.timeout !== timeout) {
-        sYaml = switchOnHook(sYaml, project.resource, kind, { handler: state.handler!, timeout });
+        sYaml = await switchOnHook(sYaml, project.resource, kind, { handler: state.handler!, timeout });
         plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}; timeout ${will.set} to ${timeout}`);
       } else {
         plan.notes.push(`${label}: s.yaml already has ${state.handler}${line(state)}`);
       }
     } else {
       const timeout = timeouts[kind] ?? (typeof state.timeout === 'number' ? undefined : DEFAULTS.hookTimeout);
-      sYaml = switchOnHook(sYaml, project.resource, kind, { handler: entry, ...(timeout !== undefined && { timeout }) });
-      const after = hookState(sYaml, project.resource, kind);
+      sYaml = await switchOnHook(sYaml, project.resource, kind, { handler: entry, ...(timeout !== undefined && { timeout }) });
+      const after = await hookState(sYaml, project.resource, kind);
       plan.notes.push(`${label}: s.yaml ${state.status === 'off' ? will.switchOn : will.add}: handler ${entry}, timeout ${after.timeout}${line(after)}`);
     }
     // The code is named after the hook s.yaml has, unless FC ignores that string (Go, custom runtimes).
@@ -189,6 +189,9 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
         code.text = unmarked;
         plan.notes.push(`${label}: ${shown}:${language.code.find(code, kind, codeEntry, project)} already has it; ${note}`);
       } else {
+        // The hook functions added to code are rendered from templates/<family>/hooks, loaded only then
+        // (adding a hook whose function the code has, switched off, loads none).
+        await loadTemplates(`${family.id}/hooks`);
         code.text = language.code.add(code, kind, codeEntry, project);
         const added = language.code.find(code, kind, codeEntry, project);
         if (added === undefined) fail(flag, `${shown}: the ${label} hook added to it is not found again by the code reader (unusual code); add it by hand`);
@@ -229,12 +232,12 @@ export async function planRemoveHooks(request: RemoveHooksRequest, cwd: string):
   let codeBefore = '';
   for (const kind of kinds) {
     const label = HOOK_LABELS[kind];
-    const state = hookState(sYaml, project.resource, kind);
+    const state = await hookState(sYaml, project.resource, kind);
     if (state.status === 'off') {
       plan.notes.push(`${label}: already switched off in s.yaml${line(state)}`);
     } else {
-      sYaml = switchOffHook(sYaml, project.resource, kind);
-      const after = hookState(sYaml, project.resource, kind);
+      sYaml = await switchOffHook(sYaml, project.resource, kind);
+      const after = await hookState(sYaml, project.resource, kind);
       plan.notes.push(
         state.status === 'on'
           ? `${label}: s.yaml switched off (was ${state.handler || state.command?.join(' ')}): handler ""${kind === 'initializer' ? ', command []' : ''}${line(after)}` +

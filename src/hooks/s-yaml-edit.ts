@@ -4,11 +4,12 @@
 // wrote them. Every edit is checked by parsing the result (s-yaml-verify.ts): the data must equal the old data plus the
 // intended change, or nothing is returned.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { editableProps } from '../project/editable.ts';
 import { parseSYaml } from '../project/parse.ts';
 import { fail } from '../errors.ts';
 import { eolOf, lineAt, lineStart, nextLineStart } from '../source/text.ts';
+import { inlineValue } from './inline-value.ts';
 import { findSwitchedOffComment, switchedOffComment } from './switched-off-comment.ts';
 import { editCheck, isEmptyCommand, verifyEdit, type EditCheck, type HookChange } from './s-yaml-verify.ts';
 import type { HookKind, HookState } from './types.ts';
@@ -34,8 +35,8 @@ function isBareNull(value: unknown): boolean {
 }
 
 /** Where one hook stands in s.yaml. `on`: a non-empty handler or command; `off`: present, both empty. */
-export function hookState(text: string, resource: string, kind: HookKind): HookState {
-  const doc = parseSYaml(text);
+export async function hookState(text: string, resource: string, kind: HookKind): Promise<HookState> {
+  const doc = await parseSYaml(text);
   const props = editableProps(doc, text, resource);
   const lifecycle = pairOf(props, LIFECYCLE)?.value;
   const pair = isMap(lifecycle) ? pairOf(lifecycle, kind) : undefined;
@@ -104,13 +105,8 @@ function removePair(text: string, pair: Pair): Edit {
   return { start, end: text[end - 1] === '\n' ? end : nextLineStart(text, end), text: '' };
 }
 
-/** A value on its key's line: a command in flow style, `[/bin/sh, -c, ...]`. */
-function render(value: string | number | string[]): string {
-  return stringify(value, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
-}
-
 function hookLines(fields: Record<string, string | number | string[]>, step: number): string[] {
-  return Object.entries(fields).map(([key, value]) => `${' '.repeat(step)}${key}: ${render(value)}`);
+  return Object.entries(fields).map(([key, value]) => `${' '.repeat(step)}${key}: ${inlineValue(value)}`);
 }
 
 /**
@@ -118,19 +114,19 @@ function hookLines(fields: Record<string, string | number | string[]>, step: num
  * there, added in a new line when not). `drop` removes keys whose value is empty. `comment` goes above
  * the hook key when the hook is new or switched off; `uncomment` removes the switched-off comment.
  */
-function editHook(text: string, resource: string, kind: HookKind, change: Change): string {
-  const { edits, check } = hookEdits(text, resource, kind, change);
+async function editHook(text: string, resource: string, kind: HookKind, change: Change): Promise<string> {
+  const { edits, check } = await hookEdits(text, resource, kind, change);
   const result = applyEdits(text, edits);
   const editStart = Math.min(...edits.map((edit) => edit.start));
   const editEnd = Math.max(...edits.map((edit) => edit.end));
   // Only now, with the old Document no longer needed here, is the edited text parsed.
-  verifyEdit(check, text, result, editStart, editEnd);
+  await verifyEdit(check, text, result, editStart, editEnd);
   return result;
 }
 
 /** The edits that make the change, and what checking them needs. */
-function hookEdits(text: string, resource: string, kind: HookKind, change: Change): { edits: Edit[]; check: EditCheck } {
-  const doc = parseSYaml(text);
+async function hookEdits(text: string, resource: string, kind: HookKind, change: Change): Promise<{ edits: Edit[]; check: EditCheck }> {
+  const doc = await parseSYaml(text);
   const props = editableProps(doc, text, resource);
   const indent = column(text, props.items[0]!.key as Node);
   const parentKey = (doc.getIn(['resources', resource], true) as YAMLMap).items.find((pair) => isScalar(pair.key) && pair.key.value === 'props')!.key as Node;
@@ -165,7 +161,7 @@ function hookEdits(text: string, resource: string, kind: HookKind, change: Chang
         for (const [name, value] of Object.entries(change.fields)) {
           const field = pairOf(hook, name);
           if (!field) missing.push(name);
-          else if (!isDeepStrictEqual(valueOf(doc, field), value)) edits.push(replaceValue(text, field, render(value)));
+          else if (!isDeepStrictEqual(valueOf(doc, field), value)) edits.push(replaceValue(text, field, inlineValue(value)));
         }
         for (const name of change.drop) {
           const field = pairOf(hook, name);
@@ -187,7 +183,7 @@ function hookEdits(text: string, resource: string, kind: HookKind, change: Chang
  * Switches a hook on: handler (or, for a GPU function's initializer, command) and timeout when given
  * set, the other one dropped when it is empty, the switched-off comment removed.
  */
-export function switchOnHook(text: string, resource: string, kind: HookKind, hook: ({ handler: string } | { command: string[] }) & { timeout?: number }): string {
+export async function switchOnHook(text: string, resource: string, kind: HookKind, hook: ({ handler: string } | { command: string[] }) & { timeout?: number }): Promise<string> {
   const fields: Record<string, string | number | string[]> = 'command' in hook ? { command: hook.command } : { handler: hook.handler };
   if (hook.timeout !== undefined) fields.timeout = hook.timeout;
   return editHook(text, resource, kind, { fields, drop: ['command' in hook ? 'handler' : 'command'], uncomment: true });
@@ -198,8 +194,8 @@ export function switchOnHook(text: string, resource: string, kind: HookKind, hoo
  * [] (only recent fc3 versions also clear a hook whose key is deleted), with a comment saying why that
  * also records a command initializer's command, for `add --initializer` to restore.
  */
-export function switchOffHook(text: string, resource: string, kind: HookKind): string {
-  const state = hookState(text, resource, kind);
+export async function switchOffHook(text: string, resource: string, kind: HookKind): Promise<string> {
+  const state = await hookState(text, resource, kind);
   const fields: Record<string, string | string[]> = { handler: '' };
   if (kind === 'initializer' || state.command !== undefined) fields.command = [];
   const recorded = kind === 'initializer' ? state.command : undefined;
@@ -207,8 +203,8 @@ export function switchOffHook(text: string, resource: string, kind: HookKind): s
 }
 
 /** The command a command-type initializer had when `remove` switched it off, recorded in its comment. */
-export function recordedInitializerCommand(text: string, resource: string): string[] | undefined {
-  const lifecycle = pairOf(editableProps(parseSYaml(text), text, resource), LIFECYCLE)?.value;
+export async function recordedInitializerCommand(text: string, resource: string): Promise<string[] | undefined> {
+  const lifecycle = pairOf(editableProps(await parseSYaml(text), text, resource), LIFECYCLE)?.value;
   const pair = isMap(lifecycle) ? pairOf(lifecycle, 'initializer') : undefined;
   return pair ? findSwitchedOffComment(text, (pair.key as Node).range![0])?.command : undefined;
 }

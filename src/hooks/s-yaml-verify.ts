@@ -70,13 +70,13 @@ export function editCheck(doc: Document.Parsed, resource: string, kind: HookKind
 }
 
 /** Throws InputError unless `result`, the `text` edited between `editStart` and `editEnd`, passes `check`. */
-export function verifyEdit(check: EditCheck, text: string, result: string, editStart: number, editEnd: number): void {
+export async function verifyEdit(check: EditCheck, text: string, result: string, editStart: number, editEnd: number): Promise<void> {
   const { resource, kind } = check;
   const refuse = () => fail('s.yaml', `cannot edit ${LIFECYCLE}.${kind} of resources.${resource} safely (unusual formatting); edit s.yaml by hand`);
   const delta = result.length - text.length;
   if (result.slice(0, editStart) !== text.slice(0, editStart) || result.slice(editEnd + delta) !== text.slice(editEnd)) refuse();
   if (check.lightRead && entryVerified(check, text, result, editStart, editEnd, refuse)) return;
-  const after = tryParseSYaml(result);
+  const after = await tryParseSYaml(result);
   if (after.errors.length > 0) refuse();
   const moved = outline(after);
   if (moved.length !== check.outline.length) refuse();

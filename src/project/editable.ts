@@ -1,6 +1,6 @@
 // The fc3 resource add/remove edit: the one asked for or the only one, and its props only when they
 // can be edited as text without changing anything else (no anchors, aliases or merge keys).
-import { isMap, isScalar, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
 import { readerOf } from './parse.ts';
 import { fc3Entries, isServerlessDevs2 } from './resources.ts';
@@ -36,17 +36,22 @@ export function editableProps(doc: Document.Parsed, text: string, resource: stri
   for (const holder of [doc.contents, doc.get('resources', true), node] as unknown[]) {
     if (isMap(holder) && holder.anchor) fail(FIELD, `${where} is inside a YAML anchor (&${holder.anchor}), so editing it would change the alias that copies it; edit s.yaml by hand`);
   }
-  visit(node, {
-    Alias(_key, alias) {
-      fail(FIELD, `${where} uses a YAML alias (*${alias.source}, line ${line(alias)}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-    Node(_key, inner) {
-      if (inner.anchor) fail(FIELD, `${where} defines a YAML anchor (&${inner.anchor}, line ${line(inner)}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') fail(FIELD, `${where} uses a YAML merge key (<<, line ${line(pair.key)}), which cannot be edited safely; edit s.yaml by hand`);
-    },
-  });
+  // Every node of the resource in document order, the first alias, anchor or merge key refused (a
+  // plain walk: the library's `visit` copies a path per node).
+  const refuseUneditable = (item: unknown): void => {
+    if (isAlias(item)) fail(FIELD, `${where} uses a YAML alias (*${item.source}, line ${line(item)}), which cannot be edited safely; edit s.yaml by hand`);
+    if (isPair(item)) {
+      if (isScalar(item.key) && item.key.value === '<<') fail(FIELD, `${where} uses a YAML merge key (<<, line ${line(item.key)}), which cannot be edited safely; edit s.yaml by hand`);
+      refuseUneditable(item.key);
+      refuseUneditable(item.value);
+      return;
+    }
+    if ((isScalar(item) || isMap(item) || isSeq(item)) && item.anchor) {
+      fail(FIELD, `${where} defines a YAML anchor (&${item.anchor}, line ${line(item)}), which cannot be edited safely; edit s.yaml by hand`);
+    }
+    if (isMap(item) || isSeq(item)) item.items.forEach(refuseUneditable);
+  };
+  refuseUneditable(node);
   const props = node.get('props', true);
   if (!isMap(props) || props.items.length === 0) fail(FIELD, `${where}.props is missing or empty`);
   if (props.flow) fail(FIELD, `${where}.props is a flow mapping ({ ... }) at line ${line(props)}; write it as a block mapping to edit it`);

@@ -17,13 +17,13 @@ export const S_YAML_NAMES = ['s.yaml', 's.yml'];
  * Finds s.yaml (or s.yml) in `dir` and reads its fc3 resources. Bad input throws InputError, naming
  * the directory as the user gave it (`label`) and the command that read it (`command`, in the hint).
  */
-export function loadProject(dir: string, label = dir, command = 'the doctor'): Project {
+export async function loadProject(dir: string, label = dir, command = 'the doctor'): Promise<Project> {
   if (!existsSync(dir)) fail('dir', `"${label}" does not exist`);
   if (!statSync(dir).isDirectory()) fail('dir', `"${label}" is not a directory`);
   const sYaml = S_YAML_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run ${command} in a Serverless Devs project)`);
   const text = readRegularFileSync(sYaml, { field: 's.yaml', shown: `${label}/${basename(sYaml)}`, limit: MAX_S_YAML_BYTES }).toString('utf8');
-  const doc = parseSYaml(text, 'read');
+  const doc = await parseSYaml(text, 'read');
   const top = doc.contents;
   if (!isMap(top)) fail('s.yaml', 'is not a YAML mapping with `resources:`');
   refuseAliasBombs(doc);

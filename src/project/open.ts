@@ -1,7 +1,7 @@
 // Opens an existing FC project for add/remove (and the plop hook/unhook generators): its s.yaml, the fc3
 // resource to edit, and where its code is, read by the same model as the doctor's (resources.ts).
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
-import fs from 'node:fs/promises';
 import { fail } from '../errors.ts';
 import { recoverInterrupted } from '../file-transaction.ts';
 import { cleanOlderLeftovers } from '../leftovers.ts';
@@ -29,32 +29,45 @@ export interface LoadedProject extends HookProject {
  */
 export async function readSYaml(dir: string, cwd: string): Promise<{ root: string; sYamlPath: string; sYamlText: string; leftovers: string[] }> {
   const given = resolve(cwd, dir);
-  const stat = await fs.stat(given).catch(() => undefined);
-  if (!stat?.isDirectory()) fail('dir', `${given} is not a directory`);
-  const root = await fs.realpath(given).catch((error: NodeJS.ErrnoException) => fail('dir', fileErrorRule(error)));
+  // Synchronous calls where nothing else could run meanwhile: each fs/promises call is a round trip
+  // through the thread pool, which a short run waits out one after another.
+  if (!statOf(given, statSync)?.isDirectory()) fail('dir', `${given} is not a directory`);
+  const root = realPath(given, (error) => fail('dir', fileErrorRule(error)));
   await recoverInterrupted(root, 'dir');
   const leftovers = cleanOlderLeftovers(root);
-  let sYamlPath: string | undefined;
-  for (const name of S_YAML_NAMES) {
-    if (await fs.lstat(resolve(root, name)).then(() => true, () => false)) {
-      sYamlPath = resolve(root, name);
-      break;
-    }
-  }
+  const sYamlPath = S_YAML_NAMES.map((name) => resolve(root, name)).find((path) => statOf(path, lstatSync) !== undefined);
   if (!sYamlPath) fail('dir', `${root} has no s.yaml (run this in a Serverless Devs project, or pass its directory)`);
   const read = await readProjectText(root, sYamlPath, { field: 's.yaml', limit: MAX_S_YAML_BYTES });
   return { root, sYamlPath: read.path, sYamlText: read.text, leftovers };
 }
 
+/** The stat of `path`, or undefined when it cannot be had (missing, or any other error). */
+function statOf(path: string, stat: typeof statSync | typeof lstatSync): Stats | undefined {
+  try {
+    return stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** realpathSync, with `failed` answering its error. */
+function realPath<T>(path: string, failed: (error: NodeJS.ErrnoException) => T): string | T {
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    return failed(error as NodeJS.ErrnoException);
+  }
+}
+
 /** Keys of the fc3 resources in the project's s.yaml, for a choice when there are several. */
 export async function listResources(dir: string, cwd: string): Promise<string[]> {
-  return fc3Resources(parseSYaml((await readSYaml(dir, cwd)).sYamlText));
+  return fc3Resources(await parseSYaml((await readSYaml(dir, cwd)).sYamlText));
 }
 
 /** Opens the project in `dir` (resolved against `cwd`) to edit one fc3 resource; throws InputError when it cannot be. */
 export async function openProject(dir: string, cwd: string, resource?: string): Promise<LoadedProject> {
   const { root, sYamlPath, sYamlText, leftovers } = await readSYaml(dir, cwd);
-  const doc = parseSYaml(sYamlText);
+  const doc = await parseSYaml(sYamlText);
   const key = chooseResource(doc, resource);
   // Refuses anchors, aliases and merge keys first: they also hide props (a merged runtime reads as missing).
   const props = editableProps(doc, sYamlText, key);
@@ -74,11 +87,11 @@ export async function openProject(dir: string, cwd: string, resource?: string): 
   const code = codePath(reader, props);
   let codeDir: string | undefined;
   if (typeof code === 'string') {
-    const real = await fs.realpath(resolve(root, code)).catch(() => undefined);
+    const real = realPath(resolve(root, code), () => undefined);
     if (real !== undefined && !isInside(root, real)) {
       fail('s.yaml', `resources.${key}.props.code is "${code}", which leads outside the project (to ${real}); code must name a directory of this project`);
     }
-    if (real !== undefined && (await fs.stat(real)).isDirectory()) codeDir = real;
+    if (real !== undefined && statSync(real).isDirectory()) codeDir = real;
   }
   return { root, sYamlPath, sYamlText, leftovers, resource: key, runtime, handler, ...(codeDir !== undefined && { codeDir }) };
 }

@@ -3,8 +3,9 @@
 // - `edit` (add/remove): duplicate keys refused, since an edit must know which key it changes.
 // Nothing mutates a parsed Document, so the reader and the editor share it. The light reader
 // (light-yaml.ts) builds it when the text is in its subset, as most s.yaml files are: the library's
-// parser takes about ten times its time and memory; anything else is parsed by the library.
-import { LineCounter, parseDocument, type Document } from 'yaml';
+// parser takes about ten times its time and memory; anything else is parsed by the library, whose
+// parser is loaded (library-parse.ts, with import()) only then: hence the two functions are async.
+import type { Document } from 'yaml';
 import { fail } from '../errors.ts';
 import { markAliasFree } from '../yaml-data.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
@@ -30,8 +31,8 @@ const readers = new WeakMap<Document.Parsed, YamlReader>();
 const lightRead = new WeakSet<Document.Parsed>();
 
 /** s.yaml's Document; InputError when it is not valid YAML. */
-export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
-  const doc = tryParseSYaml(text, mode);
+export async function parseSYaml(text: string, mode: ParseMode = 'edit'): Promise<Document.Parsed> {
+  const doc = await tryParseSYaml(text, mode);
   if (doc.errors[0]) fail('s.yaml', yamlErrorRule(text, doc.errors[0]));
   return doc;
 }
@@ -41,7 +42,7 @@ export function parseSYaml(text: string, mode: ParseMode = 'edit'): Document.Par
  * without errors is kept for the next call: the one before it is then let go, so that two Documents
  * of a large s.yaml are not held at once.
  */
-export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.Parsed {
+export async function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Promise<Document.Parsed> {
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
   lastParsed = undefined;
   // A large s.yaml (a monorepo's) means a run that allocates a lot: its memory stays bounded.
@@ -51,16 +52,11 @@ export function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Document.
     markAliasFree(light.doc);
     lightRead.add(light.doc);
   }
-  const { doc, lines } = light ?? parseWithLibrary(text, mode);
+  const { doc, lines } = light ?? (await import('./library-parse.ts')).parseWithLibrary(text, OPTIONS[mode]);
   if (doc.errors.length > 0) return doc;
   readers.set(doc, new YamlReader(doc, lines));
   lastParsed = { text, mode, doc };
   return doc;
-}
-
-function parseWithLibrary(text: string, mode: ParseMode): { doc: Document.Parsed; lines: LineCounter } {
-  const lines = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter: lines, ...OPTIONS[mode] }), lines };
 }
 
 /** Whether the light reader read a Document parseSYaml returned (see lightParseEntry). */

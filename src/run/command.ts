@@ -68,7 +68,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const invocations = wholeNumber('--invocations', values.invocations, 0, 100, 1)!;
   const port = wholeNumber('--port', values.port, 1, 65535);
-  const project = loadProject(resolve(io.cwd, dir), dir, '`run`');
+  const project = await loadProject(resolve(io.cwd, dir), dir, '`run`');
   const resource = chooseResource(project, values.resource);
   const family = resource.runtime === undefined ? undefined : familyOf(resource.runtime);
   const target = buildTarget(project, resource, port, await family?.runner());

@@ -50,10 +50,9 @@ function masked(text: string, kinds: Uint8Array, blanked: number): string {
   return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
-/** Returns [code, bare]: comments blanked; comments and string contents blanked (line breaks kept). */
-function mask(text: string, syntax: Syntax): [string, string] {
-  const kinds = scan(text, syntax);
-  return [masked(text, kinds, COMMENTS), masked(text, kinds, COMMENTS_AND_STRINGS)];
+/** The syntax a file is scanned in, by its extension (C's for any other). */
+export function syntaxOf(path: string): Syntax {
+  return SYNTAX_BY_EXTENSION[extname(path)] ?? SYNTAX.c;
 }
 
 /** The global and sticky copies of the patterns `matches` and `lineMatches` are given, made once (the patterns are module constants). */
@@ -73,11 +72,14 @@ export class SourceFile {
   /** Whether the code has a line break `^` matches after besides \n (see lineMatches). */
   private otherLineBreaks?: boolean;
 
+  /** `kinds`: the scan of `text` in syntaxOf(path), when the caller has made it (the hook editor checks it first). */
   constructor(
     readonly path: string,
     readonly text: string,
+    kinds: Uint8Array = scan(text, syntaxOf(path)),
   ) {
-    [this.code, this.bare] = mask(text, SYNTAX_BY_EXTENSION[extname(path)] ?? SYNTAX.c);
+    this.code = masked(text, kinds, COMMENTS);
+    this.bare = masked(text, kinds, COMMENTS_AND_STRINGS);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 

@@ -1,6 +1,6 @@
 // Python hooks: a top-level `def name(context):` appended to the handler's module.
 import { appendBlock } from '../../source/text.ts';
-import { editableSource, readableCodeMask } from '../../source/editable.ts';
+import { editableSource, readableScan } from '../../source/editable.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../../hooks/dotted.ts';
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
@@ -20,7 +20,7 @@ export const pythonHooks: LanguageHooks = {
     locate: (project) => readDottedHandlerFile(project, PYTHON_FILES),
     ...definitionEdits(definition, DECORATION, '#'),
     add(file, kind, entry, project) {
-      readableCodeMask(file, PYTHON, HOOK_FLAGS[kind], project); // appended inside an unclosed string, the hook would be text
+      readableScan(file, PYTHON, HOOK_FLAGS[kind], project); // appended inside an unclosed string, the hook would be text
       return appendBlock(file.text, hookSnippet('python/hooks/hook', kind, dottedFunction(entry), entry), 2);
     },
   },
