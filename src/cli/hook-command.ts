@@ -1,11 +1,12 @@
 // What `add` and `remove` share: argument parsing, and showing, confirming and applying a hook plan.
 import type { ParseArgsConfig } from 'node:util';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { fail } from '../errors.ts';
 import { oneLine, terminalSafe } from '../escape.ts';
 import { applyHookPlan, hookPlanDiff, type HookPlan } from '../hooks/index.ts';
+import { tryOr } from '../safe-fs.ts';
 import { parseFlags } from './flags.ts';
 import type { Io } from './main.ts';
 
@@ -30,8 +31,8 @@ export function parseCommandArgs<Options extends NonNullable<ParseArgsConfig['op
  * The project's lifecycle test command, from the "run lifecycle test" task a generated project has in
  * .vscode/tasks.json; undefined for a project written by hand (it has no such test to run).
  */
-async function lifecycleTestCommand(root: string): Promise<string | undefined> {
-  const tasks = await readFile(join(root, '.vscode', 'tasks.json'), 'utf8').then(JSON.parse).catch(() => undefined);
+function lifecycleTestCommand(root: string): string | undefined {
+  const tasks = tryOr(() => JSON.parse(readFileSync(join(root, '.vscode', 'tasks.json'), 'utf8')), undefined);
   const task = (tasks?.tasks as { label?: string; command?: unknown }[] | undefined)?.find((t) => t.label === 'run lifecycle test');
   return typeof task?.command === 'string' ? task.command : undefined;
 }
@@ -70,7 +71,7 @@ export async function carryOut(plan: HookPlan, io: Io, options: { dryRun: boolea
     }
   }
   const written = await applyHookPlan(plan);
-  const test = await lifecycleTestCommand(plan.root);
+  const test = lifecycleTestCommand(plan.root);
   io.stdout(`Updated ${oneLine(written.join(', '))}.\nNext: ${test ? `run the lifecycle test (\`${test}\`), then ` : ''}\`s deploy\`.\n`);
   return 0;
 }
