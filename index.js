@@ -12,10 +12,4 @@ process.on('SIGTERM', () => process.exit(143));
 // It must run before dist/ is loaded, hence the dynamic imports.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major > 22 || (major === 22 && minor >= 1)) (await import('node:module')).enableCompileCache();
-// doctor reads every resource's s.yaml entry and code: on 1,000 resources TurboFan spent about a third
-// of the run's instructions compiling (mostly inlining callees into the reader's and the scanners' hot
-// functions), more than the compiled code saved in a run of a few hundred milliseconds. Without
-// inlining, that run costs 17% fewer instructions; on one function it changes nothing but the load of
-// node:v8 (about 12 M instructions, 2%), which the other commands are spared.
-if (process.argv[2] === 'doctor') (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
 await (await import('./dist/cli.js')).start();

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMap } from 'yaml';
 import { fail } from '../errors.ts';
+import { compileWithoutInlining, LARGE_S_YAML } from '../heap.ts';
 import { MAX_S_YAML_BYTES, readRegularFileSync } from '../safe-fs.ts';
 import { refuseAliasBombs } from '../yaml-data.ts';
 import { parseSYaml, readerOf } from './parse.ts';
@@ -23,6 +24,7 @@ export function loadProject(dir: string, label = dir, command = 'the doctor'): P
   const sYaml = S_YAML_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!sYaml) fail('dir', `no s.yaml or s.yml in "${label}" (run ${command} in a Serverless Devs project)`);
   const text = readRegularFileSync(sYaml, { field: 's.yaml', shown: `${label}/${basename(sYaml)}`, limit: MAX_S_YAML_BYTES }).toString('utf8');
+  if (text.length > LARGE_S_YAML) compileWithoutInlining();
   const doc = parseSYaml(text, 'read');
   const top = doc.contents;
   if (!isMap(top)) fail('s.yaml', 'is not a YAML mapping with `resources:`');
