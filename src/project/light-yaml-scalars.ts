@@ -2,7 +2,8 @@
 // single- and double-quoted scalars typed by the yaml library's own schema tags (so `true`, `~`,
 // `0x1F`, `1e3` and `.inf` resolve exactly as the library resolves them), and `[a, b]` / `{k: v}` on
 // one line. Anything else throws Decline, and the library parses the whole file instead.
-import { isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
+import { isScalar, YAMLMap, YAMLSeq, type Document, type Node, type Scalar } from 'yaml';
+import { lightPair, lightScalar } from './light-yaml-nodes.ts';
 
 /** The text is outside the light reader's subset: parse it with the library. */
 export class Decline extends Error {}
@@ -58,18 +59,17 @@ export class ScalarReader {
 
   /** A scalar node as the library composes it: typed by the schema when plain, with its source and type. */
   scalar(source: string, type: Scalar.Type, start: number, end: number, atKey: boolean): Scalar {
-    let node: Scalar;
-    if (type === 'PLAIN' && MAY_BE_TYPED.test(source)) {
-      const tag = this.doc.schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
-      if (tag?.default === 'key' || (tag && !('resolve' in tag))) decline();
-      const resolved = tag ? (tag.resolve as (value: string, onError: () => never, options: object) => unknown)(source, decline, this.doc.options) : source;
-      node = isScalar(resolved) ? resolved : new Scalar(resolved);
-      if (tag?.format) node.format = tag.format;
-    } else node = new Scalar(source);
-    node.range = [start, end, end];
-    node.source = source;
-    node.type = type;
-    return node;
+    if (type !== 'PLAIN' || !MAY_BE_TYPED.test(source)) return lightScalar(source, [start, end, end], source, type);
+    const tag = this.doc.schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
+    if (tag?.default === 'key' || (tag && !('resolve' in tag))) decline();
+    const resolved = tag ? (tag.resolve as (value: string, onError: () => never, options: object) => unknown)(source, decline, this.doc.options) : source;
+    if (!isScalar(resolved)) return lightScalar(resolved, [start, end, end], source, type, tag?.format);
+    // A tag's own Scalar (null, true, false): the library's composer fills in this one, in this order.
+    resolved.range = [start, end, end];
+    (resolved as Scalar & { source: string }).source = source;
+    resolved.type = type;
+    if (tag?.format) resolved.format = tag.format;
+    return resolved;
   }
 
   /** A quoted scalar starting at `at` and closed on the same line. */
@@ -150,7 +150,7 @@ export class ScalarReader {
       if (isMap) {
         if (text[after] !== ':' || text[after + 1] !== ' ') decline();
         const value = this.flowItem(this.spaces(after + 1), false);
-        (node as YAMLMap).items.push(new Pair(item.node, value.node));
+        (node as YAMLMap).items.push(lightPair(item.node, value.node));
         after = value.end;
       } else (node as YAMLSeq).items.push(item.node);
       i = after;

@@ -6,7 +6,8 @@
 // Anything outside that subset (anchors, aliases, merge keys, tags, directives, documents, block or
 // multi-line scalars, tabs, duplicate keys, comments whose place in the ranges is unclear, any error)
 // declines, and parse.ts parses the whole file with the library instead (test/light-yaml*.test.ts).
-import { Document, isScalar, LineCounter, Pair, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Document, isScalar, LineCounter, YAMLMap, YAMLSeq, type DocumentOptions, type Pair, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { lightPair } from './light-yaml-nodes.ts';
 import { Decline, decline, ScalarReader } from './light-yaml-scalars.ts';
 
 /** Characters that send the whole file to the library: tabs, CR, BOM, other line breaks and controls. */
@@ -143,7 +144,7 @@ class BlockReader extends ScalarReader {
       if (keys.has(key) || key === '<<') decline();
       keys.add(key);
       const value = this.value(found.colon + 1, indent, true);
-      map.items.push(new Pair(found.key, value));
+      map.items.push(lightPair(found.key, value));
       end = value.range![2];
       const next = this.nextContent(this.pos);
       if (next.column !== indent || this.isDash(next)) {
@@ -223,7 +224,7 @@ class BlockReader extends ScalarReader {
     // What mapAt does after an entry that another follows.
     const next = this.nextContent(this.pos);
     if (next.column !== indent || this.isDash(next) || next.comment > indent) decline();
-    return { pair: new Pair(found.key, value), next: next.at - next.column };
+    return { pair: lightPair(found.key, value), next: next.at - next.column };
   }
 
   /** The top-level block mapping. */

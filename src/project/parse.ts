@@ -11,12 +11,9 @@ import { markAliasFree } from '../yaml-data.ts';
 import { yamlErrorRule } from '../yaml-error.ts';
 import { lightParse } from './light-yaml.ts';
 import { YamlReader } from './yaml-reader.ts';
-import { keepYoungGenerationSmall } from '../heap.ts';
+import { compileWithoutInlining, keepYoungGenerationSmall, LARGE_S_YAML } from '../heap.ts';
 
 export type ParseMode = 'read' | 'edit';
-
-/** Characters from which s.yaml is large: about 130 resources like a generated one. */
-const LARGE_S_YAML = 100_000;
 
 /** The library's options of each mode; the light reader builds its Document with the same. */
 export const OPTIONS = {
@@ -45,8 +42,12 @@ export async function parseSYaml(text: string, mode: ParseMode = 'edit'): Promis
 export async function tryParseSYaml(text: string, mode: ParseMode = 'edit'): Promise<Document.Parsed> {
   if (lastParsed?.text === text && lastParsed.mode === mode) return lastParsed.doc;
   lastParsed = undefined;
-  // A large s.yaml (a monorepo's) means a run that allocates a lot: its memory stays bounded.
-  if (text.length > LARGE_S_YAML) keepYoungGenerationSmall();
+  // A large s.yaml (a monorepo's) means a run that allocates a lot and runs hot code briefly: its
+  // memory stays bounded, and TurboFan does not inline (src/heap.ts).
+  if (text.length > LARGE_S_YAML) {
+    compileWithoutInlining();
+    keepYoungGenerationSmall();
+  }
   const light = lightParse(text, OPTIONS[mode]);
   if (light) {
     markAliasFree(light.doc);
