@@ -43,8 +43,9 @@ describe('every registered family provides every part', () => {
   });
 });
 
-// The card restates what the CLI needs of a generator before it loads one (src/runtimes/family.ts): it
-// must say what the generator says, or a run would check answers against one and write with the other.
+// The card holds what the CLI needs of a generator before it loads one (src/runtimes/family.ts), and the
+// generator takes those fields from it (cardFields); the recipes the card lists must be the ones the
+// generator writes, or a run would check answers against one and write with the other.
 describe("each family's card says what its generator says", () => {
   for (const family of FAMILIES) {
     test(family.id, async () => {

@@ -72,3 +72,9 @@ export interface FamilyDefinition {
 export function defineFamily(family: FamilyDefinition): FamilyDefinition {
   return family;
 }
+
+/** The fields of a family's generator that its card states (the card is their one source). */
+export function cardFields(family: FamilyDefinition): Pick<RuntimeDefinition, 'family' | 'label' | 'ids' | 'defaults' | 'placeHook'> {
+  const { label, ids, defaults, placeHook } = family.card;
+  return { family: family.id, label, ids, defaults, placeHook };
+}

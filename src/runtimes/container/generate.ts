@@ -3,13 +3,14 @@
 // function, whose initializer may be a command (--initializer-command) instead of POST /initialize.
 import { fail } from '../../errors.ts';
 import { codeSpan } from '../../escape.ts';
-import { asLabel } from '../../hook-entries.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import { render } from '../../templates.ts';
 import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from '../custom/server.ts';
 import { flaskRecipeFiles, flaskRecipeReadme, serverRecipes } from '../custom/recipes.ts';
 import { defineRuntime, type PlannedFile } from '../types.ts';
 import { GPU_CARDS, GPU_MEMORY, GPU_TYPES, shellCommand } from './gpu.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 /** Python of the image (its base, python:<version>-slim). */
 const PYTHON = '3.12';
@@ -37,15 +38,11 @@ export function placeholderImage(functionName: string): string {
 }
 
 export const container = defineRuntime<Record<string, never>>({
-  family: 'container',
+  ...cardFields(family),
   // The image runs the custom runtime's Flask server.
   templateGroups: ['custom', 'container'],
-  label: 'Custom container',
-  ids: ['custom-container'],
-  defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
-  placeHook: asLabel,
   options: {
-    keys: ['gpu', 'gpuMemorySize', 'initializerCommand'],
+    keys: family.card.optionKeys,
     resolve(answers) {
       if (answers.gpu === undefined) {
         if (answers.gpuMemorySize !== undefined) fail('gpu-memory-size', 'needs --gpu');

@@ -9,8 +9,9 @@ import { checkOpaqueEntries, DEFAULT_PORT, ENTRY_NOTE, serverTemplateData } from
 import { flaskRecipeFiles, flaskRecipeReadme, nodeServerRecipeFiles, nodeServerRecipeReadme, serverRecipes } from './recipes.ts';
 import { nodeClientActions } from '../nodejs/recipes.ts';
 import { defineRuntime } from '../types.ts';
-import { asLabel } from '../../hook-entries.ts';
 import { recipeLanguageRefusal, resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from '../nodejs/typescript.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 /** FC's PATH for custom runtimes, as the official templates spell it out when they prepend to it. */
 const BASE_PATH = '/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/bin';
@@ -58,13 +59,9 @@ function typeScriptBuild(spec: ProjectSpec): TypeScriptBuild {
 }
 
 export const custom = defineRuntime<Record<string, never>>({
-  family: 'custom',
-  label: 'Custom runtime',
-  ids: ['custom', 'custom.debian10', 'custom.debian11', 'custom.debian12'],
-  defaults: { handler: 'index.handler', initializer: 'true', preStop: 'true' },
-  placeHook: asLabel,
+  ...cardFields(family),
   options: {
-    keys: ['server', 'language'],
+    keys: family.card.optionKeys,
     resolve(answers, runtime) {
       const servers = serversFor(runtime);
       const server = answers.server ?? servers[0]!;

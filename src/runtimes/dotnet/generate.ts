@@ -6,7 +6,8 @@ import { FC_DOTNET_CORE_VERSION } from '../../versions.ts';
 import { templateData } from '../common.ts';
 import { dotnetRecipes } from './recipes.ts';
 import { defineRuntime, type PlannedFile } from '../types.ts';
-import { inHandlerAssemblyClass } from '../../hook-entries.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 // C# reserved keywords (contextual keywords such as `var` or `async` are legal identifiers).
 const CS_KEYWORDS = new Set(
@@ -27,13 +28,6 @@ const GENERATED_TYPE_NAMES = ['Encoding', 'IFcContext', 'JsonReader', 'MemoryStr
 const TAKEN_ASSEMBLY = /^(system|microsoft|mscorlib|netstandard|windowsbase|aliyun\.serverless|newtonsoft)(\..*)?$/i;
 // Members the generated class defines itself.
 const GENERATED_MEMBERS = ['CreateResource', 'GetResource', 'Json', 'JsonObject', 'JsonReader', 'Main', 'Resource', 'ResourceLock', 'resource'];
-
-/** The FC docs' names, with one assembly for the three (the docs' own s.yaml mixes two). */
-const DEFAULTS = {
-  handler: 'HelloFcApp::Example.Hello::StreamHandler',
-  initializer: 'HelloFcApp::Example.Hello::Initialize',
-  preStop: 'HelloFcApp::Example.Hello::PreStop',
-};
 
 export interface DotnetNames {
   /** Assembly (and project) name, e.g. `HelloFcApp`. */
@@ -68,7 +62,7 @@ export function parseDotnetEntries(entries: Partial<Record<EntryKey, string>>) {
     const parts = value.split('::');
     const [assembly = '', type = '', method = ''] = parts;
     if (parts.length !== 3 || type.lastIndexOf('.') <= 0) {
-      fail(field, `"${value}" must be <Assembly>::<Namespace>.<Class>::<Method>, e.g. ${DEFAULTS[key]}`);
+      fail(field, `"${value}" must be <Assembly>::<Namespace>.<Class>::<Method>, e.g. ${family.card.defaults[key]}`);
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(assembly)) {
       fail(field, `"${assembly}" is not a usable assembly name (letters, digits, _ and dots between names)`);
@@ -136,11 +130,7 @@ export function dotnetPublishNote(names: DotnetNames): string {
 }
 
 export const dotnet = defineRuntime<DotnetNames>({
-  family: 'dotnet',
-  label: 'C#',
-  ids: ['dotnetcore3.1'],
-  defaults: DEFAULTS,
-  placeHook: inHandlerAssemblyClass,
+  ...cardFields(family),
   parseEntries(entries) {
     const names = parseDotnetEntries(entries);
     return {

@@ -9,6 +9,7 @@ export const family = defineFamily({
   card: {
     label: 'C#',
     ids: ['dotnetcore3.1'],
+    // The FC docs' names, with one assembly for the three (the docs' own s.yaml mixes two).
     defaults: { handler: 'HelloFcApp::Example.Hello::StreamHandler', initializer: 'HelloFcApp::Example.Hello::Initialize', preStop: 'HelloFcApp::Example.Hello::PreStop' },
     placeHook: inHandlerAssemblyClass,
     optionKeys: [],

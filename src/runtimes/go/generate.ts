@@ -6,7 +6,8 @@ import { FC_GO_SDK_VERSION } from '../../versions.ts';
 import { templateData } from '../common.ts';
 import { goRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
-import { asLabel } from '../../hook-entries.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 // The handler is the name of the binary FC runs; the hook strings are labels (the SDK dispatches hooks by
 // type), kept to characters that read the same in s.yaml, a shell command and a markdown table.
@@ -19,8 +20,6 @@ export interface GoNames {
   buildCommand: string;
   sdkVersion: string;
 }
-
-const DEFAULTS = { handler: 'main', initializer: 'initialize', preStop: 'preStop' };
 
 // Module paths Go refuses or reads as something else: patterns and std directories (`go build` then
 // says `"std" is not an importable package`), and names Windows reserves (refused on every OS).
@@ -41,11 +40,7 @@ export function goTemplateData(spec: ProjectSpec, names: GoNames) {
 }
 
 export const go = defineRuntime<GoNames>({
-  family: 'go',
-  label: 'Go',
-  ids: ['go1'],
-  defaults: DEFAULTS,
-  placeHook: asLabel,
+  ...cardFields(family),
   parseEntries(entries) {
     if (!NAME.test(entries.handler)) {
       fail(ENTRY_FIELDS.handler, `"${entries.handler}" must be the name of the Go binary FC runs, e.g. main (letters, digits, _ . -; no directories)`);
@@ -53,7 +48,7 @@ export const go = defineRuntime<GoNames>({
     for (const key of ['initializer', 'preStop'] as const) {
       const label = entries[key];
       if (label !== undefined && !NAME.test(label)) {
-        fail(ENTRY_FIELDS[key], `"${label}" must be a non-empty label of letters, digits, _ . - (Go picks hooks by type, so FC only needs it non-empty), e.g. ${DEFAULTS[key]}`);
+        fail(ENTRY_FIELDS[key], `"${label}" must be a non-empty label of letters, digits, _ . - (Go picks hooks by type, so FC only needs it non-empty), e.g. ${family.card.defaults[key]}`);
       }
     }
     return {

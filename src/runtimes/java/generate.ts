@@ -6,7 +6,8 @@ import type { ProjectSpec } from '../../spec.ts';
 import { templateData } from '../common.ts';
 import { javaRecipes } from './recipes.ts';
 import { defineRuntime, type PlannedFile } from '../types.ts';
-import { inHandlerClass } from '../../hook-entries.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 // Java keywords and literals (`_` is a keyword since Java 9).
 const JAVA_KEYWORDS = new Set(
@@ -145,11 +146,7 @@ export function javaBuildNote(spec: ProjectSpec, names: JavaNames): string {
 }
 
 export const java = defineRuntime<JavaNames>({
-  family: 'java',
-  label: 'Java',
-  ids: ['java8', 'java11'],
-  defaults: { handler: 'example.App::handleRequest', initializer: 'example.App::initialize', preStop: 'example.App::preStop' },
-  placeHook: inHandlerClass,
+  ...cardFields(family),
   parseEntries(entries, runtime) {
     const { packageName, className } = parseJavaEntries(entries);
     const packageDir = packageName.replaceAll('.', '/');

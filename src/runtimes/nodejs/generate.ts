@@ -6,9 +6,10 @@ import { nodeModuleStyle } from './module-style.ts';
 import { NODE_TAKEN_NAMES } from './taken-names.ts';
 import { nodeRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
-import { inHandlerFile } from '../../hook-entries.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import { resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from './typescript.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 // ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
 const JS_RESERVED = new Set(
@@ -24,13 +25,9 @@ export interface NodeNames extends DottedNames {
 }
 
 export const nodejs = defineRuntime<NodeNames>({
-  family: 'nodejs',
-  label: 'Node.js',
-  ids: ['nodejs14', 'nodejs16', 'nodejs18', 'nodejs20'],
-  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
-  placeHook: inHandlerFile,
+  ...cardFields(family),
   options: {
-    keys: ['language'],
+    keys: family.card.optionKeys,
     resolve(answers, runtime) {
       const esm = nodeModuleStyle(runtime) === 'esm';
       const language = resolveLanguage(answers.language, esm ? undefined : `typescript is built to an ES module, which ${runtime} does not load; use nodejs18 or nodejs20`);

@@ -4,7 +4,8 @@ import { templateData } from '../common.ts';
 import { PHP_INTERNAL_FUNCTIONS } from './taken-names.ts';
 import { phpRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
-import { inHandlerFile } from '../../hook-entries.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 // PHP reserved keywords (function names are case-insensitive, so these are lower case).
 const PHP_RESERVED = new Set(
@@ -16,11 +17,7 @@ const PHP_RESERVED = new Set(
 );
 
 export const php = defineRuntime<DottedNames>({
-  family: 'php',
-  label: 'PHP',
-  ids: ['php7.2'],
-  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.preStop' },
-  placeHook: inHandlerFile,
+  ...cardFields(family),
   parseEntries(entries) {
     return parseDottedEntries(entries, {
       language: 'PHP',

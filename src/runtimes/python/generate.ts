@@ -4,7 +4,8 @@ import { templateData } from '../common.ts';
 import { PYTHON_BUILTINS, PYTHON_STDLIB_MODULES } from './taken-names.ts';
 import { pythonRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
-import { inHandlerFile } from '../../hook-entries.ts';
+import { cardFields } from '../family.ts';
+import { family } from './index.ts';
 
 // Python 3 keywords (soft keywords match/case/type/_ are legal names) and names that would shadow
 // the builtins the generated code relies on.
@@ -14,11 +15,7 @@ const PY_RESERVED = new Set(
 );
 
 export const python = defineRuntime<DottedNames>({
-  family: 'python',
-  label: 'Python',
-  ids: ['python3.9', 'python3.10', 'python3.12'],
-  defaults: { handler: 'index.handler', initializer: 'index.initialize', preStop: 'index.pre_stop' },
-  placeHook: inHandlerFile,
+  ...cardFields(family),
   parseEntries(entries) {
     return parseDottedEntries(entries, {
       language: 'Python',
