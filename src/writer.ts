@@ -5,7 +5,7 @@ import { fail } from './errors.ts';
 import { commitFiles, isWorkName, recoverInterrupted } from './file-transaction.ts';
 import { cleanOlderLeftovers } from './leftovers.ts';
 import { stagingName, writeNewTarget } from './new-target.ts';
-import { asInput } from './safe-fs.ts';
+import { asInput, tryOr } from './safe-fs.ts';
 import type { FilePlan } from './plan.ts';
 
 export interface WriteOptions {
@@ -61,11 +61,7 @@ export async function checkTarget(plan: FilePlan, options: WriteOptions = {}): P
  * round trip through libuv's thread pool; a new target's write asked three of them one after another.
  */
 function lstatNow(path: string): Stats | undefined | null {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false });
-  } catch {
-    return null;
-  }
+  return tryOr<Stats | undefined | null>(() => lstatSync(path, { throwIfNoEntry: false }), null);
 }
 
 /** Creates `dir` and its missing parents; returns the ones it created, deepest first, to remove on failure. */

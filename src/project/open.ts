@@ -1,11 +1,11 @@
 // Opens an existing FC project for add/remove (and the plop hook/unhook generators): its s.yaml, the fc3
 // resource to edit, and where its code is, read by the same model as the doctor's (resources.ts).
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fail } from '../errors.ts';
 import { recoverInterrupted } from '../file-transaction.ts';
 import { cleanOlderLeftovers } from '../leftovers.ts';
-import { fileErrorRule, isInside, MAX_S_YAML_BYTES, readProjectText } from '../safe-fs.ts';
+import { fileErrorRule, isInside, MAX_S_YAML_BYTES, readProjectText, tryOr } from '../safe-fs.ts';
 import { refuseAliasBombs } from '../yaml-data.ts';
 import { chooseResource, editableProps, fc3Resources } from './editable.ts';
 import { S_YAML_NAMES } from './load.ts';
@@ -31,32 +31,19 @@ export async function readSYaml(dir: string, cwd: string): Promise<{ root: strin
   const given = resolve(cwd, dir);
   // Synchronous calls where nothing else could run meanwhile: each fs/promises call is a round trip
   // through the thread pool, which a short run waits out one after another.
-  if (!statOf(given, statSync)?.isDirectory()) fail('dir', `${given} is not a directory`);
-  const root = realPath(given, (error) => fail('dir', fileErrorRule(error)));
+  if (!tryOr(() => statSync(given), undefined)?.isDirectory()) fail('dir', `${given} is not a directory`);
+  let root: string;
+  try {
+    root = realpathSync(given);
+  } catch (error) {
+    fail('dir', fileErrorRule(error as NodeJS.ErrnoException));
+  }
   await recoverInterrupted(root, 'dir');
   const leftovers = cleanOlderLeftovers(root);
-  const sYamlPath = S_YAML_NAMES.map((name) => resolve(root, name)).find((path) => statOf(path, lstatSync) !== undefined);
+  const sYamlPath = S_YAML_NAMES.map((name) => resolve(root, name)).find((path) => tryOr(() => lstatSync(path), undefined) !== undefined);
   if (!sYamlPath) fail('dir', `${root} has no s.yaml (run this in a Serverless Devs project, or pass its directory)`);
   const read = await readProjectText(root, sYamlPath, { field: 's.yaml', limit: MAX_S_YAML_BYTES });
   return { root, sYamlPath: read.path, sYamlText: read.text, leftovers };
-}
-
-/** The stat of `path`, or undefined when it cannot be had (missing, or any other error). */
-function statOf(path: string, stat: typeof statSync | typeof lstatSync): Stats | undefined {
-  try {
-    return stat(path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** realpathSync, with `failed` answering its error. */
-function realPath<T>(path: string, failed: (error: NodeJS.ErrnoException) => T): string | T {
-  try {
-    return realpathSync(path);
-  } catch (error) {
-    return failed(error as NodeJS.ErrnoException);
-  }
 }
 
 /** Keys of the fc3 resources in the project's s.yaml, for a choice when there are several. */
@@ -87,7 +74,7 @@ export async function openProject(dir: string, cwd: string, resource?: string): 
   const code = codePath(reader, props);
   let codeDir: string | undefined;
   if (typeof code === 'string') {
-    const real = realPath(resolve(root, code), () => undefined);
+    const real = tryOr<string | undefined>(() => realpathSync(resolve(root, code)), undefined);
     if (real !== undefined && !isInside(root, real)) {
       fail('s.yaml', `resources.${key}.props.code is "${code}", which leads outside the project (to ${real}); code must name a directory of this project`);
     }

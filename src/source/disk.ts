@@ -2,7 +2,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import { listProjectFiles } from '../project-files.ts';
-import { MAX_SOURCE_BYTES, readRegularFileSync } from '../safe-fs.ts';
+import { MAX_SOURCE_BYTES, readRegularFileSync, tryOr } from '../safe-fs.ts';
 import { SourceFile } from './file.ts';
 
 const runCaches: Map<unknown, unknown>[] = [];
@@ -34,13 +34,7 @@ const stats = runCache<string, Stats | undefined>();
  * middle of the path: as existsSync); taken once per doctor run.
  */
 export function statOnce(path: string): Stats | undefined {
-  return cached(stats, path, () => {
-    try {
-      return statSync(path);
-    } catch {
-      return undefined;
-    }
-  });
+  return cached(stats, path, () => tryOr<Stats | undefined>(() => statSync(path), undefined));
 }
 
 const texts = runCache<string, string | undefined>();
