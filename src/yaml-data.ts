@@ -30,9 +30,24 @@ export function markAliasFree(doc: Document.Parsed): void {
   checked.add(doc);
 }
 
-/** Whether an alias is anywhere under `node` (a plain walk: the library's `visit` copies a path per node). */
+/** Whether an alias is anywhere under `node`. */
 function containsAlias(node: unknown): boolean {
-  if (isAlias(node)) return true;
-  if (isPair(node)) return containsAlias(node.key) || containsAlias(node.value);
-  return (isMap(node) || isSeq(node)) && node.items.some((item) => containsAlias(item));
+  return firstNode(node, isAlias) !== undefined;
+}
+
+/**
+ * The first node under `node` (itself included) that `test` accepts, in document order: a pair, then
+ * its key and value; undefined when there is none. A plain walk: the library's `visit` copies a path
+ * per node.
+ */
+export function firstNode(node: unknown, test: (item: unknown) => boolean): unknown {
+  if (test(node)) return node;
+  if (isPair(node)) return firstNode(node.key, test) ?? firstNode(node.value, test);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      const found = firstNode(item, test);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type
 import { fail } from '../errors.ts';
 import { readerOf } from './parse.ts';
 import { fc3Entries, isServerlessDevs2 } from './resources.ts';
+import { firstNode } from '../yaml-data.ts';
 
 const FIELD = 's.yaml';
 
@@ -36,22 +37,15 @@ export function editableProps(doc: Document.Parsed, text: string, resource: stri
   for (const holder of [doc.contents, doc.get('resources', true), node] as unknown[]) {
     if (isMap(holder) && holder.anchor) fail(FIELD, `${where} is inside a YAML anchor (&${holder.anchor}), so editing it would change the alias that copies it; edit s.yaml by hand`);
   }
-  // Every node of the resource in document order, the first alias, anchor or merge key refused (a
-  // plain walk: the library's `visit` copies a path per node).
-  const refuseUneditable = (item: unknown): void => {
-    if (isAlias(item)) fail(FIELD, `${where} uses a YAML alias (*${item.source}, line ${line(item)}), which cannot be edited safely; edit s.yaml by hand`);
-    if (isPair(item)) {
-      if (isScalar(item.key) && item.key.value === '<<') fail(FIELD, `${where} uses a YAML merge key (<<, line ${line(item.key)}), which cannot be edited safely; edit s.yaml by hand`);
-      refuseUneditable(item.key);
-      refuseUneditable(item.value);
-      return;
-    }
-    if ((isScalar(item) || isMap(item) || isSeq(item)) && item.anchor) {
-      fail(FIELD, `${where} defines a YAML anchor (&${item.anchor}, line ${line(item)}), which cannot be edited safely; edit s.yaml by hand`);
-    }
-    if (isMap(item) || isSeq(item)) item.items.forEach(refuseUneditable);
-  };
-  refuseUneditable(node);
+  // The first alias, merge key or anchor in the resource, in document order, is refused.
+  const isMergeKey = (item: unknown) => isPair(item) && isScalar(item.key) && item.key.value === '<<';
+  const hasAnchor = (item: unknown) => (isScalar(item) || isMap(item) || isSeq(item)) && Boolean(item.anchor);
+  const found = firstNode(node, (item) => isAlias(item) || isMergeKey(item) || hasAnchor(item));
+  if (isAlias(found)) fail(FIELD, `${where} uses a YAML alias (*${found.source}, line ${line(found)}), which cannot be edited safely; edit s.yaml by hand`);
+  if (isPair(found)) fail(FIELD, `${where} uses a YAML merge key (<<, line ${line(found.key as Node)}), which cannot be edited safely; edit s.yaml by hand`);
+  if (isScalar(found) || isMap(found) || isSeq(found)) {
+    fail(FIELD, `${where} defines a YAML anchor (&${found.anchor}, line ${line(found)}), which cannot be edited safely; edit s.yaml by hand`);
+  }
   const props = node.get('props', true);
   if (!isMap(props) || props.items.length === 0) fail(FIELD, `${where}.props is missing or empty`);
   if (props.flow) fail(FIELD, `${where}.props is a flow mapping ({ ... }) at line ${line(props)}; write it as a block mapping to edit it`);
