@@ -30,8 +30,9 @@ export interface FamilyDoctor {
 /**
  * What the CLI knows of a family before it loads the family's generator: what picking a runtime, and the
  * checks and messages that name every family's runtimes (which take an option, which write a recipe),
- * need. Each field is the generator's own, restated (test/runtimes-layout.test.ts proves they agree), so
- * a run loads the generator of the one family it writes.
+ * need, so that a run loads the generator of the one family it writes. The generator takes its label,
+ * ids, defaults, placeHook and option keys from here (cardFields); the recipes it writes must be the
+ * ones listed (test/runtimes-layout.test.ts).
  */
 export interface FamilyCard {
   /** RuntimeDefinition.label. */

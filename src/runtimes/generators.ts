@@ -2,19 +2,17 @@
 // (dist/index.js, whose exports are synchronous) and the tests; the CLI loads the one generator a run
 // writes with (generatorFor). A module of its own so the API's type declarations do not reach the
 // families' other parts.
-import { allGenerators, RUNTIME_IDS } from './index.ts';
+import { allGenerators, FAMILIES, familyOffering, RUNTIME_IDS } from './index.ts';
 import type { RuntimeDefinition } from './types.ts';
 import { resolveSpecWith, runtimeOf, type Answers, type ProjectSpec } from '../spec.ts';
 
 export { RUNTIME_IDS };
 
-/** Every family's generator, in menu order. */
+/** Every family's generator, in menu order (FAMILIES' order). */
 export const RUNTIMES: readonly RuntimeDefinition<any>[] = await allGenerators();
 
 export function runtimeFor(id: string): RuntimeDefinition<any> {
-  const definition = RUNTIMES.find((candidate) => candidate.ids.includes(id));
-  if (!definition) throw new Error(`internal: no runtime definition for "${id}"`);
-  return definition;
+  return RUNTIMES[FAMILIES.indexOf(familyOffering(id))]!;
 }
 
 /**

@@ -35,11 +35,16 @@ export function runtimeFamily(id: string): RuntimeFamily | undefined {
 /** Every FC runtime id the generator accepts, in menu order (the families' cards). */
 export const RUNTIME_IDS: readonly string[] = FAMILIES.flatMap((family) => family.card.ids);
 
-/** The generator of runtime `id` (one of RUNTIME_IDS), loaded with its family's generate.ts (only that family's). */
-export async function generatorFor(id: string): Promise<RuntimeDefinition<any>> {
+/** The family whose generator offers runtime `id` (one of RUNTIME_IDS). */
+export function familyOffering(id: string): FamilyDefinition {
   const family = FAMILIES.find((candidate) => candidate.card.ids.includes(id));
   if (!family) throw new Error(`internal: no runtime definition for "${id}"`);
-  return family.generator();
+  return family;
+}
+
+/** The generator of runtime `id` (one of RUNTIME_IDS), loaded with its family's generate.ts (only that family's). */
+export function generatorFor(id: string): Promise<RuntimeDefinition<any>> {
+  return familyOffering(id).generator();
 }
 
 /** Every family's generator, in menu order: what help, --list and the API show of all of them. */
