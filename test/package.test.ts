@@ -157,6 +157,8 @@ describe('bin of the unpacked tarball', () => {
 
 describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
   const distFiles = (args: string[]) => loadedFiles(args).filter((path) => path.startsWith(join(unpacked, 'dist'))).map((path) => relative(join(unpacked, 'dist'), path)).sort();
+  /** Whether a dist file holds the runner's modules (src/run/*): a message of its child process that minifying keeps. */
+  const holdsRunner = (file: string) => readFileSync(join(unpacked, 'dist', file), 'utf8').includes(' is not installed or not on PATH: install ');
 
   test('a nodejs20 generation loads the CLI, its family\'s generator and the two template folders it renders, nothing else', () => {
     expect(distFiles(['my-fn', '--runtime', 'nodejs20', '--yes'])).toEqual(['chunks/runtimes-nodejs-generate.js', 'chunks/templates-_shared.js', 'chunks/templates-nodejs.js', 'cli.js']);
@@ -174,6 +176,11 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
     const loaded = distFiles([command, root, ...flags]);
     expect(loaded).toContain('chunks/runtimes-nodejs-parts.js');
     expect(loaded.filter((path) => path.includes('generate'))).toEqual([]);
+    expect(loaded.filter(holdsRunner)).toEqual([]);
+  });
+
+  test('run loads the runner\'s modules, in a file of their own', () => {
+    expect(distFiles(['run', '--help']).filter(holdsRunner)).toEqual(['chunks/runner.js']);
   });
 
   test('--version loads the CLI file only', () => {
