@@ -57,13 +57,14 @@ export async function carryOut(plan: HookPlan, io: Io, options: { dryRun: boolea
     io.stdout('Nothing to change: everything asked for is already in place.\n');
     return 0;
   }
-  const diff = terminalSafe(hookPlanDiff(plan));
+  // The diff is made only to be shown: a --yes run writes without it.
+  const diff = () => terminalSafe(hookPlanDiff(plan));
   if (options.dryRun) {
-    io.stdout(`${diff}Dry run: nothing written.\n`);
+    io.stdout(`${diff()}Dry run: nothing written.\n`);
     return 0;
   }
   if (!options.yes && io.interactive) {
-    io.stdout(diff);
+    io.stdout(diff());
     const { confirmWrite } = await import('./hook-prompts.ts');
     if (!(await confirmWrite())) {
       io.stdout('Nothing written.\n');
