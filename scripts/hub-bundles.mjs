@@ -11,7 +11,10 @@
 // - the hub (dist/cli.js): everything the CLI entry imports statically, loaded by every run;
 // - each lazy root (an `import()` target, and the API entry): the modules only it reaches;
 // - the shared file (chunks/shared.js): modules that two or more lazy roots reach and the hub does not,
-//   except what a root of `hubShares` (each family's generator) shares, which stays in the hub.
+//   except what a root of `hubShares` (each family's generator) shares, which stays in the hub; and each
+//   `absorbed` root with the modules only it reaches: a small command that always loads the shared file
+//   is loaded with it, one file instead of two (Node 20 spends about a millisecond on a module file), and
+//   the shared file exports its names itself, so its `import()` resolves to the shared file.
 // A module that another file owns is imported from that file, which exports each module it owns as a
 // namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub,
 // its family's generator and the template folders it renders (4 files instead of 17), doctor and remove
@@ -77,9 +80,9 @@ function copiedModules(graph) {
  * A module two or more roots reach goes to the hub when one of them is in `hubShares` (roots a run
  * loads on top of the hub alone), else to the first of `groups` ({ name, roots, copy }) whose roots
  * include all of them, else to SHARED; with `copy`, into each of them instead (for roots no run loads
- * together).
+ * together). An `absorbed` root, and every module it would own, goes to SHARED.
  */
-function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [] }) {
+function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [], absorbed = [] }) {
   const copied = copiedModules(graph);
   const hub = new Set(hubEntries.flatMap((entry) => [...closure(graph, entry)]));
   const lazyRoots = new Set(roots);
@@ -103,6 +106,8 @@ function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [] })
     if (users.size > 1 && group?.copy) copied.add(key);
     else owners.set(key, users.size === 1 ? [...users][0] : (group?.name ?? SHARED));
   }
+  // An absorbed root and what only it reaches go to the shared file.
+  for (const [key, owner] of owners) if (absorbed.includes(owner)) owners.set(key, SHARED);
   return { owners, copied };
 }
 
@@ -158,12 +163,13 @@ async function exportNames(options, cwd, keys) {
  * Builds `options` (esbuild options with bundle, format esm, plugins) into `outdir` as described above.
  * `hubEntries[0]` is the CLI entry (dist/<hubFile>); `rootFiles` names the files of other entries;
  * `hubShares` lists the lazy roots whose modules shared with another root stay in the hub (see assignOwners);
- * `cjsBanner` (esbuild's banner option) heads only the files that hold CommonJS modules.
+ * `absorbed` lists lazy roots bundled into the shared file, which exports their names (they must differ
+ * from each other's); `cjsBanner` (esbuild's banner option) heads only the files that hold CommonJS modules.
  */
-export async function buildHubBundles(options, { outdir, hubEntries, hubFile, rootFiles, groups, hubShares, cjsBanner }) {
+export async function buildHubBundles(options, { outdir, hubEntries, hubFile, rootFiles, groups, hubShares, absorbed = [], cjsBanner }) {
   const cwd = options.absWorkingDir ?? process.cwd();
   const graph = await discover({ ...options, entryPoints: [...hubEntries, ...Object.keys(rootFiles)] });
-  const { owners, copied } = assignOwners(graph, { hubEntries, roots: Object.keys(rootFiles), groups, hubShares });
+  const { owners, copied } = assignOwners(graph, { hubEntries, roots: Object.keys(rootFiles), groups, hubShares, absorbed });
   const files = new Map(); // owner -> file name
   for (const owner of new Set(owners.values())) files.set(owner, fileNameOf(owner, { hubFile, rootFiles }));
   const fileNames = [...files.values()];
@@ -180,7 +186,7 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
       if (owners.get(key) === HUB) throw new Error(`hub-bundles: ${key} is in the hub but imports ${path} (of ${owners.get(path)}) statically`);
       crossImported.add(path);
     }
-    for (const path of node.dynamics) if (owners.get(path) !== path) crossImported.add(path);
+    for (const path of node.dynamics) if (owners.get(path) !== path && !absorbed.includes(path)) crossImported.add(path);
   }
   for (const key of crossImported) {
     if (owners.get(key) !== HUB && owners.get(key) !== SHARED && owners.get(key) !== key && !groups.some((group) => group.name === owners.get(key))) {
@@ -192,7 +198,10 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
   }
   const shared = [...crossImported].sort();
   const rootsWithFiles = [...files.keys()].filter((owner) => owner !== HUB && owner !== SHARED && !groups.some((group) => group.name === owner));
-  const names = await exportNames(options, cwd, [...new Set([...shared, ...rootsWithFiles])]);
+  const names = await exportNames(options, cwd, [...new Set([...shared, ...rootsWithFiles, ...absorbed])]);
+  const absorbedNames = absorbed.flatMap((key) => names.get(key));
+  const clashingName = absorbedNames.find((name, index) => name === 'default' || name.startsWith('__m') || absorbedNames.indexOf(name) !== index);
+  if (clashingName) throw new Error(`hub-bundles: an absorbed root exports "${clashingName}", which the shared file cannot export for it (default, __m<N>, or another absorbed root's name)`);
   const namespaceOf = new Map(shared.map((key, index) => [key, `__m${index}`]));
 
   const INNER = 'hub-bundles-inner';
@@ -203,6 +212,7 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
       ...(rootsWithFiles.includes(owner) ? [`export * from 'owned:${owner}';`] : []),
       ...(rootsWithFiles.includes(owner) && names.get(owner).includes('default') ? [`export { default } from 'owned:${owner}';`] : []),
       ...shared.filter((key) => owners.get(key) === owner).map((key) => `export * as ${namespaceOf.get(key)} from 'owned:${key}';`),
+      ...(owner === SHARED ? absorbed.map((key) => `export * from 'owned:${key}';`) : []),
     ];
     const plugin = {
       name: 'hub-bundles',
@@ -218,6 +228,7 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
           const target = owners.get(key);
           if (copied.has(key) || target === owner || target === undefined) return resolved;
           if (args.kind === 'dynamic-import' && target === key) return { path: specifier(file, files.get(key)), external: true };
+          if (args.kind === 'dynamic-import' && absorbed.includes(key)) return { path: specifier(file, files.get(SHARED)), external: true };
           return { path: key, namespace: 'owned-ref', pluginData: target };
         });
         pluginBuild.onLoad({ filter: /.*/, namespace: 'hub-entry' }, () => ({ contents: entryLines.join('\n'), loader: 'js', resolveDir: cwd }));

@@ -179,6 +179,12 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
     expect(loaded.filter(holdsRunner)).toEqual([]);
   });
 
+  test('remove and add load the CLI, chunks/shared.js (which holds both commands) and the family\'s parts; add also its generator (entry rules)', async () => {
+    const { root } = await generateProject({ runtime: 'nodejs20' });
+    expect(distFiles(['remove', root, '--pre-stop', '--yes'])).toEqual(['chunks/runtimes-nodejs-parts.js', 'chunks/shared.js', 'cli.js']);
+    expect(distFiles(['add', root, '--pre-stop', 'index.preStop', '--yes'])).toEqual(['chunks/runtimes-nodejs-generate.js', 'chunks/runtimes-nodejs-parts.js', 'chunks/shared.js', 'cli.js']);
+  });
+
   test('run loads the runner\'s modules, in a file of their own', () => {
     expect(distFiles(['run', '--help']).filter(holdsRunner)).toEqual(['chunks/runner.js']);
   });
@@ -201,7 +207,7 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
     const project = join(cwd, 'my-fn');
     writeFileSync(join(project, 's.yaml'), change(readFileSync(join(project, 's.yaml'), 'utf8')));
     const removing = distFiles(['remove', project, '--pre-stop', '--dry-run', '--yes']);
-    expect(removing).toEqual(expect.arrayContaining(['cli.js', 'chunks/cli-remove.js', 'chunks/shared.js']));
+    expect(removing).toEqual(expect.arrayContaining(['cli.js', 'chunks/shared.js']));
     expect(loadsParser(removing)).toBe(parses);
     expect(loadsParser(distFiles(['doctor', project]))).toBe(parses);
   });

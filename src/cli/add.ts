@@ -43,7 +43,7 @@ Examples:
   create-fc-lifecycle add gpu-fn --initializer-command /code/warm-up.sh --initializer-timeout 300
 `;
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function addCommand(argv: string[], io: Io): Promise<number> {
   const { values, dir } = parseCommandArgs('add', argv, {
     ...COMMON_OPTIONS,
     initializer: { type: 'string' },

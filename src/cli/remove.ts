@@ -28,7 +28,7 @@ Example:
   create-fc-lifecycle remove . --pre-stop
 `;
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function removeCommand(argv: string[], io: Io): Promise<number> {
   const { values, dir } = parseCommandArgs('remove', argv, {
     ...COMMON_OPTIONS,
     initializer: { type: 'boolean' },
