@@ -150,6 +150,9 @@ try {
     groups: [
       { name: 'prompt-library', roots: ['src/cli/prompts.ts', 'src/cli/hook-prompts.ts'], copy: true },
       { name: 'runner', roots: ['src/run/command.ts', ...families.map((family) => `src/runtimes/${family}/run.ts`)] },
+      // A family's entry rules (src/runtimes/<family>/entries.ts), in both its generator and its parts:
+      // add checks entries with them and so loads no generator (one file fewer, about a millisecond).
+      ...families.map((family) => ({ name: `${family}-entries`, roots: [`src/runtimes/${family}/generate.ts`, `src/runtimes/${family}/parts.ts`], copy: true })),
     ],
     // Each family's generator (src/runtimes/<family>/generate.ts), which a generation loads on top of the
     // hub: what one shares with another root (another generator, a family's parts, the API) stays in the

@@ -26,8 +26,10 @@
 //   must not export a `let` or `var` (checked: the build fails);
 // - a namespace keeps every export of its module, so the hub is not tree-shaken across files;
 // - a CommonJS module, and what it reaches, is copied into each file that uses it (only the prompt
-//   library's stateless helpers are CommonJS), and a group with `copy` is copied into each of its roots,
-//   which no run loads together (the prompt library, in the two prompting modules).
+//   library's stateless helpers are CommonJS), and a group with `copy` is copied into each of its roots:
+//   the prompt library, in the two prompting modules, which no run loads together; a family's entry
+//   rules, in its generator and its parts, which only the API (plop) loads together, and which hold no
+//   state (names, patterns and functions), so two copies answer alike.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -77,10 +79,9 @@ function copiedModules(graph) {
  * `hubEntries` are the modules the CLI's entry loads (their static imports with them), `roots` the other
  * entry points (the API); every `import()` target is a root too, and owns itself even where another
  * root imports it statically (that root imports it from its file: a root's reach stops at other roots).
- * A module two or more roots reach goes to the hub when one of them is in `hubShares` (roots a run
- * loads on top of the hub alone), else to the first of `groups` ({ name, roots, copy }) whose roots
- * include all of them, else to SHARED; with `copy`, into each of them instead (for roots no run loads
- * together). An `absorbed` root, and every module it would own, goes to SHARED.
+ * A module two or more roots reach is copied into each of them when the first of `groups` ({ name,
+ * roots, copy }) whose roots include all of them has `copy`; else it goes to the hub when one of them is
+ * in `hubShares` (roots a run loads on top of the hub alone), else to that group, else to SHARED. An `absorbed` root, and every module it would own, goes to SHARED.
  */
 function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [], absorbed = [] }) {
   const copied = copiedModules(graph);
@@ -98,13 +99,16 @@ function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [], a
   const owners = new Map();
   for (const key of hub) if (!copied.has(key)) owners.set(key, HUB);
   for (const [key, users] of reachedBy) {
+    const group = groups.find((candidate) => [...users].every((user) => candidate.roots.includes(user)));
+    if (users.size > 1 && group?.copy) {
+      copied.add(key);
+      continue;
+    }
     if (users.size > 1 && [...users].some((user) => hubShares.includes(user))) {
       owners.set(key, HUB);
       continue;
     }
-    const group = groups.find((candidate) => [...users].every((user) => candidate.roots.includes(user)));
-    if (users.size > 1 && group?.copy) copied.add(key);
-    else owners.set(key, users.size === 1 ? [...users][0] : (group?.name ?? SHARED));
+    owners.set(key, users.size === 1 ? [...users][0] : (group?.name ?? SHARED));
   }
   // An absorbed root and what only it reaches go to the shared file.
   for (const [key, owner] of owners) if (absorbed.includes(owner)) owners.set(key, SHARED);
@@ -179,7 +183,11 @@ export async function buildHubBundles(options, { outdir, hubEntries, hubFile, ro
   // Modules imported from a file that is not their owner's (each file exports them as __m<N>).
   const crossImported = new Set();
   for (const [key, node] of graph) {
-    if (copied.has(key)) continue;
+    if (copied.has(key)) {
+      // A copy is built into other files than its imports' owners (an entry rule's name list, in the hub).
+      for (const { path } of node.statics) if (!copied.has(path)) crossImported.add(path);
+      continue;
+    }
     for (const { path } of node.statics) {
       if (copied.has(path) || owners.get(path) === owners.get(key)) continue;
       // A hub module that `hubShares` put there must not make every run load a root's file.

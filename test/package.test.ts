@@ -179,10 +179,10 @@ describe('loads one file per owner (scripts/hub-bundles.mjs)', () => {
     expect(loaded.filter(holdsRunner)).toEqual([]);
   });
 
-  test('remove and add load the CLI, chunks/shared.js (which holds both commands) and the family\'s parts; add also its generator (entry rules)', async () => {
+  test('remove and add load the CLI, chunks/shared.js (which holds both commands) and the family\'s parts (which hold its entry rules), nothing else', async () => {
     const { root } = await generateProject({ runtime: 'nodejs20' });
     expect(distFiles(['remove', root, '--pre-stop', '--yes'])).toEqual(['chunks/runtimes-nodejs-parts.js', 'chunks/shared.js', 'cli.js']);
-    expect(distFiles(['add', root, '--pre-stop', 'index.preStop', '--yes'])).toEqual(['chunks/runtimes-nodejs-generate.js', 'chunks/runtimes-nodejs-parts.js', 'chunks/shared.js', 'cli.js']);
+    expect(distFiles(['add', root, '--pre-stop', 'index.preStop', '--yes'])).toEqual(['chunks/runtimes-nodejs-parts.js', 'chunks/shared.js', 'cli.js']);
   });
 
   test('run loads the runner\'s modules, in a file of their own', () => {

@@ -27,6 +27,8 @@ describe('every registered family provides every part', () => {
       for (const id of generator.ids) expect(family.runtimeIds.test(id), `${id} is one of ${family.runtimeIds}`).toBe(true);
       const edit = await family.edit();
       expect(edit.code ?? edit.http, 'edit(): code or HTTP hooks').toBeDefined();
+      // add checks entries with the edit parts' rules, a generation with the generator's: one function.
+      expect(edit.parseEntries, 'edit().parseEntries is the generator\'s').toBe(generator.parseEntries);
       const doctor = await family.doctor();
       expect(typeof doctor.model.resolveHook).toBe('function');
       expect(typeof doctor.model.hooksInCode).toBe('function');

@@ -7,7 +7,6 @@ import { commitFiles } from '../file-transaction.ts';
 import { fail, InputError } from '../errors.ts';
 import { familyOf } from '../runtimes/index.ts';
 import type { FamilyDefinition } from '../runtimes/family.ts';
-import type { RuntimeDefinition } from '../runtimes/types.ts';
 import { checkWholeNumber, DEFAULTS } from '../spec.ts';
 import { loadTemplates } from '../templates.ts';
 import { addCommandInitializer, initializerCommandToAdd, missingImageFiles } from './command-initializer.ts';
@@ -49,25 +48,24 @@ function defaultEntry({ project, family }: Context, kind: HookKind): string {
 }
 
 /**
- * Checks hook entries together with the project's handler, with the runtime's own entry rules: those of
- * `definition`, the family's generator (the same for new and existing projects).
+ * Checks hook entries together with the project's handler, with the runtime's own entry rules: its
+ * family's, the generator's (the same for new and existing projects).
  */
-function checkEntries({ project }: Context, definition: RuntimeDefinition<any>, given: Partial<Record<HookKind, string>>): void {
-  const { handler, entries } = withoutDirectory(definition, project.handler || definition.defaults.handler, given);
+function checkEntries({ project, family, language }: Context, given: Partial<Record<HookKind, string>>): void {
+  const { handler, entries } = withoutDirectory(family.card, project.handler || family.card.defaults.handler, given);
   try {
-    definition.parseEntries({ handler }, project.runtime);
+    language.parseEntries({ handler }, project.runtime);
   } catch (error) {
     if (error instanceof InputError) fail('s.yaml', `handler ${project.handler}: ${error.rule}`);
     throw error;
   }
-  definition.parseEntries({ handler, ...entries }, project.runtime);
+  language.parseEntries({ handler, ...entries }, project.runtime);
 }
 
 export async function inspectProject(dir: string, cwd: string, resource?: string): Promise<ProjectInfo> {
   const context = await open(dir, cwd, resource);
   const { project } = context;
-  const definition = await context.family.generator();
-  checkEntries(context, definition, {});
+  checkEntries(context, {});
   return {
     root: project.root,
     resource: project.resource,
@@ -77,7 +75,7 @@ export async function inspectProject(dir: string, cwd: string, resource?: string
     defaults: { initializer: defaultEntry(context, 'initializer'), preStop: defaultEntry(context, 'preStop') },
     checkEntry(kind, entry) {
       try {
-        checkEntries(context, definition, { [kind]: entry });
+        checkEntries(context, { [kind]: entry });
         return undefined;
       } catch (error) {
         if (error instanceof InputError) return error.rule;
@@ -127,7 +125,7 @@ export async function planAddHooks(given: AddHooksRequest, cwd: string): Promise
     const state = await hookState(project.sYamlText, project.resource, kind);
     entries[kind] = state.status === 'on' && state.handler ? state.handler : defaultEntry(context, kind);
   }
-  checkEntries(context, await family.generator(), entries);
+  checkEntries(context, entries);
 
   const plan: HookPlan = { root: project.root, resource: project.resource, runtime: project.runtime, changes: [], notes: [], warnings: [...project.leftovers] };
   const will = request.dryRun

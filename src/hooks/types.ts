@@ -1,5 +1,6 @@
 // Shared vocabulary of the hook editors (add/remove, plop hook/unhook).
 import type { HookKind, HookProject } from '../project/types.ts';
+import type { EntryStrings } from '../runtimes/types.ts';
 
 /** The hooks and the project edited are the one reader's (src/project/types.ts). */
 export { HOOK_FLAGS, HOOK_KINDS, HOOK_LABELS, type HookKind, type HookProject } from '../project/types.ts';
@@ -56,6 +57,11 @@ export interface HttpHooks {
 
 /** The hook knowledge of one runtime family, for code written by hand (not only by the generator). */
 export interface LanguageHooks {
+  /**
+   * The family's entry rules, its generator's own (RuntimeDefinition.parseEntries): add checks a hook's
+   * entry against the project's handler with them. Throws InputError naming the field.
+   */
+  parseEntries(entries: EntryStrings, runtime: string): unknown;
   /** FC ignores the hook's handler string beyond its being non-empty (Go, custom runtimes): any two are the same hook. */
   handlerIsLabel?: boolean;
   code?: CodeHooks;

@@ -14,10 +14,12 @@ import { lineAt } from '../../source/text.ts';
 import type { HookProject, LanguageHooks } from '../../hooks/types.ts';
 import { projectTypeScriptBuild } from '../nodejs/typescript-project.ts';
 import { routeIn, ROUTES } from './code.ts';
+import { checkOpaqueEntries } from './server.ts';
 
 const SOURCE_SUFFIXES = ['.py', '.js', '.mjs', '.cjs', '.ts', '.go', '.java', '.kt', '.php', '.rb', '.rs', '.cs', '.sh', '.lua', '.conf'];
 
 export const customHooks: LanguageHooks = {
+  parseEntries: checkOpaqueEntries,
   handlerIsLabel: true,
   http: {
     route: (kind) => ROUTES[kind],

@@ -13,6 +13,7 @@ import { eolOf, insertAt, nextLineStart } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { classesIn, CORE, methodsNamed, splitCsEntry, usingsOf, type CsClass } from './code.ts';
+import { parseDotnetEntryNames } from './entries.ts';
 
 const DOC_COMMENT = ['///', '//', '*', '/*', '['];
 
@@ -32,6 +33,7 @@ function hookIn(file: CodeFile, kind: HookKind, entry: string, project: HookProj
 }
 
 export const dotnetHooks: LanguageHooks = {
+  parseEntries: parseDotnetEntryNames,
   code: {
     async locate(project) {
       const { ns, cls } = entryParts(project.handler, 'handler');

@@ -4,7 +4,8 @@
 import { ENTRY_FIELDS, type EntryKey } from '../../entry.ts';
 import { fail } from '../../errors.ts';
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
-import { dotnetFiles, dotnetPublishNote, type DotnetNames } from './generate.ts';
+import type { DotnetNames } from './entries.ts';
+import { dotnetFiles, dotnetPublishNote } from './generate.ts';
 import type { RecipeDefinition } from '../types.ts';
 
 // Pinned client versions, one constant each so a bot or a maintainer bumps them in one place.

@@ -13,6 +13,7 @@ import { appendBlock, definitionStart, eolOf, insertAt, indentAt, lineStart, mar
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { fcImportName, funcNamed, importsOf, REGISTER, registeredByName, registrations, SDK, startCalls, type Registration } from './code.ts';
+import { parseGoEntries } from './entries.ts';
 
 const DEFAULT_NAMES: Record<HookKind, string> = { initializer: 'initialize', preStop: 'preStop' };
 // Keywords, predeclared identifiers and the two special functions: a hook function cannot take these names.
@@ -69,6 +70,7 @@ function addImport(source: SourceFile, path: string, near: string): string {
 }
 
 export const goHooks: LanguageHooks = {
+  parseEntries: parseGoEntries,
   handlerIsLabel: true,
   code: {
     async locate(project) {

@@ -1,5 +1,3 @@
-import { ENTRY_FIELDS } from '../../entry.ts';
-import { fail } from '../../errors.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import { render } from '../../templates.ts';
 import { FC_GO_SDK_VERSION } from '../../versions.ts';
@@ -8,18 +6,7 @@ import { goRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import { cardFields } from '../family.ts';
 import { family } from './index.ts';
-
-// The handler is the name of the binary FC runs; the hook strings are labels (the SDK dispatches hooks by
-// type), kept to characters that read the same in s.yaml, a shell command and a markdown table.
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-
-export interface GoNames {
-  /** The binary FC runs: `go build -o target/<binary>`. */
-  binary: string;
-  /** The `go build` command s.yaml runs before deploying (from code/). */
-  buildCommand: string;
-  sdkVersion: string;
-}
+import { parseGoEntries, type GoNames } from './entries.ts';
 
 // Module paths Go refuses or reads as something else: patterns and std directories (`go build` then
 // says `"std" is not an importable package`), and names Windows reserves (refused on every OS).
@@ -41,22 +28,7 @@ export function goTemplateData(spec: ProjectSpec, names: GoNames) {
 
 export const go = defineRuntime<GoNames>({
   ...cardFields(family),
-  parseEntries(entries) {
-    if (!NAME.test(entries.handler)) {
-      fail(ENTRY_FIELDS.handler, `"${entries.handler}" must be the name of the Go binary FC runs, e.g. main (letters, digits, _ . -; no directories)`);
-    }
-    for (const key of ['initializer', 'preStop'] as const) {
-      const label = entries[key];
-      if (label !== undefined && !NAME.test(label)) {
-        fail(ENTRY_FIELDS[key], `"${label}" must be a non-empty label of letters, digits, _ . - (Go picks hooks by type, so FC only needs it non-empty), e.g. ${family.card.defaults[key]}`);
-      }
-    }
-    return {
-      binary: entries.handler,
-      buildCommand: `GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o target/${entries.handler} main.go`,
-      sdkVersion: FC_GO_SDK_VERSION,
-    };
-  },
+  parseEntries: parseGoEntries,
   files(spec, names) {
     const data = goTemplateData(spec, names);
     return [

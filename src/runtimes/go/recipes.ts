@@ -3,7 +3,8 @@
 // `go build` pre-deploy actions fetch and build it.
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
 import { render } from '../../templates.ts';
-import { goTemplateData, type GoNames } from './generate.ts';
+import type { GoNames } from './entries.ts';
+import { goTemplateData } from './generate.ts';
 import type { RecipeDefinition } from '../types.ts';
 
 // Pinned client versions, one constant each so a bot or a maintainer bumps them in one place.

@@ -14,6 +14,7 @@ import { eolOf, insertAt, nextLineStart } from '../../source/text.ts';
 import { SYNTAX } from '../../source-scan.ts';
 import { HOOK_FLAGS, HOOK_LABELS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { classIn, implementsDirectly, importsOf, INTERFACES, methodsNamed, packageOf, RUNTIME_PACKAGE, splitJavaEntry, type JavaClass } from './code.ts';
+import { parseJavaEntryNames } from './entries.ts';
 
 const DOC_COMMENT = ['*', '/*', '//', '@'];
 
@@ -55,6 +56,7 @@ function importsFor(source: SourceFile, names: string[], field: string): { at: n
 }
 
 export const javaHooks: LanguageHooks = {
+  parseEntries: parseJavaEntryNames,
   code: {
     async locate(project) {
       const { pkg, cls } = entryParts(project.handler, 'handler');

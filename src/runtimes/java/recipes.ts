@@ -3,7 +3,8 @@
 // `mvn package` pre-deploy action puts in the jar with dependencies that FC loads.
 import { fail } from '../../errors.ts';
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
-import { javaBuildNote, javaFiles, type JavaNames } from './generate.ts';
+import type { JavaNames } from './entries.ts';
+import { javaBuildNote, javaFiles } from './generate.ts';
 import type { RecipeDefinition } from '../types.ts';
 
 // Pinned client versions, one constant each so a bot or a maintainer bumps them in one place.

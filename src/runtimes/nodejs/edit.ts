@@ -12,6 +12,7 @@ import { dottedFile, dottedFunction, hookSnippet } from '../../hooks/snippet.ts'
 import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { NODE_FILES, readModule, type ModuleStyle } from './code.ts';
 import { projectTypeScriptBuild } from './typescript-project.ts';
+import { parseNodejsEntries } from './entries.ts';
 
 const JS = SYNTAX.javascript;
 
@@ -54,6 +55,7 @@ function style(file: CodeFile): ModuleStyle {
 }
 
 export const nodejsHooks: LanguageHooks = {
+  parseEntries: parseNodejsEntries,
   code: {
     async locate(project) {
       const typeScript = await typeScriptSource(project);

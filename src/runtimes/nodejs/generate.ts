@@ -1,28 +1,14 @@
-import { parseDottedEntries, type DottedNames } from '../../entry.ts';
 import { fail } from '../../errors.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
 import { nodeModuleStyle } from './module-style.ts';
-import { NODE_TAKEN_NAMES } from './taken-names.ts';
+import { parseNodejsEntries, type NodeNames } from './entries.ts';
 import { nodeRecipes } from './recipes.ts';
 import { defineRuntime } from '../types.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import { resolveLanguage, typeScriptActions, typeScriptNote, TYPESCRIPT_TEST_COMMAND, typeScriptProjectFiles, type TypeScriptBuild } from './typescript.ts';
 import { cardFields } from '../family.ts';
 import { family } from './index.ts';
-
-// ECMAScript reserved words plus the strict-mode and module-code ones (`await`, `let`, `static`, ...).
-const JS_RESERVED = new Set(
-  ('await break case catch class const continue debugger default delete do else enum export extends false finally ' +
-    'for function if implements import in instanceof interface let new null package private protected public ' +
-    'return static super switch this throw true try typeof var void while with yield arguments eval').split(' '),
-);
-
-export interface NodeNames extends DottedNames {
-  style: 'commonjs' | 'esm';
-  /** Entry file name with extension, e.g. `index.mjs`. */
-  entryFile: string;
-}
 
 export const nodejs = defineRuntime<NodeNames>({
   ...cardFields(family),
@@ -34,20 +20,7 @@ export const nodejs = defineRuntime<NodeNames>({
       return language ? { language } : {};
     },
   },
-  parseEntries(entries, runtime) {
-    const names = parseDottedEntries(entries, {
-      language: 'JavaScript',
-      example: 'index.handler',
-      file: /^[A-Za-z0-9_][A-Za-z0-9_-]*$/,
-      identifier: /^[A-Za-z_$][A-Za-z0-9_$]*$/,
-      reserved: JS_RESERVED,
-      fileIsIdentifier: false,
-      generatedNames: ['resource', 'createResource', 'getResource'],
-      takenFunctionNames: { names: NODE_TAKEN_NAMES, what: 'a Node.js global or module-scope name (or `then`/`__proto__`, which change how the module loads)' },
-    });
-    const style = nodeModuleStyle(runtime);
-    return { ...names, style, entryFile: `${names.file}.${style === 'esm' ? 'mjs' : 'js'}` };
-  },
+  parseEntries: parseNodejsEntries,
   files(spec, names) {
     const data = templateData(spec, names);
     if (spec.language) {

@@ -2,7 +2,7 @@
 import { recipeReadmeNotes, recipeTemplateData, type ServiceRecipe } from '../../recipes.ts';
 import { render } from '../../templates.ts';
 import { templateData } from '../common.ts';
-import type { NodeNames } from './generate.ts';
+import type { NodeNames } from './entries.ts';
 import { recipeLanguageRefusal } from './typescript.ts';
 import type { ProjectSpec } from '../../spec.ts';
 import type { PlannedFile, RecipeDefinition } from '../types.ts';

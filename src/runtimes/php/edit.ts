@@ -9,6 +9,7 @@ import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../..
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, type CodeFile, type HookKind, type HookProject, type LanguageHooks } from '../../hooks/types.ts';
 import { globalFunction, PHP_FILES, readPhpModule } from './code.ts';
+import { parsePhpEntries } from './entries.ts';
 
 const PHP = SYNTAX.php;
 
@@ -57,6 +58,7 @@ function insertionPoint(file: CodeFile, kind: HookKind, project: HookProject): n
 const DOC_COMMENT = ['*', '/*', '//', '#'];
 
 export const phpHooks: LanguageHooks = {
+  parseEntries: parsePhpEntries,
   code: {
     locate: (project) => readDottedHandlerFile(project, PHP_FILES),
     ...definitionEdits(definition, DOC_COMMENT, '//'),

@@ -6,6 +6,7 @@ import { definitionEdits, readDottedHandlerFile, type DefinitionAt } from '../..
 import { dottedFunction, hookSnippet } from '../../hooks/snippet.ts';
 import { HOOK_FLAGS, type LanguageHooks } from '../../hooks/types.ts';
 import { PYTHON_FILES, readPythonModule } from './code.ts';
+import { parsePythonEntries } from './entries.ts';
 
 const PYTHON = SYNTAX.python;
 
@@ -16,6 +17,7 @@ const definition: DefinitionAt = (file, kind, entry, project) =>
 const DECORATION = ['#', '@'];
 
 export const pythonHooks: LanguageHooks = {
+  parseEntries: parsePythonEntries,
   code: {
     locate: (project) => readDottedHandlerFile(project, PYTHON_FILES),
     ...definitionEdits(definition, DECORATION, '#'),
