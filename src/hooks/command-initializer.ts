@@ -4,7 +4,7 @@
 // FC runs the command in the instance and never calls POST /initialize for it: no route is needed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { sameData } from '../same-data.ts';
 import { fail } from '../errors.ts';
 import { shellCommand } from '../runtimes/container/gpu.ts';
 import { DEFAULTS } from '../spec.ts';
@@ -64,7 +64,7 @@ export async function addCommandInitializer(sYaml: string, resource: string, com
     if (!state.command?.length) {
       fail(FIELD, `s.yaml already has the Initializer hook with handler ${state.handler}${at(state)}, and FC runs a hook's handler or its command, never both; ${SWITCH_OFF_FIRST}`);
     }
-    if (!isDeepStrictEqual(state.command, command)) {
+    if (!sameData(state.command, command)) {
       fail(FIELD, `s.yaml already runs the initializer as the command ${state.command.join(' ')}${at(state)}; ${SWITCH_OFF_FIRST}`);
     }
     if (timeout === undefined || state.timeout === timeout) return { sYaml, note: `Initializer: s.yaml already runs the command ${shown}${at(state)}` };

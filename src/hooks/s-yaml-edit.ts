@@ -3,7 +3,7 @@
 // positions the Document reports, so comments, key order, quoting and indentation all stay as the user
 // wrote them. Every edit is checked by parsing the result (s-yaml-verify.ts): the data must equal the old data plus the
 // intended change, or nothing is returned.
-import { isDeepStrictEqual } from 'node:util';
+import { sameData } from '../same-data.ts';
 import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { editableProps } from '../project/editable.ts';
 import { parseSYaml } from '../project/parse.ts';
@@ -161,7 +161,7 @@ async function hookEdits(text: string, resource: string, kind: HookKind, change:
         for (const [name, value] of Object.entries(change.fields)) {
           const field = pairOf(hook, name);
           if (!field) missing.push(name);
-          else if (!isDeepStrictEqual(valueOf(doc, field), value)) edits.push(replaceValue(text, field, inlineValue(value)));
+          else if (!sameData(valueOf(doc, field), value)) edits.push(replaceValue(text, field, inlineValue(value)));
         }
         for (const name of change.drop) {
           const field = pairOf(hook, name);

@@ -7,7 +7,7 @@
 // text at the same place parses to the same data (the edited resource has no anchors:
 // editableProps), so the rest of the document is unchanged too. When the light reader read the text
 // and another resource follows the edited one, only the edited resource is read again (entryVerified).
-import { isDeepStrictEqual } from 'node:util';
+import { sameData } from '../same-data.ts';
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { fail } from '../errors.ts';
 import { lightParseEntry } from '../project/light-yaml.ts';
@@ -88,7 +88,7 @@ export async function verifyEdit(check: EditCheck, text: string, result: string,
     if (!edited.has(entry.path) && now.end !== shifted(entry.end)) refuse();
   });
   const node = after.getIn(['resources', resource], true) as Node | undefined;
-  if (!node || !isDeepStrictEqual(node.toJS(after), check.expected)) refuse();
+  if (!node || !sameData(node.toJS(after), check.expected)) refuse();
 }
 
 /**
@@ -108,6 +108,6 @@ function entryVerified(check: EditCheck, text: string, result: string, editStart
   // `resources` is a mapping in the top-level one: its entries are two collections deep.
   const read = lightParseEntry(result, entry.start, entry.start - lineStart(text, entry.start), 2, OPTIONS.edit);
   if (!read || read.next !== nextLine + result.length - text.length || !isScalar(read.pair.key) || read.pair.key.value !== check.resource) return false;
-  if (!isDeepStrictEqual((read.pair.value as Node).toJS(read.doc), check.expected)) refuse();
+  if (!sameData((read.pair.value as Node).toJS(read.doc), check.expected)) refuse();
   return true;
 }
