@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { basename, join } from 'node:path';
 import { fail } from './errors.ts';
-import { tryOr } from './safe-fs.ts';
+import { tryOr, unlinkIfThere } from './safe-fs.ts';
 
 /** The lock file in the root of a tree being written. */
 export const LOCK = '.fc-lifecycle.lock';
@@ -74,7 +74,7 @@ export function lock(root: string, field: string): () => Promise<void> {
         // The rmdir goes through the thread pool, with the transaction's last ones (see removeWorkDirs
         // in src/file-transaction.ts): it can wait for the file system with the CPU idle.
         return async () => {
-          fs.rmSync(join(path, entry), { force: true });
+          unlinkIfThere(join(path, entry));
           await fs.promises.rmdir(path).catch(() => undefined); // unless another run has just renamed its lock in
         };
       } catch (error) {
@@ -88,8 +88,13 @@ export function lock(root: string, field: string): () => Promise<void> {
     }
     fail(field, `${root}: ${LOCK} changed hands too often to be taken; run the command again`);
   } finally {
-    fs.rmSync(mine, { recursive: true, force: true });
+    removeUnlessRenamed(mine);
   }
+}
+
+/** This run's lock directory, unless it became LOCK: fs.rmSync only when it is there (it loads Node's rimraf). */
+function removeUnlessRenamed(mine: string): void {
+  if (fs.existsSync(mine)) fs.rmSync(mine, { recursive: true, force: true });
 }
 
 /** The owners named in the lock at `path`: its entries, or for a lock file its pid. */

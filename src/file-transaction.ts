@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { atEntry } from './at-entry.ts';
 import { fail } from './errors.ts';
 import { alive, guarded, LOCK, lock, workName } from './file-lock.ts';
-import { fileErrorRule, isFileError, readRegularFileSync, tryOr } from './safe-fs.ts';
+import { fileErrorRule, isFileError, readRegularFileSync, tryOr, unlinkIfThere } from './safe-fs.ts';
 
 const INTENT = '.fc-lifecycle-intent.json';
 /** An intent record lists a few file paths; anything larger is not one. */
@@ -170,7 +170,7 @@ function writeIntent(root: string, intent: Intent): void {
     fs.writeFileSync(temp, JSON.stringify(intent), { flag: 'wx' });
     fs.renameSync(temp, join(root, INTENT));
   } finally {
-    fs.rmSync(temp, { force: true });
+    unlinkIfThere(temp);
   }
 }
 
@@ -274,7 +274,7 @@ export function commitFiles(root: string, writes: readonly FileWrite[], options:
       writeIntent(root, intent);
       moveAll(root, writes, intent, options.field);
       // The commit point: from here on the new files stay, and the backup may go.
-      fs.rmSync(join(root, INTENT));
+      fs.unlinkSync(join(root, INTENT));
       replaced = writes.filter((_, i) => files[i]!.existed).map((write) => write.path);
     } catch (error) {
       try {

@@ -63,6 +63,19 @@ export function tryOr<T>(call: () => T, fallback: T): T {
   }
 }
 
+/**
+ * Deletes the file at `path` if there is one (a missing one is no error; anything else throws), as
+ * `rmSync(path, { force: true })` does for a file, without loading Node's rimraf on the way (fs.rmSync
+ * always does, about 0.2 ms of an add or remove).
+ */
+export function unlinkIfThere(path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /** Whether `path` is `root` or inside it (both absolute real paths). */
 export function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
