@@ -64,6 +64,22 @@ const PHP_OPEN_TAG = /<\?(?:php(?=\s)|=|(?=\s))/gi;
 const HEREDOC_OPEN = /<<<[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1\r?\n/y;
 
 const openerPatterns = new WeakMap<Syntax, RegExp>();
+const stopPatterns = new WeakMap<StringSyntax, RegExp>();
+
+/**
+ * The characters a string literal's scan stops at (made once per kind of string): its closing quote's
+ * first character, a backslash when it escapes, a line break when it is single-line; the scanner jumps
+ * over the text between instead of testing each of its characters.
+ */
+function stopPattern(string: StringSyntax): RegExp {
+  let pattern = stopPatterns.get(string);
+  if (!pattern) {
+    const stops = [string.close[0]!, ...(string.escape ? ['\\'] : []), ...(string.multiline ? [] : ['\n'])];
+    pattern = new RegExp(`[${stops.map((c) => `\\${c}`).join('')}]`, 'g');
+    stopPatterns.set(string, pattern);
+  }
+  return pattern;
+}
 
 /** The characters that can start a comment, a string, a heredoc or `?>` (made once per syntax): the scanner jumps over the code between. */
 function openerPattern(syntax: Syntax): RegExp {
@@ -120,7 +136,7 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
       inlineHtml();
       continue;
     }
-    if (syntax.lineComments.some((token) => text.startsWith(token, i))) {
+    if (startsWithAny(text, i, syntax.lineComments)) {
       let end = lineEnd(i);
       if (syntax.php) {
         const close = text.indexOf('?>', i);
@@ -157,12 +173,21 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
         continue;
       }
     }
-    const string = syntax.strings.find((candidate) => text.startsWith(candidate.open, i));
+    const string = stringAt(text, i, syntax.strings);
     if (string) {
       mark(i, i + string.open.length, QUOTE);
       let j = i + string.open.length;
+      const stop = stopPattern(string);
       for (;;) {
-        while (j < text.length && !text.startsWith(string.close, j) && (string.multiline || text[j] !== '\n')) {
+        // As a test of each character in turn (close, line break, backslash), jumping to the next that can matter.
+        while (j < text.length) {
+          stop.lastIndex = j;
+          if (!stop.test(text)) {
+            j = text.length;
+            break;
+          }
+          j = stop.lastIndex - 1;
+          if (text.startsWith(string.close, j) || (!string.multiline && text[j] === '\n')) break;
           j += string.escape && text[j] === '\\' ? 2 : 1;
         }
         if (!string.doubled || !text.startsWith(string.close + string.close, j)) break;
@@ -178,4 +203,16 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
     i += 1;
   }
   return { kinds, unterminated };
+}
+
+/** Whether one of `tokens` starts at `at` (a loop, not `some`: no closure per opener). */
+function startsWithAny(text: string, at: number, tokens: readonly string[]): boolean {
+  for (const token of tokens) if (text.startsWith(token, at)) return true;
+  return false;
+}
+
+/** The first of `strings` whose opener starts at `at`. */
+function stringAt(text: string, at: number, strings: readonly StringSyntax[]): StringSyntax | undefined {
+  for (const string of strings) if (text.startsWith(string.open, at)) return string;
+  return undefined;
 }
