@@ -58,6 +58,11 @@ export const TEXT = 3;
 export interface ScanResult {
   kinds: Uint8Array;
   unterminated: boolean;
+  /**
+   * The comments and string insides as the scanner marked them, in order: start, end and kind (COMMENT
+   * or TEXT) of each, three numbers a run, so that a masked copy is built a run at a time (SourceFile).
+   */
+  runs: number[];
 }
 
 const PHP_OPEN_TAG = /<\?(?:php(?=\s)|=|(?=\s))/gi;
@@ -103,7 +108,12 @@ export function scan(text: string, syntax: Syntax): Uint8Array {
  */
 export function scanSource(text: string, syntax: Syntax): ScanResult {
   const kinds = new Uint8Array(text.length);
-  const mark = (from: number, to: number, kind: number) => kinds.fill(kind, from, Math.min(to, text.length));
+  const runs: number[] = [];
+  const mark = (from: number, to: number, kind: number) => {
+    const end = Math.min(to, text.length);
+    kinds.fill(kind, from, end);
+    if ((kind === COMMENT || kind === TEXT) && from < end) runs.push(from, end, kind);
+  };
   const lineEnd = (from: number) => {
     const newline = text.indexOf('\n', from);
     return newline === -1 ? text.length : newline;
@@ -202,7 +212,7 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
     }
     i += 1;
   }
-  return { kinds, unterminated };
+  return { kinds, unterminated, runs };
 }
 
 /** Whether one of `tokens` starts at `at` (a loop, not `some`: no closure per opener). */

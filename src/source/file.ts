@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { extname } from 'node:path';
-import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
+import { scanSource, SYNTAX, TEXT, type ScanResult, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
@@ -28,26 +28,25 @@ function pushBlank(parts: string[], text: string, start: number, end: number): v
   }
 }
 
-/** Kinds as bits, for masked: COMMENT, and COMMENT or TEXT. */
-const COMMENTS = 1 << COMMENT;
-const COMMENTS_AND_STRINGS = (1 << COMMENT) | (1 << TEXT);
-
 /**
- * `text` with the characters whose kind is in `blanked` (bits) blanked, line breaks kept. Built a run
- * at a time, each run as long as it can be (a text without comments is its own code): a string grown
- * one character at a time made a thousand small files cost more than their parsing.
+ * `text` with the runs of `runs` (see ScanResult) blanked, comments always and string insides when
+ * `strings`, line breaks kept. Built a run at a time from the scanner's runs: a string grown one
+ * character at a time made a thousand small files cost more than their parsing, and finding the runs
+ * again in the kinds cost a test per character.
  */
-function masked(text: string, kinds: Uint8Array, blanked: number): string {
+function masked(text: string, runs: readonly number[], strings: boolean): string {
   const parts: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    const blank = (blanked >> kinds[start]!) & 1;
-    let end = start + 1;
-    while (end < text.length && ((blanked >> kinds[end]!) & 1) === blank) end += 1;
-    if (blank) pushBlank(parts, text, start, end);
-    else parts.push(text.slice(start, end));
-    start = end;
+  let kept = 0;
+  for (let at = 0; at < runs.length; at += 3) {
+    if (!strings && runs[at + 2] === TEXT) continue;
+    const start = runs[at]!;
+    if (start > kept) parts.push(text.slice(kept, start));
+    kept = runs[at + 1]!;
+    pushBlank(parts, text, start, kept);
   }
-  return parts.length === 1 ? parts[0]! : parts.join('');
+  if (parts.length === 0) return text;
+  if (kept < text.length) parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 /** The syntax a file is scanned in, by its extension (C's for any other). */
@@ -72,14 +71,14 @@ export class SourceFile {
   /** Whether the code has a line break `^` matches after besides \n (see lineMatches). */
   private otherLineBreaks?: boolean;
 
-  /** `kinds`: the scan of `text` in syntaxOf(path), when the caller has made it (the hook editor checks it first). */
+  /** `scanned`: the scan of `text` in syntaxOf(path), when the caller has made it (the hook editor checks it first). */
   constructor(
     readonly path: string,
     readonly text: string,
-    kinds: Uint8Array = scan(text, syntaxOf(path)),
+    scanned: ScanResult = scanSource(text, syntaxOf(path)),
   ) {
-    this.code = masked(text, kinds, COMMENTS);
-    this.bare = masked(text, kinds, COMMENTS_AND_STRINGS);
+    this.code = masked(text, scanned.runs, false);
+    this.bare = masked(text, scanned.runs, true);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
