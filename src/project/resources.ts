@@ -59,16 +59,13 @@ function readHook(reader: YamlReader, lifecycle: YAMLMap, kind: HookKind): HookC
   const command = hook && reader.value(hook, 'command');
   const timeout = hook && reader.value(hook, 'timeout');
   const hasCommand = isNonEmpty(command?.value);
-  return {
-    kind,
-    line: reader.line(found.keyNode),
-    ...(handler && { handler }),
-    ...(command && { command }),
-    ...(timeout && { timeout }),
-    ...(typeof handler?.value === 'string' && handler.value !== '' && { entry: handler.value }),
-    hasCommand,
-    active: isNonEmpty(handler?.value) || hasCommand,
-  };
+  // Set one by one, in the same order: a spread per optional part cost a copy of the object each, four per hook.
+  const config: Omit<HookConfig, 'hasCommand' | 'active'> = { kind, line: reader.line(found.keyNode) };
+  if (handler) config.handler = handler;
+  if (command) config.command = command;
+  if (timeout) config.timeout = timeout;
+  if (typeof handler?.value === 'string' && handler.value !== '') config.entry = handler.value;
+  return Object.assign(config, { hasCommand, active: isNonEmpty(handler?.value) || hasCommand });
 }
 
 /** One fc3 resource's props as the model has them; `root` is what `code` is relative to. */
