@@ -224,7 +224,7 @@ export function readModule(file: SourceFile): JsModule {
     if (/(?<![\w$.])export\s*\*/.test(file.bare)) module.complete = false;
   }
   for (const pattern of SEARCHES.declarations) {
-    for (const m of file.lineMatches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
+    for (const m of file.matches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
   }
   return module;
 }
