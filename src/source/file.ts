@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { extname } from 'node:path';
-import { scanSource, SYNTAX, TEXT, type ScanResult, type Syntax } from '../source-scan.ts';
+import { COMMENT, scanSource, SYNTAX, TEXT, type ScanResult, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
@@ -64,9 +64,11 @@ function globalCopy(pattern: RegExp): RegExp {
 }
 
 export class SourceFile {
-  readonly code: string;
   readonly bare: string;
   private readonly lineStarts: number[] = [0];
+  /** The scanner's runs, which `code` is made from when first asked for. */
+  private readonly runs: readonly number[];
+  private codeText?: string;
 
   /** `scanned`: the scan of `text` in syntaxOf(path), when the caller has made it (the hook editor checks it first). */
   constructor(
@@ -74,9 +76,37 @@ export class SourceFile {
     readonly text: string,
     scanned: ScanResult = scanSource(text, syntaxOf(path)),
   ) {
-    this.code = masked(text, scanned.runs, false);
+    this.runs = scanned.runs;
     this.bare = masked(text, scanned.runs, true);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /**
+   * The text with comments blanked, strings kept. Made when first asked for: the doctor mostly reads
+   * `bare` alone, and 1,000 files' copies it never read were kept (and copied by every scavenge) all run.
+   */
+  get code(): string {
+    return (this.codeText ??= masked(this.text, this.runs, false));
+  }
+
+  /**
+   * Whether `word` (no white space) is in `code`, without making it: an occurrence in the text of which
+   * no character is in a comment.
+   */
+  codeIncludes(word: string): boolean {
+    if (this.codeText !== undefined) return this.codeText.includes(word);
+    for (let at = this.text.indexOf(word); at !== -1; at = this.text.indexOf(word, at + 1)) {
+      if (!this.inComment(at, at + word.length)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a comment run overlaps the offsets from `start` to `end`. */
+  private inComment(start: number, end: number): boolean {
+    for (let at = 0; at < this.runs.length && this.runs[at]! < end; at += 3) {
+      if (this.runs[at + 2] === COMMENT && this.runs[at + 1]! > start) return true;
+    }
+    return false;
   }
 
   /** 1-based line of an offset. */

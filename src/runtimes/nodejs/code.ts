@@ -198,7 +198,7 @@ export function readModule(file: SourceFile): JsModule {
   const commonJs = file.bare.includes('exports');
   if (commonJs) for (const m of file.matches(SEARCHES.exportsProperty)) add('commonjs', m[1]!, m.index, valueAt(file, m.index + m[0].length));
   const quoted = /(?<![\w$.])(?:module\.)?exports\[\s*(['"])([\w$]+)\1\s*\]\s*=(?![=>])/g;
-  if (file.code.includes('exports')) for (let m = quoted.exec(file.code); m; m = quoted.exec(file.code)) add('commonjs', m[2]!, m.index, valueAt(file, m.index + m[0].length));
+  if (file.codeIncludes('exports')) for (let m = quoted.exec(file.code); m; m = quoted.exec(file.code)) add('commonjs', m[2]!, m.index, valueAt(file, m.index + m[0].length));
   if (commonJs) {
     if (/(?<![\w$.])(?:module\.)?exports\[(?!\s*['"])/.test(file.bare) || /Object\.(assign|defineProperty)\(\s*(module\.)?exports\b/.test(file.bare)) module.complete = false;
     for (const m of file.matches(SEARCHES.moduleExports)) {
