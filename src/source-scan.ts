@@ -97,11 +97,6 @@ function openerPattern(syntax: Syntax): RegExp {
   return pattern;
 }
 
-/** The kind of each character of `text` (see scanSource). */
-export function scan(text: string, syntax: Syntax): Uint8Array {
-  return scanSource(text, syntax).kinds;
-}
-
 /**
  * The kind of each character of `text`. A `#!` first line is a comment; line breaks that end a line
  * comment or an unclosed single-line string are code. PHP's inline HTML is text, its tags delimiters.
