@@ -58,12 +58,33 @@ export const TEXT = 3;
 export interface ScanResult {
   kinds: Uint8Array;
   unterminated: boolean;
+  /**
+   * The comments and string insides as the scanner marked them, in order: start, end and kind (COMMENT
+   * or TEXT) of each, three numbers a run, so that a masked copy is built a run at a time (SourceFile).
+   */
+  runs: number[];
 }
 
 const PHP_OPEN_TAG = /<\?(?:php(?=\s)|=|(?=\s))/gi;
 const HEREDOC_OPEN = /<<<[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1\r?\n/y;
 
 const openerPatterns = new WeakMap<Syntax, RegExp>();
+const stopPatterns = new WeakMap<StringSyntax, RegExp>();
+
+/**
+ * The characters a string literal's scan stops at (made once per kind of string): its closing quote's
+ * first character, a backslash when it escapes, a line break when it is single-line; the scanner jumps
+ * over the text between instead of testing each of its characters.
+ */
+function stopPattern(string: StringSyntax): RegExp {
+  let pattern = stopPatterns.get(string);
+  if (!pattern) {
+    const stops = [string.close[0]!, ...(string.escape ? ['\\'] : []), ...(string.multiline ? [] : ['\n'])];
+    pattern = new RegExp(`[${stops.map((c) => `\\${c}`).join('')}]`, 'g');
+    stopPatterns.set(string, pattern);
+  }
+  return pattern;
+}
 
 /** The characters that can start a comment, a string, a heredoc or `?>` (made once per syntax): the scanner jumps over the code between. */
 function openerPattern(syntax: Syntax): RegExp {
@@ -76,18 +97,18 @@ function openerPattern(syntax: Syntax): RegExp {
   return pattern;
 }
 
-/** The kind of each character of `text` (see scanSource). */
-export function scan(text: string, syntax: Syntax): Uint8Array {
-  return scanSource(text, syntax).kinds;
-}
-
 /**
  * The kind of each character of `text`. A `#!` first line is a comment; line breaks that end a line
  * comment or an unclosed single-line string are code. PHP's inline HTML is text, its tags delimiters.
  */
 export function scanSource(text: string, syntax: Syntax): ScanResult {
   const kinds = new Uint8Array(text.length);
-  const mark = (from: number, to: number, kind: number) => kinds.fill(kind, from, Math.min(to, text.length));
+  const runs: number[] = [];
+  const mark = (from: number, to: number, kind: number) => {
+    const end = Math.min(to, text.length);
+    kinds.fill(kind, from, end);
+    if ((kind === COMMENT || kind === TEXT) && from < end) runs.push(from, end, kind);
+  };
   const lineEnd = (from: number) => {
     const newline = text.indexOf('\n', from);
     return newline === -1 ? text.length : newline;
@@ -120,7 +141,7 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
       inlineHtml();
       continue;
     }
-    if (syntax.lineComments.some((token) => text.startsWith(token, i))) {
+    if (startsWithAny(text, i, syntax.lineComments)) {
       let end = lineEnd(i);
       if (syntax.php) {
         const close = text.indexOf('?>', i);
@@ -157,12 +178,21 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
         continue;
       }
     }
-    const string = syntax.strings.find((candidate) => text.startsWith(candidate.open, i));
+    const string = stringAt(text, i, syntax.strings);
     if (string) {
       mark(i, i + string.open.length, QUOTE);
       let j = i + string.open.length;
+      const stop = stopPattern(string);
       for (;;) {
-        while (j < text.length && !text.startsWith(string.close, j) && (string.multiline || text[j] !== '\n')) {
+        // As a test of each character in turn (close, line break, backslash), jumping to the next that can matter.
+        while (j < text.length) {
+          stop.lastIndex = j;
+          if (!stop.test(text)) {
+            j = text.length;
+            break;
+          }
+          j = stop.lastIndex - 1;
+          if (text.startsWith(string.close, j) || (!string.multiline && text[j] === '\n')) break;
           j += string.escape && text[j] === '\\' ? 2 : 1;
         }
         if (!string.doubled || !text.startsWith(string.close + string.close, j)) break;
@@ -177,5 +207,17 @@ export function scanSource(text: string, syntax: Syntax): ScanResult {
     }
     i += 1;
   }
-  return { kinds, unterminated };
+  return { kinds, unterminated, runs };
+}
+
+/** Whether one of `tokens` starts at `at` (a loop, not `some`: no closure per opener). */
+function startsWithAny(text: string, at: number, tokens: readonly string[]): boolean {
+  for (const token of tokens) if (text.startsWith(token, at)) return true;
+  return false;
+}
+
+/** The first of `strings` whose opener starts at `at`. */
+function stringAt(text: string, at: number, strings: readonly StringSyntax[]): StringSyntax | undefined {
+  for (const string of strings) if (text.startsWith(string.open, at)) return string;
+  return undefined;
 }

@@ -37,10 +37,6 @@ vi.mock('../src/source-scan.ts', async (importOriginal) => {
   const scanner = await importOriginal<typeof import('../src/source-scan.ts')>();
   return {
     ...scanner,
-    scan: (text: string, ...rest: [never]) => {
-      count(calls.scans, text);
-      return scanner.scan(text, ...rest);
-    },
     scanSource: (text: string, ...rest: [never]) => {
       count(calls.scans, text);
       return scanner.scanSource(text, ...rest);

@@ -1,6 +1,6 @@
-// SourceFile, the masked text the doctor's code models search: its code and bare copies, and the two
-// searches that reuse one copy of each pattern (matches, lineMatches) giving what a fresh global
-// search of the bare text gives.
+// SourceFile, the masked text the doctor's code models search: its code and bare copies, and the
+// search that reuses one copy of each pattern (matches) giving what a fresh global search of the bare
+// text gives.
 import { describe, expect, test } from 'vitest';
 import { SourceFile } from '../src/source/file.ts';
 
@@ -33,9 +33,9 @@ describe('SourceFile', () => {
     ['CRLF, where ^ also matches after \\r', 'const a = 1;\r\nlet b;\r\n'],
     ['a lone \\r, U+2028 and U+2029', 'const a = 1;\rlet b;\u2028var c;\u2029class D {}'],
     ['declarations in comments and strings are not code', '// const a\n"\\\nconst b"\n/*\nlet c */ var d;\nlet e;\n'],
-  ])('lineMatches finds what a global search of the bare text finds: %s', (_name, text) => {
+  ])('matches of a ^ pattern finds what a global search of the bare text finds: %s', (_name, text) => {
     const file = new SourceFile('/x/a.js', text);
-    expect(found(file.lineMatches(DECLARATION))).toEqual(searched(file.bare, DECLARATION));
-    expect(found(file.lineMatches(DECLARATION)).length).toBeGreaterThan(0);
+    expect(found(file.matches(DECLARATION))).toEqual(searched(file.bare, DECLARATION));
+    expect(found(file.matches(DECLARATION)).length).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,11 @@
 // The scanner the doctor and the hook editor share: which characters are code, comments, string
 // delimiters or string contents.
 import { describe, expect, test } from 'vitest';
-import { CODE, COMMENT, QUOTE, scan, SYNTAX, TEXT, type Syntax } from '../src/source-scan.ts';
+import { CODE, COMMENT, QUOTE, scanSource, SYNTAX, TEXT, type Syntax } from '../src/source-scan.ts';
 
 const LETTER = { [CODE]: '.', [COMMENT]: 'c', [QUOTE]: 'q', [TEXT]: 't' } as Record<number, string>;
 /** One letter per character: . code, c comment, q delimiter, t string contents. */
-const kinds = (text: string, syntax: Syntax) => [...scan(text, syntax)].map((kind) => LETTER[kind]).join('');
+const kinds = (text: string, syntax: Syntax) => [...scanSource(text, syntax).kinds].map((kind) => LETTER[kind]).join('');
 
 describe('scan', () => {
   test('line and block comments, and a #! first line', () => {

@@ -1,7 +1,7 @@
 // Finding a resource's code from its s.yaml: the `code` directory and the file a `file.function`
 // entry string names (Node.js, Python and PHP, spec §1.2-1.4 and §2.2).
 import { relative, sep } from 'node:path';
-import { dottedCandidates, splitDotted } from '../source/dotted-file.ts';
+import { dottedCandidate, splitDotted } from '../source/dotted-file.ts';
 import { type SourceFile } from '../source/file.ts';
 import { cached, readSource, runCache, statOnce } from '../source/disk.ts';
 import type { HookKind, Project, Resource } from './types.ts';
@@ -46,8 +46,8 @@ export function readOnce<M>(file: SourceFile, read: (file: SourceFile) => M): M 
 /** Where a `file.function` entry leads: the parsed file and the name, or the file that is missing. */
 export type Located<M> = { file: SourceFile; module: M; name: string } | { missing: string; name: string };
 
-/** Where each entry file was looked for, and the first candidate that is a file (see locateDotted); keyed by extensions, folder and file (no path has a NUL). */
-const dottedPaths = runCache<string, { candidates: string[]; path: string | undefined }>();
+/** Where an entry file is first looked for, and the first candidate that is a file (see locateDotted); keyed by extensions, folder and file (no path has a NUL). */
+const dottedPaths = runCache<string, { first: string; path: string | undefined }>();
 
 /**
  * Finds the file a `file.function` entry names under the resource's code directory (the first
@@ -59,14 +59,20 @@ export function locateDotted<M>(resource: Resource, entry: string, extensions: r
   const parts = splitDotted(entry);
   if (!dir || !parts) return undefined;
   // The handler and the hooks mostly name one file (index.handler, index.initialize): it is looked for once.
-  const { candidates, path } = cached(dottedPaths, `${extensions.join('|')}\0${dir}\0${parts.file}`, () => {
-    const candidates = dottedCandidates(dir, parts.file, extensions);
-    return { candidates, path: candidates.find((candidate) => statOnce(candidate)?.isFile()) };
+  const { first, path } = cached(dottedPaths, `${extensions.join('|')}\0${dir}\0${parts.file}`, () => {
+    // Each further candidate path is made only when the ones before it are not files: mostly the first is.
+    const first = dottedCandidate(dir, parts.file, extensions[0]!);
+    let path = statOnce(first)?.isFile() ? first : undefined;
+    for (let i = 1; !path && i < extensions.length; i += 1) {
+      const candidate = dottedCandidate(dir, parts.file, extensions[i]!);
+      if (statOnce(candidate)?.isFile()) path = candidate;
+    }
+    return { first, path };
   });
   // A file found in it makes `code` a directory: it is stat'ed itself only when none is.
   if (!path && !codeDir(resource)) return undefined;
   const file = path && readSource(path);
-  return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: candidates[0]!, name: parts.name };
+  return file ? { file, module: readOnce(file, read), name: parts.name } : { missing: first, name: parts.name };
 }
 
 /**

@@ -20,10 +20,11 @@ const ESCAPES: Record<string, string> = {
   L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
 };
 /**
- * The first characters of a plain scalar that a core schema tag (null, bool, int, float, merge) may
- * resolve; any other is a string, without trying each tag's pattern (most keys and values).
+ * The plain scalars that a core schema tag (null, bool, int, float, merge) may resolve: by the first
+ * character, and a word only as a whole (null, true, false); any other is a string, without trying
+ * each tag's pattern (most keys and values, `timeout`, `functionName` and `nodejs20` among them).
  */
-const MAY_BE_TYPED = /^(?:$|[~nNtTfF0-9+\-.<])/;
+const MAY_BE_TYPED = /^(?:$|[~0-9+\-.<]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 export interface ScalarAt {

@@ -70,8 +70,11 @@ class BlockReader extends ScalarReader {
     else if (c === '"' || c === "'") found = this.quoted(at, false);
     else {
       const limit = this.valueLimit(at);
-      const value = text.slice(at, limit);
-      if (value.includes(': ') || value.trimEnd().endsWith(':')) decline();
+      // A `: ` in the value, or a `:` at its end before white space, would make it a mapping: searched in place, not in a copy.
+      const colon = text.indexOf(': ', at);
+      let last = limit;
+      while (last > at && /\s/.test(text[last - 1]!)) last -= 1;
+      if ((colon !== -1 && colon + 2 <= limit) || (last > at && text[last - 1] === ':')) decline();
       found = this.plain(at, limit, false);
     }
     const next = this.endOfLine(found.end);

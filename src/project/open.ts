@@ -63,7 +63,7 @@ export async function openProject(dir: string, cwd: string, resource?: string): 
   // A `${…}` that does not resolve to a string here is kept as written, for the messages below.
   const prop = (name: string) => {
     const written = reader.data(reader.get(props, name)?.value);
-    const resolved = reader.value(props, name)?.value;
+    const resolved = reader.plainValue(props, name);
     return typeof written === 'string' && written.includes('${') && typeof resolved !== 'string' ? written : resolved;
   };
   const runtime = prop('runtime');

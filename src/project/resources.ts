@@ -22,7 +22,7 @@ export function fc3Entries(reader: YamlReader, top: unknown): Fc3Entry[] {
   return resources.items.flatMap((pair) => {
     const resource = reader.deref(pair.value);
     if (!isScalar(pair.key) || !isMap(resource)) return [];
-    const component = reader.value(resource, 'component')?.value;
+    const component = reader.plainValue(resource, 'component');
     if (typeof component !== 'string' || !FC3_COMPONENT.test(component)) return [];
     const props = reader.map(resource, 'props');
     return [{ key: String(pair.key.value), keyNode: pair.key, ...(props && { props }) }];
@@ -41,7 +41,7 @@ export function isServerlessDevs2(reader: YamlReader, top: unknown): boolean {
 
 /** `code` as written: the string, or `code.src`; `${vars.x}` resolved. */
 export function codePath(reader: YamlReader, props: YAMLMap): unknown {
-  const code = reader.value(props, 'code')?.value;
+  const code = reader.plainValue(props, 'code');
   return typeof code === 'string' ? code : (code as { src?: unknown } | undefined)?.src;
 }
 
@@ -59,22 +59,19 @@ function readHook(reader: YamlReader, lifecycle: YAMLMap, kind: HookKind): HookC
   const command = hook && reader.value(hook, 'command');
   const timeout = hook && reader.value(hook, 'timeout');
   const hasCommand = isNonEmpty(command?.value);
-  return {
-    kind,
-    line: reader.line(found.keyNode),
-    ...(handler && { handler }),
-    ...(command && { command }),
-    ...(timeout && { timeout }),
-    ...(typeof handler?.value === 'string' && handler.value !== '' && { entry: handler.value }),
-    hasCommand,
-    active: isNonEmpty(handler?.value) || hasCommand,
-  };
+  // Set one by one, in the same order: a spread per optional part cost a copy of the object each, four per hook.
+  const config: Omit<HookConfig, 'hasCommand' | 'active'> = { kind, line: reader.line(found.keyNode) };
+  if (handler) config.handler = handler;
+  if (command) config.command = command;
+  if (timeout) config.timeout = timeout;
+  if (typeof handler?.value === 'string' && handler.value !== '') config.entry = handler.value;
+  return Object.assign(config, { hasCommand, active: isNonEmpty(handler?.value) || hasCommand });
 }
 
 /** One fc3 resource's props as the model has them; `root` is what `code` is relative to. */
 export function readResource(reader: YamlReader, root: string, key: string, keyNode: Node, props: YAMLMap): Resource {
-  const runtime = reader.value(props, 'runtime')?.value;
-  const handler = reader.value(props, 'handler')?.value;
+  const runtime = reader.plainValue(props, 'runtime');
+  const handler = reader.plainValue(props, 'handler');
   const code = codePath(reader, props);
   const lifecycle = reader.map(props, 'instanceLifecycleConfig');
   const hooks: Resource['hooks'] = {};
@@ -85,11 +82,11 @@ export function readResource(reader: YamlReader, root: string, key: string, keyN
   const customKey = runtime === 'custom-container' ? 'customContainerConfig' : 'customRuntimeConfig';
   const custom = reader.map(props, customKey) && reader.value(props, customKey);
   const text = (name: string) => {
-    const value = reader.value(props, name)?.value;
+    const value = reader.plainValue(props, name);
     return typeof value === 'string' ? value : undefined;
   };
   const number = (name: string) => {
-    const value = reader.value(props, name)?.value;
+    const value = reader.plainValue(props, name);
     return typeof value === 'number' ? value : undefined;
   };
   const environment = reader.map(props, 'environmentVariables') && reader.value(props, 'environmentVariables');

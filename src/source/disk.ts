@@ -27,14 +27,27 @@ export function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-const stats = runCache<string, Stats | undefined>();
+/** What the doctor asks of a path's stat. */
+export type PathKind = Pick<Stats, 'isFile' | 'isDirectory'>;
+
+const pathKind = (file: boolean, directory: boolean): PathKind => ({ isFile: () => file, isDirectory: () => directory });
+const FILE = pathKind(true, false);
+const DIRECTORY = pathKind(false, true);
+const OTHER = pathKind(false, false);
+
+const stats = runCache<string, PathKind | undefined>();
 
 /**
- * A path's stat (following links), undefined when it cannot be had (missing, a broken link, a file in the
- * middle of the path: as existsSync); taken once per doctor run.
+ * A path's kind (following links), undefined when it cannot be had (missing, a broken link, a file in the
+ * middle of the path: as existsSync); stat'ed once per doctor run. The run keeps one shared answer per
+ * kind, not the Stats: each holds four Dates and a dozen numbers, which 1,000 resources' files kept
+ * alive through every garbage collection.
  */
-export function statOnce(path: string): Stats | undefined {
-  return cached(stats, path, () => tryOr<Stats | undefined>(() => statSync(path), undefined));
+export function statOnce(path: string): PathKind | undefined {
+  return cached(stats, path, () => {
+    const stat = tryOr<Stats | undefined>(() => statSync(path), undefined);
+    return stat && (stat.isFile() ? FILE : stat.isDirectory() ? DIRECTORY : OTHER);
+  });
 }
 
 const texts = runCache<string, string | undefined>();

@@ -10,9 +10,14 @@ export function splitDotted(entry: string): { file: string; name: string } | und
   return { file: entry.slice(0, dot), name: entry.slice(dot + 1) };
 }
 
+/** The path `<dir>/<file><extension>`. */
+export function dottedCandidate(dir: string, file: string, extension: string): string {
+  return join(dir, ...`${file}${extension}`.split('/'));
+}
+
 /** The paths `<dir>/<file><extension>`, one per extension in the runtime's order (the first is the one messages name when none is there). */
 export function dottedCandidates(dir: string, file: string, extensions: readonly string[]): string[] {
-  return extensions.map((extension) => join(dir, ...`${file}${extension}`.split('/')));
+  return extensions.map((extension) => dottedCandidate(dir, file, extension));
 }
 
 /** dottedCandidates (`candidates`), and those of them `exists` accepts (`found`). */

@@ -4,7 +4,7 @@
 import { relative } from 'node:path';
 import { fail } from '../errors.ts';
 import type { CodeFile, HookProject } from '../hooks/types.ts';
-import { CODE, scanSource, type Syntax } from '../source-scan.ts';
+import { CODE, scanSource, type ScanResult, type Syntax } from '../source-scan.ts';
 import { SourceFile, syntaxOf } from './file.ts';
 
 /** The last text read, with whether it was checked for an unclosed `{`: find, add and find again read the same text. */
@@ -16,9 +16,9 @@ let last: { source: SourceFile; blocks: boolean } | undefined;
  */
 export function editableSource(file: CodeFile, syntax: Syntax, field: string, project: HookProject, blocks = false): SourceFile {
   if (last && last.source.path === file.path && last.source.text === file.text && (last.blocks || !blocks)) return last.source;
-  const kinds = readableScan(file, syntax, field, project, blocks);
+  const scanned = checkedScan(file, syntax, field, project, blocks);
   // One scan for the check and the SourceFile: the scanner runs mostly unoptimized in a short run.
-  last = { source: new SourceFile(file.path, file.text, syntax === syntaxOf(file.path) ? kinds : undefined), blocks };
+  last = { source: new SourceFile(file.path, file.text, syntax === syntaxOf(file.path) ? scanned : undefined), blocks };
   return last.source;
 }
 
@@ -30,7 +30,13 @@ export function editableSource(file: CodeFile, syntax: Syntax, field: string, pr
  * nested in it.
  */
 export function readableScan(file: CodeFile, syntax: Syntax, field: string, project: HookProject, blocks = false): Uint8Array {
-  const { kinds, unterminated } = scanSource(file.text, syntax);
+  return checkedScan(file, syntax, field, project, blocks).kinds;
+}
+
+/** readableScan's whole scan, for a SourceFile. */
+function checkedScan(file: CodeFile, syntax: Syntax, field: string, project: HookProject, blocks: boolean): ScanResult {
+  const scanned = scanSource(file.text, syntax);
+  const { kinds, unterminated } = scanned;
   if (unterminated) {
     fail(field, `${relative(project.root, file.path)} ends inside an unclosed comment, string or heredoc, so its code cannot be read reliably; nothing is changed`);
   }
@@ -40,5 +46,5 @@ export function readableScan(file: CodeFile, syntax: Syntax, field: string, proj
     for (const brace = /[{}]/g; brace.test(file.text); ) if (kinds[brace.lastIndex - 1] === CODE) depth += file.text[brace.lastIndex - 1] === '{' ? 1 : -1;
     if (depth > 0) fail(field, `${relative(project.root, file.path)} ends inside an unclosed { block, so a hook appended to it would be nested in it; nothing is changed`);
   }
-  return kinds;
+  return scanned;
 }

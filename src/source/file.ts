@@ -2,7 +2,7 @@
 // `code` has comments blanked out, `bare` also blanks the inside of string literals, so a pattern that
 // matches `bare` is real code (not a comment, not text in a string) and braces balance.
 import { extname } from 'node:path';
-import { COMMENT, scan, SYNTAX, TEXT, type Syntax } from '../source-scan.ts';
+import { COMMENT, scanSource, SYNTAX, TEXT, type ScanResult, type Syntax } from '../source-scan.ts';
 
 const SYNTAX_BY_EXTENSION: Record<string, Syntax> = {
   '.js': SYNTAX.javascript, '.mjs': SYNTAX.javascript, '.cjs': SYNTAX.javascript, '.ts': SYNTAX.javascript,
@@ -28,26 +28,25 @@ function pushBlank(parts: string[], text: string, start: number, end: number): v
   }
 }
 
-/** Kinds as bits, for masked: COMMENT, and COMMENT or TEXT. */
-const COMMENTS = 1 << COMMENT;
-const COMMENTS_AND_STRINGS = (1 << COMMENT) | (1 << TEXT);
-
 /**
- * `text` with the characters whose kind is in `blanked` (bits) blanked, line breaks kept. Built a run
- * at a time, each run as long as it can be (a text without comments is its own code): a string grown
- * one character at a time made a thousand small files cost more than their parsing.
+ * `text` with the runs of `runs` (see ScanResult) blanked, comments always and string insides when
+ * `strings`, line breaks kept. Built a run at a time from the scanner's runs: a string grown one
+ * character at a time made a thousand small files cost more than their parsing, and finding the runs
+ * again in the kinds cost a test per character.
  */
-function masked(text: string, kinds: Uint8Array, blanked: number): string {
+function masked(text: string, runs: readonly number[], strings: boolean): string {
   const parts: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    const blank = (blanked >> kinds[start]!) & 1;
-    let end = start + 1;
-    while (end < text.length && ((blanked >> kinds[end]!) & 1) === blank) end += 1;
-    if (blank) pushBlank(parts, text, start, end);
-    else parts.push(text.slice(start, end));
-    start = end;
+  let kept = 0;
+  for (let at = 0; at < runs.length; at += 3) {
+    if (!strings && runs[at + 2] === TEXT) continue;
+    const start = runs[at]!;
+    if (start > kept) parts.push(text.slice(kept, start));
+    kept = runs[at + 1]!;
+    pushBlank(parts, text, start, kept);
   }
-  return parts.length === 1 ? parts[0]! : parts.join('');
+  if (parts.length === 0) return text;
+  if (kept < text.length) parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 /** The syntax a file is scanned in, by its extension (C's for any other). */
@@ -55,32 +54,59 @@ export function syntaxOf(path: string): Syntax {
   return SYNTAX_BY_EXTENSION[extname(path)] ?? SYNTAX.c;
 }
 
-/** The global and sticky copies of the patterns `matches` and `lineMatches` are given, made once (the patterns are module constants). */
+/** The global copies of the patterns `matches` is given, made once (the patterns are module constants). */
 const globalPatterns = new WeakMap<RegExp, RegExp>();
-const stickyPatterns = new WeakMap<RegExp, RegExp>();
 
-function copyOf(copies: WeakMap<RegExp, RegExp>, pattern: RegExp, flag: 'g' | 'y'): RegExp {
-  let copy = copies.get(pattern);
-  if (!copy) copies.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + flag)));
+function globalCopy(pattern: RegExp): RegExp {
+  let copy = globalPatterns.get(pattern);
+  if (!copy) globalPatterns.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'g')));
   return copy;
 }
 
 export class SourceFile {
-  readonly code: string;
   readonly bare: string;
   private readonly lineStarts: number[] = [0];
-  /** Whether the code has a line break `^` matches after besides \n (see lineMatches). */
-  private otherLineBreaks?: boolean;
+  /** The scanner's runs, which `code` is made from when first asked for. */
+  private readonly runs: readonly number[];
+  private codeText?: string;
 
-  /** `kinds`: the scan of `text` in syntaxOf(path), when the caller has made it (the hook editor checks it first). */
+  /** `scanned`: the scan of `text` in syntaxOf(path), when the caller has made it (the hook editor checks it first). */
   constructor(
     readonly path: string,
     readonly text: string,
-    kinds: Uint8Array = scan(text, syntaxOf(path)),
+    scanned: ScanResult = scanSource(text, syntaxOf(path)),
   ) {
-    this.code = masked(text, kinds, COMMENTS);
-    this.bare = masked(text, kinds, COMMENTS_AND_STRINGS);
+    this.runs = scanned.runs;
+    this.bare = masked(text, scanned.runs, true);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /**
+   * The text with comments blanked, strings kept. Made when first asked for: the doctor mostly reads
+   * `bare` alone, and 1,000 files' copies it never read were kept (and copied by every scavenge) all run.
+   */
+  get code(): string {
+    return (this.codeText ??= masked(this.text, this.runs, false));
+  }
+
+  /**
+   * Whether `word` (no white space) is in `code`, without making it: an occurrence in the text of which
+   * no character is in a comment.
+   */
+  codeIncludes(word: string): boolean {
+    if (this.codeText !== undefined) return this.codeText.includes(word);
+    for (let at = this.text.indexOf(word); at !== -1; at = this.text.indexOf(word, at + 1)) {
+      if (!this.inComment(at, at + word.length)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a comment run overlaps the offsets from `start` to `end`. */
+  private inComment(start: number, end: number): boolean {
+    for (let at = 0; at < this.runs.length && this.runs[at]! < end; at += 3) {
+      if (this.runs[at + 2] === COMMENT && this.runs[at + 1]! > start) return true;
+    }
+    return false;
   }
 
   /** 1-based line of an offset. */
@@ -132,41 +158,18 @@ export class SourceFile {
       this.code.slice(open + 1 + offset, open + 1 + offset + text.length));
   }
 
-  /** Every match of `pattern` (global) in the bare text: real code only. */
+  /**
+   * Every match of `pattern` (global) in the bare text: real code only. A `^` pattern (flag m) is
+   * searched whole too: V8 finds its line starts faster than a sticky try at each of them from here.
+   */
   *matches(pattern: RegExp): Generator<RegExpExecArray> {
-    const re = copyOf(globalPatterns, pattern, 'g');
+    const re = globalCopy(pattern);
     // Where the search goes on is kept here, not in the shared pattern: a caller may search again with it between two matches.
     for (let at = 0; ; ) {
       re.lastIndex = at;
       const match = re.exec(this.bare);
       if (!match) return;
       at = re.lastIndex;
-      yield match;
-    }
-  }
-
-  /**
-   * `matches` of a pattern that starts with `^` (flag m): the same matches, tried only where a line
-   * starts instead of at every offset. A text with `\r`, U+2028 or U+2029 in its code, after which `^`
-   * matches too, is searched as `matches` does.
-   */
-  *lineMatches(pattern: RegExp): Generator<RegExpExecArray> {
-    this.otherLineBreaks ??= this.bare.includes('\r') || this.bare.includes('\u2028') || this.bare.includes('\u2029');
-    if (this.otherLineBreaks) {
-      yield* this.matches(pattern);
-      return;
-    }
-    const re = copyOf(stickyPatterns, pattern, 'y');
-    // A global search goes on after a match: a line that starts inside one is not tried.
-    let end = 0;
-    // An index, not for…of: a generator's array iterator allocates a result per line.
-    for (let line = 0; line < this.lineStarts.length; line += 1) {
-      const start = this.lineStarts[line]!;
-      if (start < end) continue;
-      re.lastIndex = start;
-      const match = re.exec(this.bare);
-      if (!match) continue;
-      end = re.lastIndex;
       yield match;
     }
   }

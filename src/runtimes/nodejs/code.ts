@@ -198,7 +198,7 @@ export function readModule(file: SourceFile): JsModule {
   const commonJs = file.bare.includes('exports');
   if (commonJs) for (const m of file.matches(SEARCHES.exportsProperty)) add('commonjs', m[1]!, m.index, valueAt(file, m.index + m[0].length));
   const quoted = /(?<![\w$.])(?:module\.)?exports\[\s*(['"])([\w$]+)\1\s*\]\s*=(?![=>])/g;
-  if (file.code.includes('exports')) for (let m = quoted.exec(file.code); m; m = quoted.exec(file.code)) add('commonjs', m[2]!, m.index, valueAt(file, m.index + m[0].length));
+  if (file.codeIncludes('exports')) for (let m = quoted.exec(file.code); m; m = quoted.exec(file.code)) add('commonjs', m[2]!, m.index, valueAt(file, m.index + m[0].length));
   if (commonJs) {
     if (/(?<![\w$.])(?:module\.)?exports\[(?!\s*['"])/.test(file.bare) || /Object\.(assign|defineProperty)\(\s*(module\.)?exports\b/.test(file.bare)) module.complete = false;
     for (const m of file.matches(SEARCHES.moduleExports)) {
@@ -224,7 +224,7 @@ export function readModule(file: SourceFile): JsModule {
     if (/(?<![\w$.])export\s*\*/.test(file.bare)) module.complete = false;
   }
   for (const pattern of SEARCHES.declarations) {
-    for (const m of file.lineMatches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
+    for (const m of file.matches(pattern)) if (!module.declarations.has(m[1]!)) module.declarations.set(m[1]!, m.index);
   }
   return module;
 }

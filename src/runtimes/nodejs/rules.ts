@@ -8,7 +8,8 @@ import { splitDotted } from '../../source/dotted-file.ts';
 import type { CodeModel, Hit, Resource, Rule } from '../../doctor/types.ts';
 import { THROW, UNAVAILABLE } from '../../doctor/rules/guards.ts';
 import type { FamilyDoctor } from '../family.ts';
-import { loadedFiles, readModule, type JsModule } from './code.ts';
+import { loadedFiles, readModule, type JsFunction, type JsModule } from './code.ts';
+import type { SourceFile } from '../../source/file.ts';
 import { typeScriptBuildBeside } from './typescript-source.ts';
 
 const usesCallback = (runtime: string) => Number(runtime.replace('nodejs', '')) <= 16;
@@ -34,13 +35,14 @@ const exportedFunction = (module: JsModule, name: string) => module.exports.get(
 
 /** The functions behind the entries s.yaml sends to this code (handler and active hooks), each with its file. */
 function entryFunctions(resource: Resource) {
-  const points: { entry: string; kind: 'handler' | 'hook' }[] = [];
-  if (resource.handler) points.push({ entry: resource.handler, kind: 'handler' });
-  for (const hook of Object.values(resource.hooks)) if (hook.active && hook.entry) points.push({ entry: hook.entry, kind: 'hook' });
-  return points.flatMap((point) => {
-    const found = namedIn(lookUp(resource, point.entry), exportedFunction);
-    return found ? [{ ...point, fn: found.fn, file: found.file }] : [];
-  });
+  const functions: { entry: string; kind: 'handler' | 'hook'; fn: JsFunction; file: SourceFile }[] = [];
+  const add = (entry: string, kind: 'handler' | 'hook') => {
+    const found = namedIn(lookUp(resource, entry), exportedFunction);
+    if (found) functions.push({ entry, kind, fn: found.fn, file: found.file });
+  };
+  if (resource.handler) add(resource.handler, 'handler');
+  for (const hook of Object.values(resource.hooks)) if (hook.active && hook.entry) add(hook.entry, 'hook');
+  return functions;
 }
 
 const list = (params: string[]) => `(${params.map((p) => p || '{…}').join(', ')})`;
