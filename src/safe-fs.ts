@@ -122,9 +122,15 @@ export function readRegularFileSync(path: string, options: { field: string; show
   try {
     const stat = fs.fstatSync(fd);
     checkRegular(stat, shown, field, limit);
+    // One byte more than fstat says, to see the file grow. read(2) of a regular file returns fewer bytes
+    // than asked only at its end: once fstat's size is read, no further read is needed to hear the end.
     const bytes = Buffer.alloc(stat.size + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) read = fs.readSync(fd, bytes, length, bytes.length - length, length);
+    do {
+      const read = fs.readSync(fd, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    } while (length < stat.size);
     if (length > stat.size) fail(field, `${shown} grew over the ${limit}-byte limit while it was read`);
     return bytes.subarray(0, length);
   } finally {
