@@ -43,11 +43,13 @@ function oldTemporaries(root: string): Leftover[] {
   const walk = (dir: string, depth: number): void => {
     for (const entry of entries(dir)) {
       if ((budget -= 1) < 0) return;
-      const path = join(dir, entry.name);
-      const match = OLD_TEMPORARY.exec(entry.name);
-      // Only beside the file it was to replace, which an older add/remove never deleted.
-      if (entry.isFile() && match && existsSync(join(dir, match[1]!))) found.push({ path, kind: 'temporary', pid: Number(match[2]) });
-      else if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name)) walk(path, depth + 1);
+      if (entry.isFile()) {
+        // Only beside the file it was to replace, which an older add/remove never deleted.
+        const match = entry.name.includes('.fc-lifecycle-') ? OLD_TEMPORARY.exec(entry.name) : null;
+        if (match && existsSync(join(dir, match[1]!))) found.push({ path: join(dir, entry.name), kind: 'temporary', pid: Number(match[2]) });
+      } else if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name)) {
+        walk(join(dir, entry.name), depth + 1);
+      }
     }
   };
   walk(root, 0);
