@@ -142,13 +142,13 @@ try {
     hubEntries: ['src/cli/run.ts', 'src/template-runtime.ts'],
     hubFile: 'cli.js',
     rootFiles: { 'src/index.ts': 'index.js' },
-    // The prompt library, in each of the two prompting modules: a run loads one of them (a new project's
-    // questions, or add/remove's), and an owner's namespace would keep every prompt of the library.
-    // The runner's own modules (src/run/*: the child process, the HTTP server, the bootstrap), which
-    // `run` and each family's runner share: in a file of their own, not in chunks/shared.js, which add,
-    // remove and doctor load (12.6 KB they compiled for nothing, about 1% of a remove's time).
     groups: [
+      // The prompt library, in each of the two prompting modules: a run loads one of them (a new project's
+      // questions, or add/remove's), and an owner's namespace would keep every prompt of the library.
       { name: 'prompt-library', roots: ['src/cli/prompts.ts', 'src/cli/hook-prompts.ts'], copy: true },
+      // The runner's own modules (src/run/*: the child process, the HTTP server, the bootstrap), which
+      // `run` and each family's runner share: in a file of their own, not in chunks/shared.js, which add,
+      // remove and doctor load (12.6 KB they compiled for nothing).
       { name: 'runner', roots: ['src/run/command.ts', ...families.map((family) => `src/runtimes/${family}/run.ts`)] },
       // A family's entry rules (src/runtimes/<family>/entries.ts), in both its generator and its parts:
       // add checks entries with them and so loads no generator (one file fewer, about a millisecond).

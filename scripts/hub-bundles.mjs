@@ -17,9 +17,9 @@
 //   the shared file exports its names itself, so its `import()` resolves to the shared file.
 // A module that another file owns is imported from that file, which exports each module it owns as a
 // namespace (`__m<N>`); an `import()` of another root loads that root's file. A generation loads the hub,
-// its family's generator and the template folders it renders (4 files instead of 17), doctor and remove
-// 4 instead of 25, and no module of ours is loaded twice in a run (one InputError class, one lock
-// registry), which a build of one self-contained bundle per command could not promise.
+// its family's generator and the template folders it renders (4 files instead of 17), doctor 4 and remove
+// 3 instead of 25, and no module of ours that holds state is loaded twice in a run (one InputError
+// class, one lock registry), which a build of one self-contained bundle per command could not promise.
 //
 // Limits, checked or stated:
 // - an owner's modules are bound by value (`const _0 = __m3.a`), so a module that others import from
@@ -81,7 +81,8 @@ function copiedModules(graph) {
  * root imports it statically (that root imports it from its file: a root's reach stops at other roots).
  * A module two or more roots reach is copied into each of them when the first of `groups` ({ name,
  * roots, copy }) whose roots include all of them has `copy`; else it goes to the hub when one of them is
- * in `hubShares` (roots a run loads on top of the hub alone), else to that group, else to SHARED. An `absorbed` root, and every module it would own, goes to SHARED.
+ * in `hubShares` (roots a run loads on top of the hub alone), else to that group, else to SHARED. An
+ * `absorbed` root, and every module it would own, goes to SHARED.
  */
 function assignOwners(graph, { hubEntries, roots, groups = [], hubShares = [], absorbed = [] }) {
   const copied = copiedModules(graph);

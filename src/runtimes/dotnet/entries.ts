@@ -51,7 +51,7 @@ function checkIdentifier(field: string, part: string, what: string): void {
  * Parses `Assembly::Namespace.Class::Method` entries: legal C# names, one assembly and one class for
  * all three, distinct methods that do not collide with what the generated class defines.
  */
-export function parseDotnetEntries(entries: Partial<Record<EntryKey, string>>) {
+function parseDotnetEntries(entries: Partial<Record<EntryKey, string>>) {
   let owner: { assembly: string; type: string; key: EntryKey } | undefined;
   const methods: Partial<Record<EntryKey, string>> = {};
   for (const key of Object.keys(ENTRY_FIELDS) as EntryKey[]) {

@@ -63,7 +63,7 @@ function checkIdentifier(field: string, part: string, what: string): void {
  * Parses `package.Class::method` entries: legal Java names, one class for all three, and the method of
  * the interface FC calls through (StreamRequestHandler, FunctionInitializer, PreStopHandler).
  */
-export function parseJavaEntries(entries: Partial<Record<EntryKey, string>>): { packageName: string; className: string } {
+function parseJavaEntries(entries: Partial<Record<EntryKey, string>>): { packageName: string; className: string } {
   let owner: { qualified: string; key: EntryKey } | undefined;
   for (const key of Object.keys(ENTRY_FIELDS) as EntryKey[]) {
     const value = entries[key];
