@@ -97,7 +97,7 @@ function rollBack(root: string, intent: Intent): void {
   for (const dir of [...intent.dirs].reverse()) tryOr(() => fs.rmdirSync(join(root, dir)), undefined);
   removeTree(join(root, intent.staging));
   removeTree(join(root, intent.backup));
-  fs.rmSync(join(root, INTENT), { force: true });
+  unlinkIfThere(join(root, INTENT));
 }
 
 function readIntent(root: string): Intent | undefined {
